@@ -1,0 +1,172 @@
+//! Command-line arguments, parsed by hand: a handful of subcommands does not need a framework.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The help text.
+pub const USAGE: &str = "\
+Usage:
+  dateline [PATH…]                      open the window; PATH is a folder, article files or a
+                                        workspace (.ron); with no PATH the bundled samples open
+  dateline import DIR… -o WORKSPACE.ron import without a window and save (adds to an existing
+                                        workspace), then print a summary
+  dateline extract PATH…                print one JSON object per article (or workspace article)
+  dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
+  dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
+  dateline --help | --version
+
+Subcommand names win over paths: open a folder called \"import\" as ./import.";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invocation {
+    /// Open the window with these paths (none: the bundled samples).
+    Window {
+        /// Folders, article files or a workspace file.
+        paths: Vec<PathBuf>,
+    },
+    /// Headless import into a workspace file.
+    Import {
+        /// Folders and files to import.
+        inputs: Vec<PathBuf>,
+        /// The workspace to write.
+        output: PathBuf,
+    },
+    /// JSON lines for each article under the paths.
+    Extract {
+        /// Folders, files or workspace files.
+        paths: Vec<PathBuf>,
+    },
+    /// Describe a workspace file.
+    Info {
+        /// The workspace.
+        path: PathBuf,
+    },
+    /// Import benchmark against `cat | wc -w`.
+    BenchImport {
+        /// Folders to import.
+        inputs: Vec<PathBuf>,
+    },
+    /// Print the help text.
+    Help,
+    /// Print the version.
+    Version,
+}
+
+/// Parses the arguments after the program name. The error is a one-line message for stderr.
+pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut args = args.into_iter();
+    let Some(first) = args.next() else {
+        return Ok(Invocation::Window { paths: Vec::new() });
+    };
+    let rest: Vec<OsString> = args.collect();
+    match first.to_str() {
+        Some("-h" | "--help" | "help") => Ok(Invocation::Help),
+        Some("-V" | "--version") => Ok(Invocation::Version),
+        Some("import") => parse_import(rest),
+        Some("extract") => {
+            let paths = positional(rest, "extract")?;
+            Ok(Invocation::Extract { paths })
+        }
+        Some("info") => {
+            let mut paths = positional(rest, "info")?;
+            if paths.len() != 1 {
+                return Err("info takes exactly one workspace file".into());
+            }
+            Ok(Invocation::Info { path: paths.remove(0) })
+        }
+        Some("bench") => {
+            let mut rest = rest.into_iter();
+            match rest.next().as_ref().and_then(|s| s.to_str()) {
+                Some("import") => Ok(Invocation::BenchImport {
+                    inputs: positional(rest.collect(), "bench import")?,
+                }),
+                _ => Err("bench needs a benchmark name: bench import DIR…".into()),
+            }
+        }
+        Some(flag) if flag.starts_with('-') && flag.len() > 1 => Err(format!("unknown option {flag}")),
+        _ => {
+            let mut paths = vec![PathBuf::from(first)];
+            for arg in rest {
+                if arg.to_str().is_some_and(|a| a.starts_with('-') && a.len() > 1) {
+                    return Err(format!("unknown option {}", arg.to_string_lossy()));
+                }
+                paths.push(PathBuf::from(arg));
+            }
+            Ok(Invocation::Window { paths })
+        }
+    }
+}
+
+fn positional(args: Vec<OsString>, command: &str) -> Result<Vec<PathBuf>, String> {
+    let mut paths = Vec::new();
+    for arg in args {
+        if arg.to_str().is_some_and(|a| a.starts_with('-') && a.len() > 1) {
+            return Err(format!("{command}: unknown option {}", arg.to_string_lossy()));
+        }
+        paths.push(PathBuf::from(arg));
+    }
+    if paths.is_empty() {
+        return Err(format!("{command} needs at least one path"));
+    }
+    Ok(paths)
+}
+
+fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut inputs = Vec::new();
+    let mut output = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => {
+                let value = args.next().ok_or("import: -o needs a workspace file name")?;
+                if output.replace(PathBuf::from(value)).is_some() {
+                    return Err("import: -o given twice".into());
+                }
+            }
+            Some(a) if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("import: unknown option {a}"));
+            }
+            _ => inputs.push(PathBuf::from(arg)),
+        }
+    }
+    let output = output.ok_or("import needs -o WORKSPACE.ron")?;
+    if inputs.is_empty() {
+        return Err("import needs at least one folder or file".into());
+    }
+    Ok(Invocation::Import { inputs, output })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Invocation, String> {
+        parse_args(args.iter().map(OsString::from).collect())
+    }
+
+    #[test]
+    fn subcommands_and_paths() {
+        assert_eq!(parse(&[]), Ok(Invocation::Window { paths: vec![] }));
+        assert_eq!(
+            parse(&["import", "a", "b", "-o", "w.ron"]),
+            Ok(Invocation::Import {
+                inputs: vec!["a".into(), "b".into()],
+                output: "w.ron".into()
+            })
+        );
+        assert_eq!(parse(&["news", "w.ron"]), Ok(Invocation::Window { paths: vec!["news".into(), "w.ron".into()] }));
+        assert_eq!(parse(&["info", "w.ron"]), Ok(Invocation::Info { path: "w.ron".into() }));
+        assert_eq!(parse(&["bench", "import", "d"]), Ok(Invocation::BenchImport { inputs: vec!["d".into()] }));
+    }
+
+    #[test]
+    fn usage_errors_say_what_is_wrong() {
+        assert_eq!(parse(&["import", "a"]), Err("import needs -o WORKSPACE.ron".into()));
+        assert_eq!(parse(&["import", "-o"]), Err("import: -o needs a workspace file name".into()));
+        assert_eq!(parse(&["--frobnicate"]), Err("unknown option --frobnicate".into()));
+        assert!(parse(&["info"]).is_err());
+        assert!(parse(&["extract"]).is_err());
+        assert!(parse(&["bench"]).is_err());
+    }
+}

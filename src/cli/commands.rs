@@ -1,0 +1,159 @@
+//! Running the headless commands.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{Invocation, USAGE, bench};
+use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
+use crate::model::{Article, ImportProblem, Workspace};
+use crate::store;
+
+/// Runs a headless invocation and returns the process exit status: 0 on success, 1 when the
+/// work failed (the message is on stderr), 2 for a usage error.
+pub fn run(invocation: Invocation) -> ExitCode {
+    let result = match invocation {
+        Invocation::Help => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Invocation::Version => {
+            println!("dateline {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Invocation::Import { inputs, output } => import(&inputs, &output),
+        Invocation::Extract { paths } => extract(&paths),
+        Invocation::Info { path } => info(&path),
+        Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
+        Invocation::Window { .. } => Err("this build of dateline has no window (built without the gui feature); use a subcommand, see --help".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dateline: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
+    import_paths(paths, IngestOptions::default(), &ImportProgress::default(), &|| {})
+}
+
+fn is_workspace_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) && path.is_file()
+}
+
+fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
+    let mut workspace = if output.exists() {
+        store::load_workspace(output).map_err(|e| format!("{e}\nNothing was imported."))?
+    } else {
+        Workspace::default()
+    };
+    let outcome = import_quietly(inputs);
+    let files = outcome.articles.len() + outcome.problems.len();
+    let problems = outcome.problems.clone();
+    let merge = workspace.merge_import(outcome.articles, outcome.problems);
+    store::save_workspace(output, &workspace).map_err(|e| e.to_string())?;
+    let secs = outcome.elapsed.as_secs_f64();
+    println!(
+        "Imported {} of {files} files into {} in {secs:.2} s ({} added, {} updated, {} unchanged; {} other files ignored).",
+        merge.added + merge.updated + merge.unchanged,
+        output.display(),
+        merge.added,
+        merge.updated,
+        merge.unchanged,
+        outcome.ignored,
+    );
+    println!("The workspace holds {} articles.", workspace.articles.len());
+    if !problems.is_empty() {
+        println!("Skipped {} files:", problems.len());
+        for ImportProblem { path, reason } in &problems {
+            println!("  {}: {reason}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// The JSON object `dateline extract` prints for an article.
+pub fn extract_record(article: &Article) -> serde_json::Value {
+    json!({
+        "path": article.source.path.to_string_lossy(),
+        "title": article.headline,
+        "published": article.published.as_ref().map(|p| p.to_iso()),
+        "byline": article.byline,
+        "dateline": article.dateline.as_ref().map(|d| d.place.clone()),
+        "agency": article.agency,
+        "text": article.body,
+        "timexes": [],
+        "entities": [],
+    })
+}
+
+fn extract(paths: &[PathBuf]) -> Result<(), String> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let (workspaces, sources): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| is_workspace_file(p));
+    let mut failed = false;
+    let mut write = |value: serde_json::Value| -> Result<(), String> {
+        writeln!(out, "{value}").map_err(|e| format!("writing the output failed: {e}"))
+    };
+    for path in workspaces {
+        match store::load_workspace(&path) {
+            Ok(workspace) => {
+                for article in &workspace.articles {
+                    write(extract_record(article))?;
+                }
+            }
+            Err(e) => {
+                failed = true;
+                write(json!({"path": path.to_string_lossy(), "error": e.to_string()}))?;
+            }
+        }
+    }
+    if !sources.is_empty() {
+        let outcome = import_quietly(&sources);
+        for article in &outcome.articles {
+            write(extract_record(article))?;
+        }
+        for problem in &outcome.problems {
+            write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;
+        }
+    }
+    drop(write);
+    out.flush().map_err(|e| format!("writing the output failed: {e}"))?;
+    if failed {
+        return Err("some workspaces could not be read (see the error lines)".into());
+    }
+    Ok(())
+}
+
+fn info(path: &Path) -> Result<(), String> {
+    let workspace = store::load_workspace(path).map_err(|e| e.to_string())?;
+    println!("Workspace: {}", path.display());
+    println!("Format: {} version {}", store::FORMAT_NAME, store::CURRENT_FORMAT_VERSION);
+    println!("Articles: {}", workspace.articles.len());
+    let mut dated: Vec<_> = workspace
+        .articles
+        .iter()
+        .filter_map(|a| a.published.as_ref().filter(|p| p.year.is_some()))
+        .collect();
+    dated.sort_by_key(|p| p.sort_key());
+    if let (Some(first), Some(last)) = (dated.first(), dated.last()) {
+        println!(
+            "Published: {} to {} ({} of {} articles dated)",
+            first.display_date(),
+            last.display_date(),
+            dated.len(),
+            workspace.articles.len()
+        );
+    }
+    let words: usize = workspace.articles.iter().map(Article::word_count).sum();
+    println!("Words: {words}");
+    println!("Problems: {} skipped files", workspace.problems.len());
+    println!("Annotations: 0\nEntities: 0\nEvents: 0");
+    Ok(())
+}

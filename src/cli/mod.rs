@@ -1,0 +1,9 @@
+//! The headless commands: `import`, `extract`, `info` and `bench`, for batch users and for
+//! measurement. They print to stdout and return an exit status; none needs a window.
+
+mod args;
+mod bench;
+mod commands;
+
+pub use args::{Invocation, USAGE, parse_args};
+pub use commands::{extract_record, run};

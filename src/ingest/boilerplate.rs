@@ -1,0 +1,167 @@
+//! Site and wire boilerplate: navigation, feedback boxes, copyright and cookie lines, share
+//! buttons, "(END)", "Reporting by …; Editing by …", the wire's "Reuter" sign-off.
+
+/// Whole lines that are site furniture, compared case-insensitively after trimming.
+const EXACT_LINES: &[&str] = &[
+    "go to contents go to navigation",
+    "go to contents",
+    "go to navigation",
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "send feedback",
+    "how can we improve?",
+    "thanks for your feedback!",
+    "(end)",
+    "advertisement",
+    "advertising",
+    "back to top",
+    "print",
+    "email",
+    "e-mail",
+    "share",
+    "tweet",
+    "share this article",
+    "share this",
+    "print this article",
+    "email this article",
+    "related articles",
+    "related stories",
+    "related news",
+    "most read",
+    "most popular",
+    "comments",
+    "menu",
+    "search",
+    "close",
+    "loading...",
+    "accept",
+    "accept all",
+    "accept cookies",
+];
+
+/// Line openings that mark boilerplate whatever follows.
+const LINE_PREFIXES: &[&str] = &[
+    "copyright",
+    "©",
+    "(c) ",
+    "subscribe to",
+    "subscribe now",
+    "sign up for",
+    "sign up to",
+    "follow us on",
+    "share on ",
+    "share this on",
+    "click here",
+    "read more:",
+    "read more at",
+    "more news:",
+    "reporting by",
+    "(reporting by",
+    "additional reporting by",
+    "(additional reporting by",
+    "editing by",
+    "(editing by",
+    "writing by",
+    "(writing by",
+    "compiled by",
+    "we use cookies",
+    "this website uses cookies",
+    "this site uses cookies",
+    "by continuing to use",
+    "by using this site",
+    "download our app",
+    "get the app",
+];
+
+/// Phrases that make a short line boilerplate wherever they stand in it.
+const CONTAINED: &[&str] = &[
+    "all rights reserved",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "unauthorized reproduction",
+    "reproduction prohibited",
+];
+
+/// Longest line that can be boilerplate: a real paragraph that mentions copyright stays.
+const MAX_BOILERPLATE_LEN: usize = 240;
+
+/// True when a whole line is site boilerplate.
+pub fn is_boilerplate_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.len() > MAX_BOILERPLATE_LEN {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    EXACT_LINES.contains(&lower.as_str())
+        || LINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || CONTAINED.iter().any(|p| lower.contains(p))
+}
+
+/// The wire service sign-off that ends a raw feed story: "Reuter", "REUTER", "REUTER...",
+/// "REUTER^M", "reuter", misspellings such as "REUETER", and a bare "MORE".
+pub fn is_wire_signoff(line: &str) -> bool {
+    let word: String = line
+        .trim()
+        .trim_end_matches("^M")
+        .trim_end_matches(['.', '^', ' '])
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "reuter" | "reuters" | "reueter" | "reuetr" | "reutr" | "reuterr" | "more" | "ap" | "upi"
+            | "afp"
+    )
+}
+
+/// Strips a trailing "(END)" or "(MORE)" marker from the last paragraph of a story.
+pub fn strip_end_marker(paragraph: &str) -> &str {
+    let trimmed = paragraph.trim_end();
+    for marker in ["(END)", "(MORE)", "(More)", "/END/"] {
+        if let Some(rest) = trimmed.strip_suffix(marker) {
+            return rest.trim_end();
+        }
+    }
+    trimmed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_lines() {
+        for line in [
+            "Go to Contents Go to Navigation",
+            "Send Feedback",
+            "How can we improve?",
+            "Thanks for your feedback!",
+            "(END)",
+            "Copyright 2009 Yonhap News Agency",
+            "(c) 2009 Reuters. All Rights Reserved.",
+            "(Reporting by Jane Doe; Editing by John Roe)",
+            "Subscribe to our newsletter",
+            "We use cookies to improve your experience.",
+            "Share on Facebook",
+        ] {
+            assert!(is_boilerplate_line(line), "{line}");
+        }
+        for line in [
+            "The court ruled on copyright claims brought by three publishers, a decision that legal experts said would reshape the industry and that all rights reserved by the authors would be honoured in full, as the judges explained at length in a ruling of more than one hundred pages that followed a hearing lasting weeks.",
+            "Liang expressed deep thanks for the hospitality.",
+            "Sharing the burden",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn signoffs_and_end_markers() {
+        for line in [" Reuter", "REUTER", "REUTER...", "REUTER^M", "reuter", "REUETER", " MORE"] {
+            assert!(is_wire_signoff(line), "{line}");
+        }
+        assert!(!is_wire_signoff("Reuters reported"));
+        assert_eq!(strip_end_marker("He left. (END)"), "He left.");
+    }
+}

@@ -1,0 +1,114 @@
+//! Importing many files at once: parallel across files, with progress counters and a cancel
+//! flag that another thread can read and set.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::{IngestOptions, collect_sources, ingest_file};
+use crate::model::{Article, ImportProblem};
+
+/// Progress of a running import, shared between the worker and whoever shows it.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    /// Files found to import; 0 until the folders have been listed.
+    pub total: AtomicUsize,
+    /// Files finished, ingested or skipped.
+    pub done: AtomicUsize,
+    /// Bytes of the files finished.
+    pub bytes: AtomicU64,
+    /// Set to stop the import; files not yet started are left out.
+    pub cancel: AtomicBool,
+    /// The file most recently started.
+    pub current: Mutex<PathBuf>,
+}
+
+impl ImportProgress {
+    /// Asks the import to stop as soon as the files in flight are done.
+    pub fn request_cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// True once cancellation was asked for.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// The file most recently started, for a status line.
+    pub fn current_file(&self) -> PathBuf {
+        self.current.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+}
+
+/// What an import produced.
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    /// Articles in the order of the file list.
+    pub articles: Vec<Article>,
+    /// Files skipped, with reasons.
+    pub problems: Vec<ImportProblem>,
+    /// Files in the folders that are not articles.
+    pub ignored: usize,
+    /// Bytes read from article files.
+    pub bytes: u64,
+    /// True when the import was cancelled before every file was read.
+    pub cancelled: bool,
+    /// Wall time of the whole import.
+    pub elapsed: Duration,
+}
+
+/// Lists and ingests every article under `paths`, in parallel. `on_progress` is called after
+/// each file from worker threads (to wake a window); it must be cheap.
+pub fn import_paths(
+    paths: &[PathBuf],
+    options: IngestOptions,
+    progress: &ImportProgress,
+    on_progress: &(dyn Fn() + Sync),
+) -> ImportOutcome {
+    let started = Instant::now();
+    let list = collect_sources(paths);
+    progress.total.store(list.files.len(), Ordering::Relaxed);
+    on_progress();
+    let results: Vec<Option<Result<Article, ImportProblem>>> = list
+        .files
+        .par_iter()
+        .map(|path| {
+            if progress.is_cancelled() {
+                return None;
+            }
+            if let Ok(mut current) = progress.current.lock() {
+                current.clone_from(path);
+            }
+            let result = ingest_file(path, options).map_err(|e| ImportProblem {
+                path: path.clone(),
+                reason: e.to_string(),
+            });
+            if let Ok(article) = &result {
+                progress.bytes.fetch_add(article.source.byte_len, Ordering::Relaxed);
+            }
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            on_progress();
+            Some(result)
+        })
+        .collect();
+    let mut outcome = ImportOutcome {
+        problems: list.problems,
+        ignored: list.ignored,
+        cancelled: progress.is_cancelled(),
+        ..Default::default()
+    };
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(article) => {
+                outcome.bytes += article.source.byte_len;
+                outcome.articles.push(article);
+            }
+            Err(problem) => outcome.problems.push(problem),
+        }
+    }
+    outcome.elapsed = started.elapsed();
+    outcome
+}

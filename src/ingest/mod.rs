@@ -1,0 +1,177 @@
+//! Bytes to articles: decoding, the text and HTML formats, headline, date, byline, dateline,
+//! agency and boilerplate. Entry points for a path ([`ingest_file`]), for bytes in memory
+//! ([`ingest_bytes`]) and for whole folders in parallel ([`import_paths`]).
+//!
+//! Nothing here panics on any input, and no bad file stops an import: each becomes an
+//! [`IngestError`] that names what was wrong.
+
+mod boilerplate;
+mod dateline;
+mod decode;
+mod html;
+mod import;
+mod pubdate;
+mod scan;
+mod structure;
+mod text;
+mod zones;
+
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::model::{Article, ArticleId, SourceFormat, SourceInfo};
+
+pub use decode::{DecodedText, NotText, decode};
+pub use import::{ImportOutcome, ImportProgress, import_paths};
+pub use pubdate::parse_date_line;
+pub use scan::{SourceList, collect_sources, is_article_path};
+pub use structure::ArticleStructure;
+
+/// Limits that keep a hostile or mistaken file from exhausting memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Files larger than this many bytes are skipped with a reason.
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why a file did not become an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    /// The operating system refused to read it.
+    #[error("could not be read: {0}")]
+    Unreadable(String),
+    /// It is larger than [`IngestOptions::max_file_bytes`].
+    #[error("too large: {size} bytes, the limit is {limit} bytes")]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// No text in it.
+    #[error("empty file (no text)")]
+    Empty,
+    /// Not text at all.
+    #[error("binary file, not text")]
+    Binary,
+    /// A text with nothing left once boilerplate is removed.
+    #[error("no article text found (only site boilerplate)")]
+    NoArticleText,
+}
+
+/// Reads and ingests one file.
+pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, IngestError> {
+    let file = std::fs::File::open(path).map_err(|e| IngestError::Unreadable(e.to_string()))?;
+    let size = file
+        .metadata()
+        .map_err(|e| IngestError::Unreadable(e.to_string()))?
+        .len();
+    if size > options.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            size,
+            limit: options.max_file_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Read at most one byte past the limit, in case the file grows while it is read.
+    file.take(options.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::Unreadable(e.to_string()))?;
+    ingest_bytes(path, &bytes, options)
+}
+
+/// Ingests a file's bytes. `path` names the source (its extension chooses text or HTML) and is
+/// stored in the article as given.
+pub fn ingest_bytes(path: &Path, bytes: &[u8], options: IngestOptions) -> Result<Article, IngestError> {
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_file_bytes,
+        });
+    }
+    let format = source_format(path, bytes);
+    let declared = match format {
+        SourceFormat::Html => html::declared_charset(bytes),
+        SourceFormat::Text => None,
+    };
+    let decoded = decode(bytes, declared.as_deref()).map_err(|e| match e {
+        NotText::Empty => IngestError::Empty,
+        NotText::Binary => IngestError::Binary,
+    })?;
+    let structure = match format {
+        SourceFormat::Html => html::parse_html(&decoded.text),
+        SourceFormat::Text => text::parse_text(&decoded.text),
+    };
+    let body = structure.body();
+    if body.trim().is_empty() && structure.headline.is_none() {
+        return Err(IngestError::NoArticleText);
+    }
+    let headline = structure
+        .headline
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| file_title(path));
+    Ok(Article {
+        id: ArticleId(0),
+        source: SourceInfo {
+            path: path.to_path_buf(),
+            content_hash: sha256_hex(bytes),
+            byte_len: bytes.len() as u64,
+            encoding: decoded.encoding.to_string(),
+            format,
+        },
+        raw_text: decoded.text,
+        headline,
+        published: structure.published,
+        byline: structure.byline,
+        dateline: structure.dateline,
+        agency: structure.agency,
+        body,
+    })
+}
+
+/// HTML by extension, or by content when the extension says nothing.
+fn source_format(path: &Path, bytes: &[u8]) -> SourceFormat {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm" | "xhtml") => SourceFormat::Html,
+        Some("txt" | "text") => SourceFormat::Text,
+        _ => {
+            let head: String = bytes[..bytes.len().min(512)]
+                .iter()
+                .map(|&b| (b as char).to_ascii_lowercase())
+                .collect();
+            if head.trim_start().starts_with("<!doctype html") || head.contains("<html") {
+                SourceFormat::Html
+            } else {
+                SourceFormat::Text
+            }
+        }
+    }
+}
+
+fn file_title(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Untitled".into())
+}
+
+/// SHA-256 of bytes as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

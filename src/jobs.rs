@@ -1,0 +1,96 @@
+//! Background work: a named thread per job, shared progress counters, a cancel flag, and a
+//! wake-up callback so the window redraws when something changed. The worker never touches the
+//! workspace; its result is handed back and applied by the owner.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread::JoinHandle;
+
+use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
+
+/// Something to call when a job made progress: the window's `request_repaint`.
+pub type WakeUp = Arc<dyn Fn() + Send + Sync>;
+
+/// An import running on its own thread.
+pub struct ImportJob {
+    progress: Arc<ImportProgress>,
+    receiver: Receiver<ImportOutcome>,
+    handle: Option<JoinHandle<()>>,
+    /// What is being imported, for the status line.
+    pub paths: Vec<PathBuf>,
+}
+
+/// A snapshot of an import's progress for drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportStatus {
+    /// Files finished.
+    pub done: usize,
+    /// Files found; 0 while folders are still being listed.
+    pub total: usize,
+    /// The file being read.
+    pub current: PathBuf,
+    /// Cancel was asked for.
+    pub cancelling: bool,
+}
+
+impl ImportJob {
+    /// Starts importing `paths` on a thread named "dateline-import".
+    pub fn start(paths: Vec<PathBuf>, options: IngestOptions, wake: WakeUp) -> std::io::Result<Self> {
+        let progress = Arc::new(ImportProgress::default());
+        let (sender, receiver) = mpsc::channel();
+        let worker_progress = Arc::clone(&progress);
+        let worker_paths = paths.clone();
+        let handle = std::thread::Builder::new()
+            .name("dateline-import".into())
+            .spawn(move || {
+                let wake_inner = Arc::clone(&wake);
+                let outcome = import_paths(&worker_paths, options, &worker_progress, &move || wake_inner());
+                // The receiver may be gone if the window closed; nothing to do then.
+                let _ = sender.send(outcome);
+                wake();
+            })?;
+        Ok(Self {
+            progress,
+            receiver,
+            handle: Some(handle),
+            paths,
+        })
+    }
+
+    /// Asks the import to stop; the files already read are still handed back.
+    pub fn cancel(&self) {
+        self.progress.request_cancel();
+    }
+
+    /// Current progress.
+    pub fn status(&self) -> ImportStatus {
+        ImportStatus {
+            done: self.progress.done.load(Ordering::Relaxed),
+            total: self.progress.total.load(Ordering::Relaxed),
+            current: self.progress.current_file(),
+            cancelling: self.progress.is_cancelled(),
+        }
+    }
+
+    /// The outcome once the import finished; `None` while it runs.
+    pub fn try_finish(&mut self) -> Option<ImportOutcome> {
+        match self.receiver.try_recv() {
+            Ok(outcome) => {
+                if let Some(handle) = self.handle.take() {
+                    let _ = handle.join();
+                }
+                Some(outcome)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(ImportOutcome {
+                problems: vec![crate::model::ImportProblem {
+                    path: self.paths.first().cloned().unwrap_or_default(),
+                    reason: "the import stopped unexpectedly".into(),
+                }],
+                ..Default::default()
+            }),
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Dateline: a desktop research workbench for people who study the news.
+//!
+//! # Module map
+//! - [`model`]: the domain as pure data (articles, publication dates, the workspace).
+//! - [`ingest`]: bytes and folders to articles: decoding, text/HTML/wire formats, structure.
+//! - [`store`]: the RON workspace file: versioned format, atomic save, backups, recent list.
+//! - [`jobs`]: background work with progress, cancel and a wake-up callback.
+//! - [`cli`]: the headless commands (`import`, `extract`, `info`, `bench`).
+//! - `app` and `ui` (feature `gui`): the eframe application and its panels.
+//!
+//! # Dependency rules
+//! `model` depends on nothing else in the crate; `ingest` and `store` depend on `model`;
+//! `jobs` on `ingest` and `model`; `cli` on all of those; `app`/`ui` on everything. Only `app`
+//! and `ui` know egui, so `cargo test --no-default-features` proves the core never touches it.
+//!
+//! # Failure handling
+//! Every input from outside (files, workspace RON, command-line arguments) is untrusted:
+//! problems become typed errors ([`ingest::IngestError`], [`store::StoreError`]) whose
+//! `Display` is the message a user sees, with the path. Partial failures (one bad file in a
+//! folder) are collected and the work goes on. Nothing panics on bad input.
+
+pub mod cli;
+pub mod ingest;
+pub mod jobs;
+pub mod model;
+pub mod store;
+
+#[cfg(feature = "gui")]
+pub mod app;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,149 @@
+//! The workspace aggregate: everything a researcher's file holds.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Article, ArticleId};
+
+/// A file that could not be imported, and why. Kept so the user can see what is missing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    /// The file or folder that was skipped.
+    pub path: PathBuf,
+    /// What was wrong, in words a user understands: "binary file (not text)".
+    pub reason: String,
+}
+
+/// What adding a batch of imported articles changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    /// Articles that were not in the workspace before.
+    pub added: usize,
+    /// Articles whose source file was already there with other content; their text was updated.
+    pub updated: usize,
+    /// Articles already in the workspace with the same content; left as they were.
+    pub unchanged: usize,
+}
+
+/// A research workspace: the articles and the problems met importing them.
+///
+/// Annotations, entities and events join this aggregate in later format versions; each is keyed
+/// by `ArticleId`, which is why ids are never reused.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The articles in import order.
+    pub articles: Vec<Article>,
+    /// Files that were skipped, with reasons.
+    pub problems: Vec<ImportProblem>,
+    /// The id the next new article gets.
+    pub next_article_id: u64,
+}
+
+impl Workspace {
+    /// The article with this id.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The position of the article with this id in `articles`.
+    pub fn article_index(&self, id: ArticleId) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// Adds freshly imported articles (their ids are ignored and assigned here) and problems.
+    ///
+    /// A source path already in the workspace is not duplicated: identical content is left as
+    /// it is, changed content updates the article in place and keeps its id. A problem replaces
+    /// an earlier problem for the same path.
+    pub fn merge_import(
+        &mut self,
+        articles: Vec<Article>,
+        problems: Vec<ImportProblem>,
+    ) -> MergeSummary {
+        let mut summary = MergeSummary::default();
+        let mut by_path: HashMap<PathBuf, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.source.path.clone(), i))
+            .collect();
+        for mut article in articles {
+            match by_path.get(&article.source.path) {
+                Some(&i) if self.articles[i].source.content_hash == article.source.content_hash => {
+                    summary.unchanged += 1;
+                }
+                Some(&i) => {
+                    article.id = self.articles[i].id;
+                    self.articles[i] = article;
+                    summary.updated += 1;
+                }
+                None => {
+                    article.id = ArticleId(self.next_article_id);
+                    self.next_article_id += 1;
+                    by_path.insert(article.source.path.clone(), self.articles.len());
+                    self.articles.push(article);
+                    summary.added += 1;
+                }
+            }
+        }
+        let imported: std::collections::HashSet<&PathBuf> =
+            self.articles.iter().map(|a| &a.source.path).collect();
+        self.problems
+            .retain(|p| !imported.contains(&p.path) && !problems.iter().any(|n| n.path == p.path));
+        self.problems.extend(problems);
+        summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SourceFormat, SourceInfo};
+
+    fn article(path: &str, hash: &str) -> Article {
+        Article {
+            id: ArticleId(0),
+            source: SourceInfo {
+                path: PathBuf::from(path),
+                content_hash: hash.into(),
+                byte_len: 1,
+                encoding: "UTF-8".into(),
+                format: SourceFormat::Text,
+            },
+            raw_text: "x".into(),
+            headline: "x".into(),
+            published: None,
+            byline: None,
+            dateline: None,
+            agency: None,
+            body: "x".into(),
+        }
+    }
+
+    #[test]
+    fn merging_twice_keeps_one_copy_and_ids_stay() {
+        let mut ws = Workspace::default();
+        let first = ws.merge_import(vec![article("/a", "1"), article("/b", "2")], vec![]);
+        assert_eq!(first.added, 2);
+        let second = ws.merge_import(vec![article("/a", "1"), article("/b", "3")], vec![]);
+        assert_eq!((second.added, second.updated, second.unchanged), (0, 1, 1));
+        assert_eq!(ws.articles.len(), 2);
+        assert_eq!(ws.articles[1].id, ArticleId(1));
+        assert_eq!(ws.articles[1].source.content_hash, "3");
+    }
+
+    #[test]
+    fn a_problem_fixed_later_disappears() {
+        let mut ws = Workspace::default();
+        let problem = ImportProblem {
+            path: "/a".into(),
+            reason: "empty file".into(),
+        };
+        ws.merge_import(vec![], vec![problem]);
+        assert_eq!(ws.problems.len(), 1);
+        ws.merge_import(vec![article("/a", "1")], vec![]);
+        assert!(ws.problems.is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! The on-disk form of a workspace: a RON envelope naming the format and its version around
+//! the workspace, with source paths relative to the file.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, relative_path, resolve_path, write_atomically};
+use crate::model::Workspace;
+
+/// The `format` field of every workspace file.
+pub const FORMAT_NAME: &str = "dateline-workspace";
+/// The version this build writes. Each released version has a golden file under tests/.
+pub const CURRENT_FORMAT_VERSION: u32 = 1;
+/// The largest workspace file opened; larger files are refused with a message.
+pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    format_version: u32,
+    workspace: &'a Workspace,
+}
+
+/// Only the header, read first so that a newer or foreign file is refused before its body is
+/// interpreted. Serde ignores the fields not named here.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    format_version: u32,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    workspace: Workspace,
+}
+
+/// `NAME.ron.bak` beside the workspace: the previous save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The RON text of a workspace saved at a file in folder `base`.
+pub fn workspace_to_ron(workspace: &Workspace, base: &Path, path: &Path) -> Result<String, StoreError> {
+    let mut portable = workspace.clone();
+    for article in &mut portable.articles {
+        article.source.path = relative_path(&article.source.path, base);
+    }
+    let envelope = EnvelopeOut {
+        format: FORMAT_NAME,
+        format_version: CURRENT_FORMAT_VERSION,
+        workspace: &portable,
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("  ".to_string());
+    ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Saves atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+    let text = workspace_to_ron(workspace, &folder_of(path), path)?;
+    write_atomically(path, text.as_bytes(), Some(&backup_path(path)))
+}
+
+/// Opens a workspace file. Never writes to it.
+pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
+    let io_error = |e: std::io::Error| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "reading",
+        message: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_WORKSPACE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_WORKSPACE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_WORKSPACE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        damaged(path, line, column, "the file is not UTF-8 text".into())
+    })?;
+    load_workspace_text(&text, path, &folder_of(path))
+}
+
+/// Reads workspace RON text; `path` names it in errors and `base` resolves its source paths.
+pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Workspace, StoreError> {
+    let header: Header = ron::from_str(text).map_err(|e| {
+        if text.trim().is_empty() {
+            damaged(path, 1, 1, "the file is empty".into())
+        } else {
+            ron_error(path, e)
+        }
+    })?;
+    if header.format != FORMAT_NAME {
+        return Err(StoreError::NotAWorkspace {
+            path: path.to_path_buf(),
+            found: format!("its format is {:?}", header.format),
+        });
+    }
+    match header.format_version {
+        v if v > CURRENT_FORMAT_VERSION => {
+            return Err(StoreError::NewerVersion {
+                path: path.to_path_buf(),
+                found: v,
+                supported: CURRENT_FORMAT_VERSION,
+            });
+        }
+        0 => {
+            return Err(StoreError::UnknownVersion {
+                path: path.to_path_buf(),
+                found: 0,
+            });
+        }
+        _ => {}
+    }
+    let envelope: EnvelopeIn = ron::from_str(text).map_err(|e| ron_error(path, e))?;
+    let mut workspace = envelope.workspace;
+    let highest_id = workspace.articles.iter().map(|a| a.id.0 + 1).max().unwrap_or(0);
+    workspace.next_article_id = workspace.next_article_id.max(highest_id);
+    for article in &mut workspace.articles {
+        article.source.path = resolve_path(&article.source.path, base);
+    }
+    Ok(workspace)
+}
+
+fn ron_error(path: &Path, e: ron::error::SpannedError) -> StoreError {
+    damaged(path, e.span.start.line, e.span.start.col, e.code.to_string())
+}
+
+fn damaged(path: &Path, line: usize, column: usize, message: String) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+        backup: backup_path(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}

@@ -1,0 +1,21 @@
+//! The workspace file: RON with a format version, atomic save with a backup of the previous
+//! file, clear errors for damaged or unknown files, and the list of recent workspaces.
+//!
+//! A workspace file is never written unless a save succeeds completely: the new content goes to
+//! a temporary file in the same folder, is flushed to disk, and only then replaces the old file,
+//! which is kept as `NAME.ron.bak`.
+
+mod atomic;
+mod error;
+mod format;
+mod paths;
+mod recent;
+
+pub use atomic::write_atomically;
+pub use error::StoreError;
+pub use format::{
+    CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_WORKSPACE_BYTES, backup_path, load_workspace,
+    load_workspace_text, save_workspace, workspace_to_ron,
+};
+pub use paths::{relative_path, resolve_path};
+pub use recent::RecentWorkspaces;
