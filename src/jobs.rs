@@ -94,3 +94,49 @@ impl ImportJob {
         }
     }
 }
+
+/// A one-off piece of work on a named thread (opening or saving a workspace) whose result is
+/// collected by polling.
+pub struct BackgroundTask<T> {
+    receiver: Receiver<T>,
+    /// What the task does, for the status line: "Saving research.ron".
+    pub label: String,
+}
+
+impl<T: Send + 'static> BackgroundTask<T> {
+    /// Runs `work` on a thread named `dateline-NAME`, calling `wake` when it is done.
+    pub fn start(
+        name: &str,
+        label: String,
+        wake: WakeUp,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::Builder::new()
+            .name(format!("dateline-{name}"))
+            .spawn(move || {
+                let _ = sender.send(work());
+                wake();
+            })?;
+        Ok(Self { receiver, label })
+    }
+
+    /// Whether the work is done.
+    pub fn poll(&self) -> TaskPoll<T> {
+        match self.receiver.try_recv() {
+            Ok(value) => TaskPoll::Done(value),
+            Err(TryRecvError::Empty) => TaskPoll::Pending,
+            Err(TryRecvError::Disconnected) => TaskPoll::Lost,
+        }
+    }
+}
+
+/// The state of a [`BackgroundTask`].
+pub enum TaskPoll<T> {
+    /// Still running.
+    Pending,
+    /// Finished with this result.
+    Done(T),
+    /// The worker ended without a result (it panicked).
+    Lost,
+}

@@ -1,0 +1,111 @@
+//! Everything the user can ask the app to do, as values. Panels, menus, shortcuts, drops and
+//! the command line all push these onto one queue, drained once per frame by
+//! [`super::DatelineApp::handle`].
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::ArticleId;
+
+/// A request from the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start an empty workspace (asks about unsaved changes first).
+    NewWorkspace,
+    /// Show the open-workspace dialog.
+    OpenWorkspaceDialog,
+    /// Show the folder dialog and import the chosen folder.
+    OpenFolderDialog,
+    /// Show the file dialog and import the chosen article files.
+    AddFilesDialog,
+    /// Save to the current file, or ask for one.
+    Save,
+    /// Ask for a file and save there.
+    SaveAsDialog,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Open paths as given on the command line or dropped: a `.ron` file opens as the
+    /// workspace, anything else is imported.
+    OpenPaths(Vec<PathBuf>),
+    /// Open this workspace file (asks about unsaved changes first).
+    OpenWorkspace(PathBuf),
+    /// Import these folders and files into the workspace.
+    Import(Vec<PathBuf>),
+    /// Stop the running import.
+    CancelImport,
+    /// Select an article, or clear the selection.
+    SelectArticle(Option<ArticleId>),
+    /// Select the next article in the library's order.
+    SelectNext,
+    /// Select the previous article in the library's order.
+    SelectPrevious,
+    /// Show the original file text instead of the clean body, or back.
+    ToggleOriginal,
+    /// Close the window (asks about unsaved changes first).
+    Quit,
+}
+
+/// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard
+/// handling read the same table, so they cannot disagree.
+pub struct Action {
+    /// Menu label, sentence case, "…" when a dialog follows.
+    pub label: &'static str,
+    /// The keyboard shortcut.
+    pub shortcut: Option<KeyboardShortcut>,
+    /// What it does.
+    pub command: Command,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+const COMMAND_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+/// The File menu, in order.
+pub fn file_actions() -> Vec<Action> {
+    vec![
+        Action {
+            label: "New workspace",
+            shortcut: shortcut(Modifiers::COMMAND, Key::N),
+            command: Command::NewWorkspace,
+        },
+        Action {
+            label: "Open workspace…",
+            shortcut: shortcut(Modifiers::COMMAND, Key::O),
+            command: Command::OpenWorkspaceDialog,
+        },
+        Action {
+            label: "Open folder…",
+            shortcut: shortcut(COMMAND_SHIFT, Key::O),
+            command: Command::OpenFolderDialog,
+        },
+        Action {
+            label: "Add files…",
+            shortcut: None,
+            command: Command::AddFilesDialog,
+        },
+        Action {
+            label: "Save",
+            shortcut: shortcut(Modifiers::COMMAND, Key::S),
+            command: Command::Save,
+        },
+        Action {
+            label: "Save as…",
+            shortcut: shortcut(COMMAND_SHIFT, Key::S),
+            command: Command::SaveAsDialog,
+        },
+    ]
+}
+
+/// Shortcuts that work only when no text field has the keyboard.
+pub fn navigation_keys() -> [(Key, Command); 2] {
+    [(Key::J, Command::SelectNext), (Key::K, Command::SelectPrevious)]
+}

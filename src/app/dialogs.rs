@@ -1,0 +1,102 @@
+//! Native file dialogs. They block while open, so each runs on its own thread and its answer
+//! comes back as a command through a channel; the window keeps drawing meanwhile.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::Command;
+use crate::jobs::WakeUp;
+
+/// Which dialog to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Pick a workspace file to open.
+    OpenWorkspace,
+    /// Pick a folder of articles.
+    OpenFolder,
+    /// Pick article files.
+    AddFiles,
+    /// Choose where to save the workspace.
+    SaveAs,
+}
+
+/// Runs dialogs off the UI thread and hands back their answers.
+pub struct Dialogs {
+    sender: Sender<Option<Command>>,
+    receiver: Receiver<Option<Command>>,
+    open: bool,
+}
+
+impl Default for Dialogs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            open: false,
+        }
+    }
+}
+
+impl Dialogs {
+    /// Shows a dialog. Returns an error message when the dialog thread could not start.
+    pub fn show(&mut self, kind: DialogKind, start_in: Option<PathBuf>, wake: WakeUp) -> Result<(), String> {
+        if self.open {
+            return Ok(());
+        }
+        let sender = self.sender.clone();
+        std::thread::Builder::new()
+            .name("dateline-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new();
+                if let Some(folder) = start_in {
+                    dialog = dialog.set_directory(folder);
+                }
+                let command = match kind {
+                    DialogKind::OpenWorkspace => dialog
+                        .set_title("Open workspace")
+                        .add_filter("Dateline workspace", &["ron"])
+                        .pick_file()
+                        .map(Command::OpenWorkspace),
+                    DialogKind::OpenFolder => dialog
+                        .set_title("Open a folder of articles")
+                        .pick_folder()
+                        .map(|p| Command::Import(vec![p])),
+                    DialogKind::AddFiles => dialog
+                        .set_title("Add article files")
+                        .add_filter("Articles", &["txt", "text", "html", "htm"])
+                        .pick_files()
+                        .map(Command::Import),
+                    DialogKind::SaveAs => dialog
+                        .set_title("Save workspace as")
+                        .add_filter("Dateline workspace", &["ron"])
+                        .set_file_name("research.ron")
+                        .save_file()
+                        .map(|p| Command::SaveTo(with_ron_extension(p))),
+                };
+                // `None` (cancelled, or no dialog service) still tells the app the dialog closed.
+                let _ = sender.send(command);
+                wake();
+            })
+            .map_err(|e| format!("could not show the file dialog: {e}"))?;
+        self.open = true;
+        Ok(())
+    }
+
+    /// The answer of a closed dialog, if one arrived: `Some(None)` when it was cancelled.
+    pub fn poll(&mut self) -> Option<Option<Command>> {
+        let answer = self.receiver.try_recv().ok()?;
+        self.open = false;
+        Some(answer)
+    }
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        path
+    } else {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".ron");
+        path.with_file_name(name)
+    }
+}

@@ -1,0 +1,309 @@
+//! Applying commands and collecting the results of background work. This is the only place
+//! that changes the workspace or starts IO.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::DialogKind;
+use super::{Alert, Command, DatelineApp, Document, LoadInFlight, SaveInFlight};
+use crate::ingest::{ImportOutcome, IngestOptions};
+use crate::jobs::{BackgroundTask, ImportJob, TaskPoll};
+use crate::model::Workspace;
+use crate::store;
+
+impl DatelineApp {
+    /// Applies one command now.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::NewWorkspace => {
+                if self.guard_unsaved(&command) {
+                    self.replace_workspace(Workspace::default(), None);
+                    self.message = Some("New workspace".into());
+                }
+            }
+            Command::OpenWorkspaceDialog => self.show_dialog(DialogKind::OpenWorkspace),
+            Command::OpenFolderDialog => self.show_dialog(DialogKind::OpenFolder),
+            Command::AddFilesDialog => self.show_dialog(DialogKind::AddFiles),
+            Command::SaveAsDialog => self.show_dialog(DialogKind::SaveAs),
+            Command::Save => match self.document.path.clone() {
+                Some(path) => self.start_save(path),
+                None => self.show_dialog(DialogKind::SaveAs),
+            },
+            Command::SaveTo(path) => self.start_save(path),
+            Command::OpenPaths(paths) => {
+                let (workspaces, sources): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                    .into_iter()
+                    .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+                match workspaces.first() {
+                    Some(first) => {
+                        if workspaces.len() > 1 {
+                            self.message = Some(format!("Opened only the first workspace, {}", first.display()));
+                        }
+                        self.start_load(first.clone(), sources);
+                    }
+                    None => self.start_import(sources),
+                }
+            }
+            Command::OpenWorkspace(ref path) => {
+                if self.guard_unsaved(&command) {
+                    self.start_load(path.clone(), Vec::new());
+                }
+            }
+            Command::Import(paths) => self.start_import(paths),
+            Command::CancelImport => {
+                if let Some(job) = &self.import {
+                    job.cancel();
+                }
+            }
+            Command::SelectArticle(id) => {
+                self.selection = id.filter(|id| self.workspace.article(*id).is_some());
+            }
+            Command::SelectNext | Command::SelectPrevious => {
+                let step = if command == Command::SelectNext { 1 } else { -1 };
+                self.library.refresh(&self.workspace, self.content_version);
+                if let Some(id) = self.library.neighbour(&self.workspace, self.selection, step) {
+                    self.selection = Some(id);
+                }
+            }
+            Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
+            Command::Quit => {
+                if self.guard_unsaved(&command) {
+                    self.allow_close = true;
+                    if let Some(ctx) = &self.context {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+            }
+        }
+    }
+
+    /// True when `command` may go ahead; otherwise asks "save changes?" and keeps it waiting.
+    fn guard_unsaved(&mut self, command: &Command) -> bool {
+        if !self.document.is_unsaved() || std::mem::take(&mut self.discard_confirmed) {
+            return true;
+        }
+        self.unsaved_prompt = Some(command.clone());
+        false
+    }
+
+    fn show_dialog(&mut self, kind: DialogKind) {
+        let start_in = self
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        if let Err(message) = self.dialogs.show(kind, start_in, self.wake.clone()) {
+            self.alert = Some(Alert {
+                title: "No file dialog".into(),
+                message,
+            });
+        }
+    }
+
+    fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        if self.import.is_some() {
+            self.alert = Some(Alert {
+                title: "An import is running".into(),
+                message: "Wait for it to finish or cancel it, then import again.".into(),
+            });
+            return;
+        }
+        match ImportJob::start(paths, IngestOptions::default(), self.wake.clone()) {
+            Ok(job) => self.import = Some(job),
+            Err(e) => {
+                self.alert = Some(Alert {
+                    title: "Could not start the import".into(),
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+
+    fn start_load(&mut self, path: PathBuf, then_import: Vec<PathBuf>) {
+        if self.load.is_some() {
+            return;
+        }
+        let worker_path = path.clone();
+        let label = format!("Opening {}…", path.display());
+        match BackgroundTask::start("open", label, self.wake.clone(), move || {
+            store::load_workspace(&worker_path)
+        }) {
+            Ok(task) => {
+                self.load = Some(LoadInFlight {
+                    task,
+                    path,
+                    then_import,
+                })
+            }
+            Err(e) => {
+                self.alert = Some(Alert {
+                    title: "Could not open the workspace".into(),
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+
+    fn start_save(&mut self, path: PathBuf) {
+        if self.save.is_some() {
+            self.message = Some("A save is already running".into());
+            return;
+        }
+        // The copy is what gets written; the window goes on editing the original meanwhile.
+        let snapshot = self.workspace.clone();
+        let worker_path = path.clone();
+        let label = format!("Saving {}…", path.display());
+        match BackgroundTask::start("save", label, self.wake.clone(), move || {
+            store::save_workspace(&worker_path, &snapshot)
+        }) {
+            Ok(task) => {
+                self.save = Some(SaveInFlight {
+                    task,
+                    path,
+                    revision: self.document.revision,
+                })
+            }
+            Err(e) => {
+                self.alert = Some(Alert {
+                    title: "Could not save".into(),
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+
+    fn replace_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
+        self.selection = workspace.articles.first().map(|a| a.id);
+        self.workspace = workspace;
+        self.document = Document {
+            path,
+            revision: 0,
+            saved_revision: 0,
+        };
+        self.content_version += 1;
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        self.recent.touch(path);
+        if let Some(file) = &self.recent_file {
+            if let Err(e) = self.recent.save(file) {
+                self.message = Some(format!("Could not remember recent workspaces: {e}"));
+            }
+        }
+    }
+
+    /// Collects finished background work. Called at the start of every frame.
+    pub(super) fn poll_background(&mut self) {
+        if let Some(answer) = self.dialogs.poll() {
+            self.queue.extend(answer);
+        }
+        if let Some(outcome) = self.import.as_mut().and_then(|job| job.try_finish()) {
+            self.import = None;
+            self.finish_import(outcome);
+        }
+        if let Some(load) = &self.load {
+            let result = match load.task.poll() {
+                TaskPoll::Pending => None,
+                TaskPoll::Done(result) => Some(result),
+                TaskPoll::Lost => Some(Err(store::StoreError::Io {
+                    path: load.path.clone(),
+                    action: "reading",
+                    message: "the reader stopped unexpectedly".into(),
+                })),
+            };
+            if let Some(result) = result {
+                let Some(load) = self.load.take() else { return };
+                self.finish_load(load, result);
+            }
+        }
+        if let Some(save) = &self.save {
+            let result = match save.task.poll() {
+                TaskPoll::Pending => None,
+                TaskPoll::Done(result) => Some(result),
+                TaskPoll::Lost => Some(Err(store::StoreError::Io {
+                    path: save.path.clone(),
+                    action: "writing",
+                    message: "the writer stopped unexpectedly; the previous file is intact".into(),
+                })),
+            };
+            if let Some(result) = result {
+                let Some(save) = self.save.take() else { return };
+                self.finish_save(save, result);
+            }
+        }
+    }
+
+    fn finish_import(&mut self, outcome: ImportOutcome) {
+        let files = outcome.articles.len() + outcome.problems.len();
+        let skipped = outcome.problems.len();
+        let first_new = outcome.articles.first().map(|a| a.source.path.clone());
+        let merge = self.workspace.merge_import(outcome.articles, outcome.problems);
+        self.content_version += 1;
+        if merge.added + merge.updated > 0 || skipped > 0 {
+            self.document.revision += 1;
+        }
+        if std::mem::take(&mut self.import_is_sample) {
+            self.document.saved_revision = self.document.revision;
+        }
+        let mut message = format!(
+            "{}mported {} of {files} files in {:.1} s",
+            if outcome.cancelled { "Cancelled: i" } else { "I" },
+            merge.added + merge.updated + merge.unchanged,
+            outcome.elapsed.as_secs_f64()
+        );
+        if merge.unchanged > 0 {
+            message.push_str(&format!(" ({} already in the workspace)", merge.unchanged));
+        }
+        if skipped > 0 {
+            message.push_str(&format!("; {skipped} skipped, see Problems"));
+        }
+        self.message = Some(message);
+        if self.selection.is_none() {
+            self.selection = first_new
+                .and_then(|p| self.workspace.articles.iter().find(|a| a.source.path == p))
+                .map(|a| a.id);
+        }
+    }
+
+    fn finish_load(&mut self, load: LoadInFlight, result: Result<Workspace, store::StoreError>) {
+        match result {
+            Ok(workspace) => {
+                let count = workspace.articles.len();
+                self.replace_workspace(workspace, Some(load.path.clone()));
+                self.remember_recent(&load.path);
+                self.message = Some(format!("Opened {} ({count} articles)", load.path.display()));
+                self.start_import(load.then_import);
+            }
+            Err(e) => {
+                self.alert = Some(Alert {
+                    title: "Could not open the workspace".into(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    fn finish_save(&mut self, save: SaveInFlight, result: Result<(), store::StoreError>) {
+        match result {
+            Ok(()) => {
+                self.document.saved_revision = save.revision;
+                self.document.path = Some(save.path.clone());
+                self.remember_recent(&save.path);
+                self.message = Some(format!("Saved {}", save.path.display()));
+                if let Some(next) = self.after_save.take() {
+                    self.queue.push(next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.alert = Some(Alert {
+                    title: "Could not save".into(),
+                    message: format!("{e}\nThe previous file was not changed."),
+                });
+            }
+        }
+    }
+}

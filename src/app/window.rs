@@ -1,0 +1,272 @@
+//! The frame: layout of the panels, keyboard, drops, the close request, modals, and the eframe
+//! entry point.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{AppOptions, Command, DatelineApp, LeftTab, file_actions, navigation_keys};
+use crate::store::RecentWorkspaces;
+use crate::ui;
+
+/// The bundled sample folder, when this build can find it on disk.
+pub fn sample_folder() -> Option<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("sample");
+    folder.is_dir().then_some(folder)
+}
+
+/// Opens the window on `paths` (the bundled samples when empty) and runs until it closes.
+pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Dateline")
+            .with_app_id("dateline")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Dateline",
+        options,
+        Box::new(move |_cc| {
+            let mut app = DatelineApp::new(AppOptions {
+                recent_file: RecentWorkspaces::default_file(),
+            });
+            if paths.is_empty() {
+                match sample_folder() {
+                    Some(folder) => app.open_sample(folder),
+                    None => app.message = Some("Open a folder of articles to begin (File › Open folder…)".into()),
+                }
+            } else {
+                app.send(Command::OpenPaths(paths));
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+impl DatelineApp {
+    /// Draws one frame and applies what the user asked for. Tests drive the app through this.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.context.is_none() {
+            let ctx = ui.ctx().clone();
+            self.context = Some(ctx.clone());
+            self.wake = Arc::new(move || ctx.request_repaint());
+        }
+        self.poll_background();
+        self.keyboard(ui);
+        self.drops(ui);
+        self.close_request(ui);
+
+        let mut commands = Vec::new();
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            ui::menu_bar::menu_bar_ui(ui, &self.recent.paths, self.reader.show_original, &mut commands);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            let busy = self
+                .load
+                .as_ref()
+                .map(|l| l.task.label.as_str())
+                .or(self.save.as_ref().map(|s| s.task.label.as_str()));
+            let status = ui::status_bar::StatusLine {
+                import: self.import.as_ref().map(|j| j.status()),
+                busy,
+                articles: self.workspace.articles.len(),
+                problems: self.workspace.problems.len(),
+                unsaved: self.document.is_unsaved(),
+                message: self.message.as_deref(),
+            };
+            ui::status_bar::status_bar_ui(ui, &status, &mut commands);
+        });
+        egui::Panel::left("library_panel")
+            .default_size(560.0)
+            .size_range(280.0..=1200.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
+                    let problems = format!("Problems ({})", self.workspace.problems.len());
+                    ui.selectable_value(&mut self.left_tab, LeftTab::Problems, problems);
+                });
+                ui.separator();
+                match self.left_tab {
+                    LeftTab::Library => ui::library::library_ui(
+                        ui,
+                        &self.workspace,
+                        self.content_version,
+                        &mut self.library,
+                        self.selection,
+                        &mut commands,
+                    ),
+                    LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let article = self.selection.and_then(|id| self.workspace.article(id));
+            ui::reader::reader_ui(ui, article, &self.reader, &mut commands);
+        });
+        self.modals(ui.ctx(), &mut commands);
+        self.drop_hint(ui.ctx());
+
+        self.queue.extend(commands);
+        for command in std::mem::take(&mut self.queue) {
+            self.handle(command);
+        }
+        self.update_title(ui.ctx());
+    }
+
+    fn keyboard(&mut self, ui: &egui::Ui) {
+        let mut commands = Vec::new();
+        ui.ctx().input_mut(|input| {
+            // Longest modifier sets first, so Ctrl+Shift+S is not taken for Ctrl+S.
+            let mut actions = file_actions();
+            actions.sort_by_key(|a| std::cmp::Reverse(a.shortcut.map_or(0, |s| s.modifiers.shift as u8)));
+            for action in actions {
+                if let Some(shortcut) = action.shortcut {
+                    if input.consume_shortcut(&shortcut) {
+                        commands.push(action.command);
+                    }
+                }
+            }
+            if input.consume_key(egui::Modifiers::COMMAND, egui::Key::Q) {
+                commands.push(Command::Quit);
+            }
+        });
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        if !typing {
+            ui.ctx().input_mut(|input| {
+                for (key, command) in navigation_keys() {
+                    if input.consume_key(egui::Modifiers::NONE, key) {
+                        commands.push(command);
+                    }
+                }
+                if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                    commands.push(Command::SelectArticle(None));
+                }
+            });
+        }
+        self.queue.extend(commands);
+    }
+
+    fn drops(&mut self, ui: &egui::Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.queue.push(Command::OpenPaths(dropped));
+        }
+    }
+
+    fn drop_hint(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+        painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop folders or article files to import them, or a workspace (.ron) to open it",
+            egui::FontId::proportional(20.0),
+            egui::Color32::WHITE,
+        );
+    }
+
+    fn close_request(&mut self, ui: &egui::Ui) {
+        let requested = ui.input(|i| i.viewport().close_requested());
+        if requested && self.document.is_unsaved() && !self.allow_close {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(Command::Quit);
+        }
+    }
+
+    fn modals(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(alert) = self.alert.clone() {
+            let response = egui::Modal::new(egui::Id::unique("alert")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading(&alert.title);
+                ui.add_space(6.0);
+                ui.label(&alert.message);
+                ui.add_space(10.0);
+                ui.button("OK").clicked()
+            });
+            if response.inner || response.should_close() {
+                self.alert = None;
+            }
+            return;
+        }
+        if let Some(pending) = self.unsaved_prompt.clone() {
+            let name = self.document.display_name();
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.heading(format!("Save changes to {name}?"));
+                ui.add_space(6.0);
+                ui.label("Your changes are lost if you don't save them.");
+                ui.add_space(10.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.unsaved_prompt = None;
+                    self.after_save = Some(pending);
+                    commands.push(Command::Save);
+                }
+                Some(1) => {
+                    self.unsaved_prompt = None;
+                    self.discard_confirmed = true;
+                    commands.push(pending);
+                }
+                Some(_) => self.unsaved_prompt = None,
+                None => {}
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — Dateline",
+            self.document.display_name(),
+            if self.document.is_unsaved() { " •" } else { "" }
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}

@@ -1,0 +1,221 @@
+//! The library: every article in a sortable, filterable, virtualised table.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::Command;
+use crate::model::{Article, ArticleId, Workspace};
+
+/// A column the library can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SortColumn {
+    /// Publication date.
+    Published,
+    /// Headline, alphabetically.
+    Headline,
+    /// Agency or source.
+    Source,
+    /// Dateline place.
+    Dateline,
+    /// Word count.
+    Words,
+}
+
+/// The library's view state: sort, filter, and the visible order (cached until the workspace,
+/// the sort or the filter changes).
+#[derive(Debug)]
+pub struct LibraryView {
+    /// Sort column.
+    pub sort: SortColumn,
+    /// Ascending or descending.
+    pub ascending: bool,
+    /// Case-insensitive filter over headline, source, dateline, byline and file name.
+    pub filter: String,
+    rows: Vec<usize>,
+    cached_for: Option<(u64, SortColumn, bool, String)>,
+}
+
+impl Default for LibraryView {
+    fn default() -> Self {
+        Self {
+            sort: SortColumn::Published,
+            ascending: true,
+            filter: String::new(),
+            rows: Vec::new(),
+            cached_for: None,
+        }
+    }
+}
+
+fn source_of(article: &Article) -> &str {
+    article.agency.as_deref().unwrap_or("")
+}
+
+fn dateline_of(article: &Article) -> &str {
+    article.dateline.as_ref().map_or("", |d| d.place.as_str())
+}
+
+fn matches(article: &Article, needle: &str) -> bool {
+    let contains = |s: &str| s.to_lowercase().contains(needle);
+    contains(&article.headline)
+        || contains(source_of(article))
+        || contains(dateline_of(article))
+        || article.byline.as_deref().is_some_and(contains)
+        || article
+            .source
+            .path
+            .file_name()
+            .is_some_and(|n| contains(&n.to_string_lossy()))
+}
+
+impl LibraryView {
+    /// Recomputes the visible rows if the workspace (by `version`), sort or filter changed.
+    pub fn refresh(&mut self, workspace: &Workspace, version: u64) {
+        let key = (version, self.sort, self.ascending, self.filter.clone());
+        if self.cached_for.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.filter.trim().to_lowercase();
+        let articles = &workspace.articles;
+        let mut rows: Vec<usize> = (0..articles.len())
+            .filter(|&i| needle.is_empty() || matches(&articles[i], &needle))
+            .collect();
+        match self.sort {
+            SortColumn::Published => rows.sort_by_key(|&i| {
+                articles[i]
+                    .published
+                    .as_ref()
+                    .map_or((i32::MAX, 13, 0, 0), |p| p.sort_key())
+            }),
+            SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
+            SortColumn::Source => rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase()),
+            SortColumn::Dateline => rows.sort_by_cached_key(|&i| dateline_of(&articles[i]).to_lowercase()),
+            SortColumn::Words => rows.sort_by_key(|&i| articles[i].word_count()),
+        }
+        if !self.ascending {
+            rows.reverse();
+        }
+        self.rows = rows;
+        self.cached_for = Some(key);
+    }
+
+    /// Indices into `workspace.articles` in display order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The article `step` rows away from `current` in display order (the first one when
+    /// nothing is selected).
+    pub fn neighbour(&self, workspace: &Workspace, current: Option<ArticleId>, step: isize) -> Option<ArticleId> {
+        let ids: Vec<ArticleId> = self.rows.iter().map(|&i| workspace.articles[i].id).collect();
+        let at = current.and_then(|id| ids.iter().position(|&x| x == id));
+        let next = match at {
+            Some(i) => i.checked_add_signed(step).filter(|&n| n < ids.len())?,
+            None => 0,
+        };
+        ids.get(next).copied()
+    }
+
+    fn header_button(&mut self, ui: &mut egui::Ui, label: &str, column: SortColumn) {
+        let response = ui.add(egui::Button::new(label).frame(false));
+        if self.sort == column {
+            // A painted triangle: the bundled font has no arrow glyphs.
+            let rect = response.rect;
+            let centre = egui::pos2(rect.right() + 8.0, rect.center().y);
+            let (tip, base) = if self.ascending { (-4.0, 3.0) } else { (4.0, -3.0) };
+            let points = vec![
+                centre + egui::vec2(0.0, tip),
+                centre + egui::vec2(-4.0, base),
+                centre + egui::vec2(4.0, base),
+            ];
+            let colour = ui.visuals().text_color();
+            ui.painter().add(egui::Shape::convex_polygon(points, colour, egui::Stroke::NONE));
+        }
+        let order = if self.sort == column && self.ascending { "descending" } else { "ascending" };
+        if response
+            .on_hover_text(format!("Sort by {} ({order})", label.to_lowercase()))
+            .clicked()
+        {
+            if self.sort == column {
+                self.ascending = !self.ascending;
+            } else {
+                self.sort = column;
+                self.ascending = true;
+            }
+        }
+    }
+}
+
+/// Draws the filter box and the table; a click on a row selects its article.
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    version: u64,
+    view: &mut LibraryView,
+    selected: Option<ArticleId>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.filter)
+                .hint_text("headline, source, dateline, byline, file")
+                .desired_width(f32::INFINITY),
+        );
+    });
+    view.refresh(workspace, version);
+    ui.weak(format!("{} of {} articles", view.rows.len(), workspace.articles.len()));
+    ui.style_mut().interaction.selectable_labels = false;
+    let rows = view.rows.clone();
+    TableBuilder::new(ui)
+        .id_salt("library")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(92.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(70.0).at_least(40.0).clip(true))
+        .column(Column::initial(90.0).at_least(40.0).clip(true))
+        .column(Column::initial(48.0).at_least(36.0))
+        .header(22.0, |mut header| {
+            header.col(|ui| view.header_button(ui, "Published", SortColumn::Published));
+            header.col(|ui| view.header_button(ui, "Headline", SortColumn::Headline));
+            header.col(|ui| view.header_button(ui, "Source", SortColumn::Source));
+            header.col(|ui| view.header_button(ui, "Dateline", SortColumn::Dateline));
+            header.col(|ui| view.header_button(ui, "Words", SortColumn::Words));
+        })
+        .body(|body| {
+            body.rows(super::theme::ROW_HEIGHT, rows.len(), |mut row| {
+                let article = &workspace.articles[rows[row.index()]];
+                row.set_selected(selected == Some(article.id));
+                row.col(|ui| match &article.published {
+                    Some(p) if p.uncertain => {
+                        ui.colored_label(super::theme::uncertain(ui), p.display_date())
+                            .on_hover_text("The text gives no year for this date");
+                    }
+                    Some(p) => {
+                        ui.label(p.display_date());
+                    }
+                    None => {
+                        ui.weak("—");
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&article.headline);
+                });
+                row.col(|ui| {
+                    ui.label(source_of(article));
+                });
+                row.col(|ui| {
+                    ui.label(dateline_of(article));
+                });
+                row.col(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(article.word_count().to_string());
+                    });
+                });
+                if row.response().clicked() {
+                    commands.push(Command::SelectArticle(Some(article.id)));
+                }
+            });
+        });
+}

@@ -1,0 +1,56 @@
+//! The menu bar: File, View and Help, built from the same action table as the shortcuts.
+
+use std::path::PathBuf;
+
+use crate::app::{Command, file_actions};
+
+/// Draws the menu bar; `recent` fills File › Open recent.
+pub fn menu_bar_ui(ui: &mut egui::Ui, recent: &[PathBuf], show_original: bool, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for action in file_actions() {
+                let mut button = egui::Button::new(action.label);
+                if let Some(shortcut) = &action.shortcut {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                }
+                if ui.add(button).clicked() {
+                    commands.push(action.command.clone());
+                }
+                if action.label == "Add files…" {
+                    ui.menu_button("Open recent", |ui| {
+                        if recent.is_empty() {
+                            ui.label("No recent workspaces");
+                        }
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                commands.push(Command::OpenWorkspace(path.clone()));
+                            }
+                        }
+                    });
+                    ui.separator();
+                }
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let mut original = show_original;
+            if ui.checkbox(&mut original, "Original file text").clicked() {
+                commands.push(Command::ToggleOriginal);
+            }
+            ui.separator();
+            if ui.button("Next article (J)").clicked() {
+                commands.push(Command::SelectNext);
+            }
+            if ui.button("Previous article (K)").clicked() {
+                commands.push(Command::SelectPrevious);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label(format!("Dateline {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Drop folders or files on the window to import them.");
+        });
+    });
+}

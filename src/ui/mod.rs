@@ -1,0 +1,9 @@
+//! The panels. Each reads state, keeps only its own view state, and returns what the user asked
+//! for as [`crate::app::Command`]s; none does IO.
+
+pub mod library;
+pub mod menu_bar;
+pub mod problems;
+pub mod reader;
+pub mod status_bar;
+pub mod theme;

@@ -1,0 +1,71 @@
+//! The status bar: import progress with Cancel, counts, and whether there are unsaved changes.
+
+use crate::app::Command;
+use crate::jobs::ImportStatus;
+
+/// What the status bar shows.
+pub struct StatusLine<'a> {
+    /// A running import, if any.
+    pub import: Option<ImportStatus>,
+    /// Opening or saving in the background: "Saving research.ron…".
+    pub busy: Option<&'a str>,
+    /// Articles in the workspace.
+    pub articles: usize,
+    /// Skipped files.
+    pub problems: usize,
+    /// Unsaved changes exist.
+    pub unsaved: bool,
+    /// The last thing that happened: "Imported 12 articles".
+    pub message: Option<&'a str>,
+}
+
+/// Draws the status bar.
+pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if let Some(import) = &status.import {
+            let fraction = if import.total == 0 {
+                0.0
+            } else {
+                import.done as f32 / import.total as f32
+            };
+            let file = import
+                .current
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = if import.total == 0 {
+                "Listing files…".to_string()
+            } else {
+                format!("Importing {} / {} · {file}", import.done, import.total)
+            };
+            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(360.0));
+            let cancel = ui.add_enabled(!import.cancelling, egui::Button::new("Cancel"));
+            if cancel.clicked() {
+                commands.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        if let Some(busy) = status.busy {
+            ui.spinner();
+            ui.label(busy);
+            ui.separator();
+        }
+        ui.label(format!("{} articles", status.articles));
+        ui.separator();
+        if status.problems > 0 {
+            ui.colored_label(super::theme::problem(ui), format!("{} problems", status.problems));
+        } else {
+            ui.label("0 problems");
+        }
+        ui.separator();
+        if status.unsaved {
+            ui.label("Unsaved changes");
+        } else {
+            ui.weak("All changes saved");
+        }
+        if let Some(message) = status.message {
+            ui.separator();
+            ui.weak(message);
+        }
+    });
+}

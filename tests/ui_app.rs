@@ -1,0 +1,184 @@
+//! The real app driven headlessly through egui_kittest, by its widgets' labels.
+#![cfg(feature = "gui")]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use dateline::app::{AppOptions, Command, DatelineApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn fixture_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "seoul.txt",
+        "Envoys meet in Seoul on trade\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Trade envoys met on Monday.\n\nThey agreed to meet again.\n",
+    );
+    write(
+        dir.path(),
+        "wire.txt",
+        "COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Copper output rose 4 pct in\nFebruary, the mining company said.\n Reuter\n",
+    );
+    std::fs::write(dir.path().join("broken.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    dir
+}
+
+fn harness(app: DatelineApp) -> Harness<'static, DatelineApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app)
+}
+
+/// Steps frames until background work is done (bounded, so a hang fails instead of blocking).
+fn settle(harness: &mut Harness<'static, DatelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+}
+
+#[test]
+fn open_a_folder_select_an_article_and_read_its_byline() {
+    let folder = fixture_folder();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+
+    assert_eq!(harness.state().workspace().articles.len(), 2);
+    assert_eq!(harness.state().workspace().problems.len(), 1);
+    harness.get_by_label("Problems (1)");
+    assert!(harness.state().document().is_unsaved());
+    assert!(harness.state().title().ends_with("• — Dateline"), "{}", harness.state().title());
+
+    // The first imported article is selected; clear that so only the library shows headlines.
+    harness.state_mut().send(Command::SelectArticle(None));
+    harness.run_steps(2);
+    harness.get_by_label("Envoys meet in Seoul on trade").click();
+    harness.run_steps(3);
+    let selected = harness.state().selected_article().unwrap();
+    let article = harness.state().workspace().article(selected).unwrap();
+    assert_eq!(article.headline, "Envoys meet in Seoul on trade");
+    harness.get_by_label("By Choi Eun-ha");
+    harness.get_by_label("SEOUL, May 2");
+    harness.get_by_label("2 May 2022, 09:10 Asia/Seoul (UTC+09:00), zone implied by the source");
+}
+
+#[test]
+fn sorting_filtering_and_keyboard_navigation() {
+    let folder = fixture_folder();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+
+    // Published ascending: the 1987 wire story first.
+    harness.state_mut().send(Command::SelectArticle(None));
+    harness.run_steps(2);
+    harness.key_press(egui::Key::J);
+    harness.run_steps(2);
+    let first = harness.state().selected_article().unwrap();
+    assert_eq!(harness.state().workspace().article(first).unwrap().headline, "COPPER OUTPUT RISES");
+    harness.key_press(egui::Key::J);
+    harness.run_steps(2);
+    let second = harness.state().selected_article().unwrap();
+    assert_eq!(harness.state().workspace().article(second).unwrap().headline, "Envoys meet in Seoul on trade");
+
+    harness.get_by_label("Published").click();
+    harness.run_steps(2);
+    assert!(!harness.state_mut().library_view().ascending);
+
+    harness.state_mut().send(Command::SelectArticle(None));
+    harness.state_mut().library_view().filter = "copper".into();
+    harness.run_steps(2);
+    harness.get_by_label("1 of 2 articles");
+    assert!(harness.query_by_label("Envoys meet in Seoul on trade").is_none());
+    harness.get_by_label("COPPER OUTPUT RISES");
+}
+
+#[test]
+fn save_then_reopen_shows_the_same_articles() {
+    let folder = fixture_folder();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("research.ron");
+    let recent = out.path().join("recent.ron");
+    let mut harness = harness(DatelineApp::new(AppOptions {
+        recent_file: Some(recent.clone()),
+    }));
+    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness.state_mut().send(Command::SaveTo(path.clone()));
+    settle(&mut harness);
+    assert!(!harness.state().document().is_unsaved());
+    assert_eq!(harness.state().title(), "research.ron — Dateline");
+    let saved = harness.state().workspace().clone();
+
+    let mut reopened = self::harness(DatelineApp::new(AppOptions {
+        recent_file: Some(recent.clone()),
+    }));
+    reopened.state_mut().send(Command::OpenPaths(vec![path.clone()]));
+    settle(&mut reopened);
+    assert_eq!(reopened.state().workspace(), &saved);
+    assert!(!reopened.state().document().is_unsaved());
+    let remembered = dateline::store::RecentWorkspaces::load(&recent);
+    assert_eq!(remembered.paths.first(), Some(&path));
+}
+
+#[test]
+fn a_damaged_workspace_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = "(format: \"dateline-workspace\", format_version: 1, workspace: (articles: [(id: 3,";
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().send(Command::OpenWorkspace(path.clone()));
+    settle(&mut harness);
+    let alert = harness.state().alert().unwrap().clone();
+    assert_eq!(alert.title, "Could not open the workspace");
+    assert!(alert.message.contains("broken.ron"), "{}", alert.message);
+    assert!(alert.message.contains("line 1"), "{}", alert.message);
+    harness.get_by_label("Could not open the workspace");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_a_new_workspace() {
+    let folder = fixture_folder();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness.state_mut().send(Command::NewWorkspace);
+    harness.run_steps(3);
+    harness.get_by_label("Save changes to Untitled?");
+    assert_eq!(harness.state().workspace().articles.len(), 2);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().workspace().articles.len(), 2);
+    harness.state_mut().send(Command::NewWorkspace);
+    harness.run_steps(3);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(3);
+    assert!(harness.state().workspace().articles.is_empty());
+}
+
+#[test]
+fn the_original_file_text_can_be_shown() {
+    let folder = fixture_folder();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness.get_by_label("COPPER OUTPUT RISES").click();
+    harness.run_steps(2);
+    harness.get_by_label("Original file text").click();
+    harness.run_steps(2);
+    harness.get_by_value("COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Copper output rose 4 pct in\nFebruary, the mining company said.\n Reuter\n");
+}
