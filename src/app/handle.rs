@@ -176,7 +176,6 @@ impl DatelineApp {
     }
 
     fn replace_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
-        self.selection = workspace.articles.first().map(|a| a.id);
         self.workspace = workspace;
         self.document = Document {
             path,
@@ -184,6 +183,8 @@ impl DatelineApp {
             saved_revision: 0,
         };
         self.content_version += 1;
+        self.library.refresh(&self.workspace, self.content_version);
+        self.selection = self.library.neighbour(&self.workspace, None, 1);
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -239,7 +240,6 @@ impl DatelineApp {
     fn finish_import(&mut self, outcome: ImportOutcome) {
         let files = outcome.articles.len() + outcome.problems.len();
         let skipped = outcome.problems.len();
-        let first_new = outcome.articles.first().map(|a| a.source.path.clone());
         let merge = self.workspace.merge_import(outcome.articles, outcome.problems);
         self.content_version += 1;
         if merge.added + merge.updated > 0 || skipped > 0 {
@@ -262,9 +262,8 @@ impl DatelineApp {
         }
         self.message = Some(message);
         if self.selection.is_none() {
-            self.selection = first_new
-                .and_then(|p| self.workspace.articles.iter().find(|a| a.source.path == p))
-                .map(|a| a.id);
+            self.library.refresh(&self.workspace, self.content_version);
+            self.selection = self.library.neighbour(&self.workspace, None, 1);
         }
     }
 

@@ -69,7 +69,8 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     );
     println!("The workspace holds {} articles.", workspace.articles.len());
     if !problems.is_empty() {
-        println!("Skipped {} files:", problems.len());
+        let noun = if problems.len() == 1 { "file" } else { "files" };
+        println!("Skipped {} {noun}:", problems.len());
         for ImportProblem { path, reason } in &problems {
             println!("  {}: {reason}", path.display());
         }

@@ -38,12 +38,24 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<DecodedText, NotTe
     let encoding = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
-        .unwrap_or_else(|| {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
-            detector.feed(bytes, true);
-            detector.guess(None, chardetng::Utf8Detection::Allow)
-        });
+        .unwrap_or_else(|| guess_legacy_encoding(bytes));
     finish(encoding.decode_without_bom_handling(bytes).0.as_ref(), encoding)
+}
+
+/// Fewer non-ASCII bytes than this are too little evidence for the detector: one stray "£"
+/// in an English story would be read as Central European "Ł".
+const MIN_EVIDENCE_BYTES: usize = 16;
+
+/// The legacy encoding of bytes that are not UTF-8: chardetng's guess when there is enough
+/// evidence, otherwise windows-1252, the usual encoding of English text saved by older tools.
+fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    let evidence = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if evidence < MIN_EVIDENCE_BYTES {
+        return encoding_rs::WINDOWS_1252;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 fn finish(text: &str, encoding: &'static Encoding) -> Result<DecodedText, NotText> {
@@ -154,6 +166,13 @@ mod tests {
         let (bytes, _, _) = encoding_rs::EUC_KR.encode(korean);
         let d = decode(&bytes, None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (korean, "EUC-KR"));
+    }
+
+    #[test]
+    fn one_stray_latin1_byte_reads_as_western() {
+        let d = decode(b"a \xa315.8m signing fee for the striker, the club said on Monday", None).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("\u{a3}15.8m"));
     }
 
     #[test]

@@ -144,6 +144,16 @@ impl PublishedAt {
         }
     }
 
+    /// The shortest reading for a table cell: "23 Nov 2009", "23 Nov ?" when the year is unknown.
+    pub fn display_short(&self) -> String {
+        if self.year.is_none() {
+            if let (Some(m), Some(d)) = (self.month.and_then(month_abbrev), self.day) {
+                return format!("{d} {m} ?");
+            }
+        }
+        self.display_date()
+    }
+
     /// The full human reading: date, time, zone and offset, and "(zone implied)" where inferred.
     pub fn display_full(&self) -> String {
         let mut s = self.display_date();
@@ -220,6 +230,7 @@ mod tests {
         assert!(full.sort_key() < partial.sort_key());
         assert!(partial.uncertain);
         assert_eq!(partial.display_date(), "5 Dec (year unknown)");
+        assert_eq!(partial.display_short(), "5 Dec ?");
         assert_eq!(
             full.clone()
                 .with_time(NaiveTime::from_hms_opt(9, 5, 0).unwrap())

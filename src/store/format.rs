@@ -54,6 +54,9 @@ pub fn workspace_to_ron(workspace: &Workspace, base: &Path, path: &Path) -> Resu
     for article in &mut portable.articles {
         article.source.path = relative_path(&article.source.path, base);
     }
+    for problem in &mut portable.problems {
+        problem.path = relative_path(&problem.path, base);
+    }
     let envelope = EnvelopeOut {
         format: FORMAT_NAME,
         format_version: CURRENT_FORMAT_VERSION,
@@ -62,10 +65,12 @@ pub fn workspace_to_ron(workspace: &Workspace, base: &Path, path: &Path) -> Resu
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
         .indentor("  ".to_string());
-    ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
+    let mut text = ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
         path: path.to_path_buf(),
         message: e.to_string(),
-    })
+    })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Saves atomically, keeping the previous file as `NAME.ron.bak`.
@@ -140,6 +145,9 @@ pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Works
     workspace.next_article_id = workspace.next_article_id.max(highest_id);
     for article in &mut workspace.articles {
         article.source.path = resolve_path(&article.source.path, base);
+    }
+    for problem in &mut workspace.problems {
+        problem.path = resolve_path(&problem.path, base);
     }
     Ok(workspace)
 }

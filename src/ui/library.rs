@@ -106,7 +106,11 @@ impl LibraryView {
     /// The article `step` rows away from `current` in display order (the first one when
     /// nothing is selected).
     pub fn neighbour(&self, workspace: &Workspace, current: Option<ArticleId>, step: isize) -> Option<ArticleId> {
-        let ids: Vec<ArticleId> = self.rows.iter().map(|&i| workspace.articles[i].id).collect();
+        let ids: Vec<ArticleId> = self
+            .rows
+            .iter()
+            .filter_map(|&i| workspace.articles.get(i).map(|a| a.id))
+            .collect();
         let at = current.and_then(|id| ids.iter().position(|&x| x == id));
         let next = match at {
             Some(i) => i.checked_add_signed(step).filter(|&n| n < ids.len())?,
@@ -185,12 +189,14 @@ pub fn library_ui(
         })
         .body(|body| {
             body.rows(super::theme::ROW_HEIGHT, rows.len(), |mut row| {
-                let article = &workspace.articles[rows[row.index()]];
+                let Some(article) = rows.get(row.index()).and_then(|&i| workspace.articles.get(i)) else {
+                    return;
+                };
                 row.set_selected(selected == Some(article.id));
                 row.col(|ui| match &article.published {
                     Some(p) if p.uncertain => {
-                        ui.colored_label(super::theme::uncertain(ui), p.display_date())
-                            .on_hover_text("The text gives no year for this date");
+                        ui.colored_label(super::theme::uncertain(ui), p.display_short())
+                            .on_hover_text(format!("{}: the text gives no year", p.display_date()));
                     }
                     Some(p) => {
                         ui.label(p.display_date());

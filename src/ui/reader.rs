@@ -4,6 +4,9 @@
 use crate::app::Command;
 use crate::model::Article;
 
+/// The widest the body text gets, in points.
+const READING_WIDTH: f32 = 760.0;
+
 /// The reader's own view state.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReaderView {
@@ -93,9 +96,11 @@ pub fn reader_ui(ui: &mut egui::Ui, article: Option<&Article>, view: &ReaderView
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut shown: &str = text;
+            // Lines longer than about 90 characters are hard to read; keep the measure.
+            let width = ui.available_width().min(READING_WIDTH);
             let mut edit = egui::TextEdit::multiline(&mut shown)
                 .id_salt("reader_text")
-                .desired_width(f32::INFINITY)
+                .desired_width(width)
                 .frame(egui::Frame::NONE);
             if view.show_original {
                 edit = edit.font(egui::TextStyle::Monospace);

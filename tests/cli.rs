@@ -1,0 +1,127 @@
+//! The headless commands, run as a user runs them: the real binary, real files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dateline(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(dir)
+        .env("DATELINE_CONFIG_DIR", dir.join("config"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn articles_folder(dir: &Path) {
+    let folder = dir.join("news");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("seoul.txt"),
+        "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday in Seoul (\u{c11c}\u{c6b8}).\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("talks.txt"), "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed.\n").unwrap();
+    std::fs::write(folder.join("photo.txt"), [0u8, 1, 2, 3, 4]).unwrap();
+}
+
+#[test]
+fn import_then_info_then_extract() {
+    let dir = tempfile::tempdir().unwrap();
+    articles_folder(dir.path());
+    let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stdout(&out);
+    assert!(summary.starts_with("Imported 2 of 3 files into research.ron in "), "{summary}");
+    assert!(summary.contains("Skipped 1 file:"), "{summary}");
+    assert!(summary.contains("photo.txt: binary file, not text"), "{summary}");
+
+    let info = dateline(&["info", "research.ron"], dir.path());
+    assert!(info.status.success(), "{}", stderr(&info));
+    let text = stdout(&info);
+    assert!(text.contains("Format: dateline-workspace version 1"), "{text}");
+    assert!(text.contains("Articles: 2"), "{text}");
+    assert!(text.contains("Published: 2 May 2022 to 2 May 2022 (1 of 2 articles dated)"), "{text}");
+
+    let extract = dateline(&["extract", "news"], dir.path());
+    assert!(extract.status.success(), "{}", stderr(&extract));
+    let lines: Vec<serde_json::Value> = stdout(&extract)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let seoul = lines.iter().find(|l| l["title"] == "Envoys meet").unwrap();
+    assert_eq!(seoul["published"], "2022-05-02T09:10:00+09:00");
+    assert_eq!(seoul["byline"], "Choi Eun-ha");
+    assert_eq!(seoul["dateline"], "SEOUL");
+    assert_eq!(seoul["agency"], "Yonhap");
+    assert_eq!(seoul["text"], "Envoys met on Monday in Seoul (\u{c11c}\u{c6b8}).");
+    assert_eq!(seoul["timexes"], serde_json::json!([]));
+    assert_eq!(seoul["entities"], serde_json::json!([]));
+    let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
+    assert_eq!(talks["published"], "--11-02");
+    let photo = lines.iter().find(|l| l.get("error").is_some()).unwrap();
+    assert!(photo["path"].as_str().unwrap().ends_with("photo.txt"));
+
+    let from_workspace = dateline(&["extract", "research.ron"], dir.path());
+    assert_eq!(stdout(&from_workspace).lines().count(), 2);
+}
+
+#[test]
+fn importing_again_adds_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    articles_folder(dir.path());
+    assert!(dateline(&["import", "news", "-o", "w.ron"], dir.path()).status.success());
+    let again = dateline(&["import", "news", "-o", "w.ron"], dir.path());
+    assert!(stdout(&again).contains("(0 added, 0 updated, 2 unchanged;"), "{}", stdout(&again));
+    assert!(stdout(&again).contains("The workspace holds 2 articles."));
+    assert!(dir.path().join("w.ron.bak").exists());
+}
+
+#[test]
+fn info_on_a_damaged_workspace_fails_clearly_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "(format: \"dateline-workspace\", format_version: 1, workspace: (articles: [(id: (0), source: (";
+    std::fs::write(dir.path().join("bad.ron"), text).unwrap();
+    let out = dateline(&["info", "bad.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(message.starts_with("dateline: bad.ron: the workspace is damaged at line 1, column "), "{message}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("bad.ron")).unwrap(), text);
+
+    let newer = "(format: \"dateline-workspace\", format_version: 7, workspace: ())";
+    std::fs::write(dir.path().join("new.ron"), newer).unwrap();
+    let out = dateline(&["info", "new.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("made by a newer Dateline (format version 7"), "{}", stderr(&out));
+}
+
+#[test]
+fn import_refuses_to_overwrite_a_damaged_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    articles_folder(dir.path());
+    std::fs::write(dir.path().join("w.ron"), "not ron at all {").unwrap();
+    let out = dateline(&["import", "news", "-o", "w.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Nothing was imported."), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.path().join("w.ron")).unwrap(), "not ron at all {");
+}
+
+#[test]
+fn bad_arguments_get_a_usage_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(&["import", "news"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("dateline: import needs -o WORKSPACE.ron"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Usage:"));
+    let help = dateline(&["--help"], dir.path());
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("dateline import DIR… -o WORKSPACE.ron"));
+}

@@ -1,0 +1,159 @@
+//! The workspace file: round trips, relative paths, atomic save with backup, clear errors for
+//! damaged, truncated, foreign and newer files, and the golden file of every format version.
+
+use std::path::{Path, PathBuf};
+
+use dateline::ingest::{IngestOptions, ingest_bytes};
+use dateline::model::{ImportProblem, Workspace};
+use dateline::store::{self, StoreError};
+
+fn sample_workspace(folder: &Path) -> Workspace {
+    let mut workspace = Workspace::default();
+    let stories = [
+        ("seoul.txt", "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n"),
+        ("wire/copper.txt", "COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Output rose \"4 pct\"\n\\ said.\n Reuter\n"),
+        ("geneva.txt", "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed (\u{c11c}\u{c6b8}) \u{2014} on Monday.\n"),
+    ];
+    let articles = stories
+        .iter()
+        .map(|(name, text)| {
+            ingest_bytes(&folder.join(name), text.as_bytes(), IngestOptions::default()).unwrap()
+        })
+        .collect();
+    workspace.merge_import(
+        articles,
+        vec![ImportProblem {
+            path: folder.join("bad.txt"),
+            reason: "binary file, not text".into(),
+        }],
+    );
+    workspace
+}
+
+#[test]
+fn a_workspace_survives_a_round_trip_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = sample_workspace(&dir.path().join("articles"));
+    let path = dir.path().join("research.ron");
+    store::save_workspace(&path, &workspace).unwrap();
+    let loaded = store::load_workspace(&path).unwrap();
+    assert_eq!(loaded, workspace);
+}
+
+#[test]
+fn source_paths_are_stored_relative_and_follow_the_folder_to_another_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    let workspace = sample_workspace(&project.join("articles"));
+    let path = project.join("research.ron");
+    std::fs::create_dir_all(&project).unwrap();
+    store::save_workspace(&path, &workspace).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"articles/seoul.txt\""), "{text}");
+    assert!(!text.contains(&dir.path().display().to_string()));
+
+    let moved = dir.path().join("elsewhere");
+    std::fs::rename(&project, &moved).unwrap();
+    let loaded = store::load_workspace(&moved.join("research.ron")).unwrap();
+    assert_eq!(loaded.articles[0].source.path, moved.join("articles/seoul.txt"));
+}
+
+#[test]
+fn saving_keeps_the_previous_file_as_a_backup_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("research.ron");
+    let mut workspace = sample_workspace(dir.path());
+    store::save_workspace(&path, &workspace).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    workspace.articles.pop();
+    store::save_workspace(&path, &workspace).unwrap();
+    assert_eq!(std::fs::read(store::backup_path(&path)).unwrap(), first);
+    assert_eq!(store::load_workspace(&path).unwrap().articles.len(), 2);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_previous_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("research.ron");
+    store::save_workspace(&path, &sample_workspace(dir.path())).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // Saving into a folder that does not exist fails before anything is replaced.
+    let missing = dir.path().join("no-such-folder").join("research.ron");
+    let err = store::save_workspace(&missing, &Workspace::default()).unwrap_err();
+    assert!(err.to_string().contains("no-such-folder"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+fn load_text(text: &str) -> Result<Workspace, StoreError> {
+    store::load_workspace_text(text, Path::new("/research/damaged.ron"), Path::new("/research"))
+}
+
+#[test]
+fn damaged_files_name_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("research.ron");
+    store::save_workspace(&path, &sample_workspace(dir.path())).unwrap();
+    let full = std::fs::read_to_string(&path).unwrap();
+
+    let truncated = &full[..full.len() / 2];
+    match load_text(truncated).unwrap_err() {
+        StoreError::Damaged { line, column, path, .. } => {
+            assert!(line > 1);
+            assert!(column >= 1);
+            assert_eq!(path, PathBuf::from("/research/damaged.ron"));
+        }
+        other => panic!("expected Damaged, got {other}"),
+    }
+    let edited = full.replacen("headline:", "headlne:", 1);
+    let message = load_text(&edited).unwrap_err().to_string();
+    assert!(message.starts_with("/research/damaged.ron: the workspace is damaged at line "), "{message}");
+    assert!(message.contains("damaged.ron.bak"), "{message}");
+
+    assert!(matches!(load_text(""), Err(StoreError::Damaged { .. })));
+    assert!(matches!(load_text("garbage {"), Err(StoreError::Damaged { line: 1, .. })));
+}
+
+#[test]
+fn foreign_unknown_and_newer_files_are_refused_clearly() {
+    let foreign = "(format: \"something-else\", format_version: 1, workspace: ())";
+    assert!(matches!(load_text(foreign), Err(StoreError::NotAWorkspace { .. })));
+    let newer = "(format: \"dateline-workspace\", format_version: 99, workspace: (future_field: [1, 2]))";
+    let err = load_text(newer).unwrap_err();
+    assert!(matches!(err, StoreError::NewerVersion { found: 99, supported: 1, .. }));
+    assert!(err.to_string().contains("made by a newer Dateline"));
+    let zero = "(format: \"dateline-workspace\", format_version: 0, workspace: ())";
+    assert!(matches!(load_text(zero), Err(StoreError::UnknownVersion { found: 0, .. })));
+}
+
+#[test]
+fn a_damaged_file_on_disk_is_not_touched_by_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, b"(format: \"dateline-workspace\", format_version: 1, work").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(store::load_workspace(&path).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+    let err = store::load_workspace(&path).unwrap_err().to_string();
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+/// Every released format version loads forever. Version 1 is the first.
+#[test]
+fn golden_workspace_version_1_loads() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v1.ron");
+    let workspace = store::load_workspace(&golden).unwrap();
+    assert_eq!(workspace.articles.len(), 2);
+    let seoul = &workspace.articles[0];
+    assert_eq!(seoul.headline, "Envoys meet");
+    assert_eq!(seoul.published.as_ref().unwrap().to_iso(), "2022-05-02T09:10:00+09:00");
+    assert_eq!(seoul.source.path, golden.parent().unwrap().join("articles/seoul.txt"));
+    assert_eq!(workspace.articles[1].published.as_ref().unwrap().to_iso(), "--03-04");
+    assert_eq!(workspace.problems.len(), 1);
+    assert_eq!(workspace.next_article_id, 2);
+}
