@@ -37,7 +37,11 @@ pub struct ImportStatus {
 
 impl ImportJob {
     /// Starts importing `paths` on a thread named "dateline-import".
-    pub fn start(paths: Vec<PathBuf>, options: IngestOptions, wake: WakeUp) -> std::io::Result<Self> {
+    pub fn start(
+        paths: Vec<PathBuf>,
+        options: IngestOptions,
+        wake: WakeUp,
+    ) -> std::io::Result<Self> {
         let progress = Arc::new(ImportProgress::default());
         let (sender, receiver) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
@@ -46,7 +50,9 @@ impl ImportJob {
             .name("dateline-import".into())
             .spawn(move || {
                 let wake_inner = Arc::clone(&wake);
-                let outcome = import_paths(&worker_paths, options, &worker_progress, &move || wake_inner());
+                let outcome = import_paths(&worker_paths, options, &worker_progress, &move || {
+                    wake_inner()
+                });
                 // The receiver may be gone if the window closed; nothing to do then.
                 let _ = sender.send(outcome);
                 wake();

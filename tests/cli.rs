@@ -1,4 +1,6 @@
 //! The headless commands, run as a user runs them: the real binary, real files.
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -28,7 +30,11 @@ fn articles_folder(dir: &Path) {
         "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday in Seoul (\u{c11c}\u{c6b8}).\n",
     )
     .unwrap();
-    std::fs::write(folder.join("talks.txt"), "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed.\n").unwrap();
+    std::fs::write(
+        folder.join("talks.txt"),
+        "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed.\n",
+    )
+    .unwrap();
     std::fs::write(folder.join("photo.txt"), [0u8, 1, 2, 3, 4]).unwrap();
 }
 
@@ -39,16 +45,28 @@ fn import_then_info_then_extract() {
     let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let summary = stdout(&out);
-    assert!(summary.starts_with("Imported 2 of 3 files into research.ron in "), "{summary}");
+    assert!(
+        summary.starts_with("Imported 2 of 3 files into research.ron in "),
+        "{summary}"
+    );
     assert!(summary.contains("Skipped 1 file:"), "{summary}");
-    assert!(summary.contains("photo.txt: binary file, not text"), "{summary}");
+    assert!(
+        summary.contains("photo.txt: binary file, not text"),
+        "{summary}"
+    );
 
     let info = dateline(&["info", "research.ron"], dir.path());
     assert!(info.status.success(), "{}", stderr(&info));
     let text = stdout(&info);
-    assert!(text.contains("Format: dateline-workspace version 1"), "{text}");
+    assert!(
+        text.contains("Format: dateline-workspace version 1"),
+        "{text}"
+    );
     assert!(text.contains("Articles: 2"), "{text}");
-    assert!(text.contains("Published: 2 May 2022 to 2 May 2022 (1 of 2 articles dated)"), "{text}");
+    assert!(
+        text.contains("Published: 2 May 2022 to 2 May 2022 (1 of 2 articles dated)"),
+        "{text}"
+    );
 
     let extract = dateline(&["extract", "news"], dir.path());
     assert!(extract.status.success(), "{}", stderr(&extract));
@@ -62,7 +80,10 @@ fn import_then_info_then_extract() {
     assert_eq!(seoul["byline"], "Choi Eun-ha");
     assert_eq!(seoul["dateline"], "SEOUL");
     assert_eq!(seoul["agency"], "Yonhap");
-    assert_eq!(seoul["text"], "Envoys met on Monday in Seoul (\u{c11c}\u{c6b8}).");
+    assert_eq!(
+        seoul["text"],
+        "Envoys met on Monday in Seoul (\u{c11c}\u{c6b8})."
+    );
     assert_eq!(seoul["timexes"], serde_json::json!([]));
     assert_eq!(seoul["entities"], serde_json::json!([]));
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
@@ -78,9 +99,17 @@ fn import_then_info_then_extract() {
 fn importing_again_adds_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
     articles_folder(dir.path());
-    assert!(dateline(&["import", "news", "-o", "w.ron"], dir.path()).status.success());
+    assert!(
+        dateline(&["import", "news", "-o", "w.ron"], dir.path())
+            .status
+            .success()
+    );
     let again = dateline(&["import", "news", "-o", "w.ron"], dir.path());
-    assert!(stdout(&again).contains("(0 added, 0 updated, 2 unchanged;"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("(0 added, 0 updated, 2 unchanged;"),
+        "{}",
+        stdout(&again)
+    );
     assert!(stdout(&again).contains("The workspace holds 2 articles."));
     assert!(dir.path().join("w.ron.bak").exists());
 }
@@ -93,14 +122,24 @@ fn info_on_a_damaged_workspace_fails_clearly_and_leaves_it_alone() {
     let out = dateline(&["info", "bad.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let message = stderr(&out);
-    assert!(message.starts_with("dateline: bad.ron: the workspace is damaged at line 1, column "), "{message}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("bad.ron")).unwrap(), text);
+    assert!(
+        message.starts_with("dateline: bad.ron: the workspace is damaged at line 1, column "),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bad.ron")).unwrap(),
+        text
+    );
 
     let newer = "(format: \"dateline-workspace\", format_version: 7, workspace: ())";
     std::fs::write(dir.path().join("new.ron"), newer).unwrap();
     let out = dateline(&["info", "new.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("made by a newer Dateline (format version 7"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("made by a newer Dateline (format version 7"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -110,8 +149,15 @@ fn import_refuses_to_overwrite_a_damaged_workspace() {
     std::fs::write(dir.path().join("w.ron"), "not ron at all {").unwrap();
     let out = dateline(&["import", "news", "-o", "w.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Nothing was imported."), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(dir.path().join("w.ron")).unwrap(), "not ron at all {");
+    assert!(
+        stderr(&out).contains("Nothing was imported."),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("w.ron")).unwrap(),
+        "not ron at all {"
+    );
 }
 
 #[test]
@@ -119,7 +165,11 @@ fn bad_arguments_get_a_usage_message() {
     let dir = tempfile::tempdir().unwrap();
     let out = dateline(&["import", "news"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("dateline: import needs -o WORKSPACE.ron"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("dateline: import needs -o WORKSPACE.ron"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("Usage:"));
     let help = dateline(&["--help"], dir.path());
     assert!(help.status.success());

@@ -1,5 +1,7 @@
 //! Ingest over fixtures written here, one per format and failure: encodings, line endings,
 //! HTML metadata, datelines without a year, binary, empty and oversized files, symlink loops.
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
@@ -14,9 +16,17 @@ fn ingest(name: &str, bytes: &[u8]) -> Result<dateline::model::Article, IngestEr
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for unit in text.encode_utf16() {
-        let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+        let b = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
         out.extend_from_slice(&b);
     }
     out
@@ -26,7 +36,10 @@ fn assert_story(article: &dateline::model::Article) {
     assert_eq!(article.headline, "Envoys agree to meet again");
     assert_eq!(article.byline.as_deref(), Some("Choi Eun-ha"));
     assert_eq!(article.agency.as_deref(), Some("Yonhap"));
-    assert_eq!(article.published.as_ref().unwrap().to_iso(), "2022-05-02T09:10:00+09:00");
+    assert_eq!(
+        article.published.as_ref().unwrap().to_iso(),
+        "2022-05-02T09:10:00+09:00"
+    );
     assert_eq!(article.dateline.as_ref().unwrap().place, "SEOUL");
     assert_eq!(
         article.body,
@@ -54,7 +67,10 @@ fn utf16_with_bom_both_byte_orders() {
         let article = ingest("story.txt", &utf16(&text, big_endian)).unwrap();
         assert_eq!(article.source.encoding, name);
         assert!(article.body.contains("(\u{bb34}\u{c5ed})"));
-        assert_eq!(article.published.unwrap().to_iso(), "2022-05-02T09:10:00+09:00");
+        assert_eq!(
+            article.published.unwrap().to_iso(),
+            "2022-05-02T09:10:00+09:00"
+        );
     }
 }
 
@@ -64,14 +80,21 @@ fn legacy_encodings_are_detected() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(western);
     let article = ingest("paris.txt", &bytes).unwrap();
     assert_eq!(article.source.encoding, "windows-1252");
-    assert!(article.body.contains("\u{20ac}5 was \u{201c}unfair\u{201d}"));
+    assert!(
+        article
+            .body
+            .contains("\u{20ac}5 was \u{201c}unfair\u{201d}")
+    );
     assert_eq!(article.agency.as_deref(), Some("AFP"));
 
     let korean = "\u{b0a8}\u{bd81} \u{ad70}\u{c0ac}\u{d68c}\u{b2f4} \u{c7ac}\u{ac1c}\n\n\u{b0a8}\u{bd81}\u{c740} \u{c624}\u{b298} \u{d310}\u{bb38}\u{c810}\u{c5d0}\u{c11c} \u{ad70}\u{c0ac}\u{d68c}\u{b2f4}\u{c744} \u{b2e4}\u{c2dc} \u{c5f4}\u{ae30}\u{b85c} \u{d569}\u{c758}\u{d588}\u{b2e4}\u{ace0} \u{d1b5}\u{c77c}\u{bd80}\u{ac00} \u{bc1d}\u{d614}\u{b2e4}.\n";
     let (bytes, _, _) = encoding_rs::EUC_KR.encode(korean);
     let article = ingest("korea.txt", &bytes).unwrap();
     assert_eq!(article.source.encoding, "EUC-KR");
-    assert_eq!(article.headline, "\u{b0a8}\u{bd81} \u{ad70}\u{c0ac}\u{d68c}\u{b2f4} \u{c7ac}\u{ac1c}");
+    assert_eq!(
+        article.headline,
+        "\u{b0a8}\u{bd81} \u{ad70}\u{c0ac}\u{d68c}\u{b2f4} \u{c7ac}\u{ac1c}"
+    );
 
     let japanese = "\u{6771}\u{4eac}\u{3067}\u{4f1a}\u{8ac7}\n\n\u{4e21}\u{56fd}\u{306e}\u{5916}\u{76f8}\u{306f}\u{6708}\u{66dc}\u{65e5}\u{3001}\u{6771}\u{4eac}\u{3067}\u{4f1a}\u{8ac7}\u{3057}\u{3001}\u{6765}\u{6708}\u{3082}\u{4f1a}\u{3046}\u{3053}\u{3068}\u{3067}\u{5408}\u{610f}\u{3057}\u{305f}\u{3002}\n";
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
@@ -101,7 +124,10 @@ fn html_with_meta_and_json_ld() {
 <footer>Cookie policy | Privacy policy</footer></body></html>"#;
     let article = ingest("gaza.htm", page.as_bytes()).unwrap();
     assert_eq!(article.headline, "Ceasefire holds for a second day");
-    assert_eq!(article.published.unwrap().to_iso(), "2014-08-12T07:30:00+00:00");
+    assert_eq!(
+        article.published.unwrap().to_iso(),
+        "2014-08-12T07:30:00+00:00"
+    );
     assert_eq!(article.byline.as_deref(), Some("Leila Haddad"));
     assert_eq!(article.agency.as_deref(), Some("Reuters"));
     assert_eq!(article.dateline.unwrap().place, "GAZA CITY");
@@ -114,7 +140,8 @@ fn html_with_meta_and_json_ld() {
 
 #[test]
 fn a_dateline_without_a_year_is_a_partial_uncertain_date() {
-    let text = "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed on Monday, diplomats said.\n";
+    let text =
+        "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed on Monday, diplomats said.\n";
     let article = ingest("geneva.txt", text.as_bytes()).unwrap();
     let published = article.published.unwrap();
     assert_eq!(published.to_iso(), "--03-04");
@@ -134,14 +161,31 @@ fn boilerplate_is_removed_from_the_body_but_kept_in_the_raw_text() {
 
 #[test]
 fn binary_empty_and_oversized_are_refused_with_reasons() {
-    assert_eq!(ingest("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap_err(), IngestError::Binary);
+    assert_eq!(
+        ingest("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap_err(),
+        IngestError::Binary
+    );
     assert_eq!(ingest("empty.txt", b"").unwrap_err(), IngestError::Empty);
-    assert_eq!(ingest("blank.txt", b"  \n\r\n ").unwrap_err(), IngestError::Empty);
+    assert_eq!(
+        ingest("blank.txt", b"  \n\r\n ").unwrap_err(),
+        IngestError::Empty
+    );
     let big = vec![b'a'; 2048];
-    let small_limit = IngestOptions { max_file_bytes: 1024 };
+    let small_limit = IngestOptions {
+        max_file_bytes: 1024,
+    };
     let err = ingest_bytes(Path::new("big.txt"), &big, small_limit).unwrap_err();
-    assert_eq!(err, IngestError::TooLarge { size: 2048, limit: 1024 });
-    assert_eq!(err.to_string(), "too large: 2048 bytes, the limit is 1024 bytes");
+    assert_eq!(
+        err,
+        IngestError::TooLarge {
+            size: 2048,
+            limit: 1024
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "too large: 2048 bytes, the limit is 1024 bytes"
+    );
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -156,7 +200,11 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "a/story.txt", STORY.as_bytes());
-    write(root, "a/b/c/page.HTML", b"<html><head><title>Deep page</title></head><body><p>Deep text.</p></body></html>");
+    write(
+        root,
+        "a/b/c/page.HTML",
+        b"<html><head><title>Deep page</title></head><body><p>Deep text.</p></body></html>",
+    );
     write(root, "empty.txt", b"");
     write(root, "binary.htm", &[0, 1, 2, 3, 255, 254, 0, 0]);
     write(root, "notes.pdf", b"%PDF-1.4");
@@ -167,20 +215,37 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
 
     let outcome = import_paths(
         &[root.to_path_buf()],
-        IngestOptions { max_file_bytes: 2000 },
+        IngestOptions {
+            max_file_bytes: 2000,
+        },
         &ImportProgress::default(),
         &|| {},
     );
-    let mut headlines: Vec<&str> = outcome.articles.iter().map(|a| a.headline.as_str()).collect();
+    let mut headlines: Vec<&str> = outcome
+        .articles
+        .iter()
+        .map(|a| a.headline.as_str())
+        .collect();
     headlines.sort();
     assert_eq!(headlines, vec!["Deep page", "Envoys agree to meet again"]);
     let reasons: Vec<(String, String)> = outcome
         .problems
         .iter()
-        .map(|p| (p.path.file_name().unwrap().to_string_lossy().into_owned(), p.reason.clone()))
+        .map(|p| {
+            (
+                p.path.file_name().unwrap().to_string_lossy().into_owned(),
+                p.reason.clone(),
+            )
+        })
         .collect();
-    assert!(reasons.contains(&("empty.txt".into(), "empty file (no text)".into())), "{reasons:?}");
-    assert!(reasons.contains(&("binary.htm".into(), "binary file, not text".into())), "{reasons:?}");
+    assert!(
+        reasons.contains(&("empty.txt".into(), "empty file (no text)".into())),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&("binary.htm".into(), "binary file, not text".into())),
+        "{reasons:?}"
+    );
     assert!(
         reasons.contains(&(
             "huge.txt".into(),
@@ -189,7 +254,12 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
         "{reasons:?}"
     );
     #[cfg(unix)]
-    assert!(reasons.iter().any(|(_, r)| r.contains("symbolic link loop")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|(_, r)| r.contains("symbolic link loop")),
+        "{reasons:?}"
+    );
     assert_eq!(outcome.ignored, 1, "notes.pdf is not an article");
     assert!(!outcome.cancelled);
     assert!(oversized.exists());
@@ -205,7 +275,11 @@ fn a_missing_path_is_a_problem_not_a_failure() {
     );
     assert!(outcome.articles.is_empty());
     assert_eq!(outcome.problems.len(), 1);
-    assert!(outcome.problems[0].reason.starts_with("cannot be opened"), "{}", outcome.problems[0].reason);
+    assert!(
+        outcome.problems[0].reason.starts_with("cannot be opened"),
+        "{}",
+        outcome.problems[0].reason
+    );
 }
 
 #[test]
@@ -216,10 +290,18 @@ fn cancelling_stops_before_reading_files() {
     }
     let progress = ImportProgress::default();
     progress.request_cancel();
-    let outcome = import_paths(&[dir.path().to_path_buf()], IngestOptions::default(), &progress, &|| {});
+    let outcome = import_paths(
+        &[dir.path().to_path_buf()],
+        IngestOptions::default(),
+        &progress,
+        &|| {},
+    );
     assert!(outcome.cancelled);
     assert!(outcome.articles.is_empty());
-    assert_eq!(progress.total.load(std::sync::atomic::Ordering::Relaxed), 20);
+    assert_eq!(
+        progress.total.load(std::sync::atomic::Ordering::Relaxed),
+        20
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The workspace file: round trips, relative paths, atomic save with backup, clear errors for
 //! damaged, truncated, foreign and newer files, and the golden file of every format version.
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
@@ -10,14 +12,28 @@ use dateline::store::{self, StoreError};
 fn sample_workspace(folder: &Path) -> Workspace {
     let mut workspace = Workspace::default();
     let stories = [
-        ("seoul.txt", "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n"),
-        ("wire/copper.txt", "COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Output rose \"4 pct\"\n\\ said.\n Reuter\n"),
-        ("geneva.txt", "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed (\u{c11c}\u{c6b8}) \u{2014} on Monday.\n"),
+        (
+            "seoul.txt",
+            "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
+        ),
+        (
+            "wire/copper.txt",
+            "COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Output rose \"4 pct\"\n\\ said.\n Reuter\n",
+        ),
+        (
+            "geneva.txt",
+            "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed (\u{c11c}\u{c6b8}) \u{2014} on Monday.\n",
+        ),
     ];
     let articles = stories
         .iter()
         .map(|(name, text)| {
-            ingest_bytes(&folder.join(name), text.as_bytes(), IngestOptions::default()).unwrap()
+            ingest_bytes(
+                &folder.join(name),
+                text.as_bytes(),
+                IngestOptions::default(),
+            )
+            .unwrap()
         })
         .collect();
     workspace.merge_import(
@@ -55,7 +71,10 @@ fn source_paths_are_stored_relative_and_follow_the_folder_to_another_machine() {
     let moved = dir.path().join("elsewhere");
     std::fs::rename(&project, &moved).unwrap();
     let loaded = store::load_workspace(&moved.join("research.ron")).unwrap();
-    assert_eq!(loaded.articles[0].source.path, moved.join("articles/seoul.txt"));
+    assert_eq!(
+        loaded.articles[0].source.path,
+        moved.join("articles/seoul.txt")
+    );
 }
 
 #[test]
@@ -90,7 +109,11 @@ fn a_failed_save_leaves_the_previous_file_intact() {
 }
 
 fn load_text(text: &str) -> Result<Workspace, StoreError> {
-    store::load_workspace_text(text, Path::new("/research/damaged.ron"), Path::new("/research"))
+    store::load_workspace_text(
+        text,
+        Path::new("/research/damaged.ron"),
+        Path::new("/research"),
+    )
 }
 
 #[test]
@@ -102,7 +125,9 @@ fn damaged_files_name_the_file_line_and_column() {
 
     let truncated = &full[..full.len() / 2];
     match load_text(truncated).unwrap_err() {
-        StoreError::Damaged { line, column, path, .. } => {
+        StoreError::Damaged {
+            line, column, path, ..
+        } => {
             assert!(line > 1);
             assert!(column >= 1);
             assert_eq!(path, PathBuf::from("/research/damaged.ron"));
@@ -111,30 +136,54 @@ fn damaged_files_name_the_file_line_and_column() {
     }
     let edited = full.replacen("headline:", "headlne:", 1);
     let message = load_text(&edited).unwrap_err().to_string();
-    assert!(message.starts_with("/research/damaged.ron: the workspace is damaged at line "), "{message}");
+    assert!(
+        message.starts_with("/research/damaged.ron: the workspace is damaged at line "),
+        "{message}"
+    );
     assert!(message.contains("damaged.ron.bak"), "{message}");
 
     assert!(matches!(load_text(""), Err(StoreError::Damaged { .. })));
-    assert!(matches!(load_text("garbage {"), Err(StoreError::Damaged { line: 1, .. })));
+    assert!(matches!(
+        load_text("garbage {"),
+        Err(StoreError::Damaged { line: 1, .. })
+    ));
 }
 
 #[test]
 fn foreign_unknown_and_newer_files_are_refused_clearly() {
     let foreign = "(format: \"something-else\", format_version: 1, workspace: ())";
-    assert!(matches!(load_text(foreign), Err(StoreError::NotAWorkspace { .. })));
-    let newer = "(format: \"dateline-workspace\", format_version: 99, workspace: (future_field: [1, 2]))";
+    assert!(matches!(
+        load_text(foreign),
+        Err(StoreError::NotAWorkspace { .. })
+    ));
+    let newer =
+        "(format: \"dateline-workspace\", format_version: 99, workspace: (future_field: [1, 2]))";
     let err = load_text(newer).unwrap_err();
-    assert!(matches!(err, StoreError::NewerVersion { found: 99, supported: 1, .. }));
+    assert!(matches!(
+        err,
+        StoreError::NewerVersion {
+            found: 99,
+            supported: 1,
+            ..
+        }
+    ));
     assert!(err.to_string().contains("made by a newer Dateline"));
     let zero = "(format: \"dateline-workspace\", format_version: 0, workspace: ())";
-    assert!(matches!(load_text(zero), Err(StoreError::UnknownVersion { found: 0, .. })));
+    assert!(matches!(
+        load_text(zero),
+        Err(StoreError::UnknownVersion { found: 0, .. })
+    ));
 }
 
 #[test]
 fn a_damaged_file_on_disk_is_not_touched_by_loading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
-    std::fs::write(&path, b"(format: \"dateline-workspace\", format_version: 1, work").unwrap();
+    std::fs::write(
+        &path,
+        b"(format: \"dateline-workspace\", format_version: 1, work",
+    )
+    .unwrap();
     let before = std::fs::read(&path).unwrap();
     assert!(store::load_workspace(&path).is_err());
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -151,9 +200,18 @@ fn golden_workspace_version_1_loads() {
     assert_eq!(workspace.articles.len(), 2);
     let seoul = &workspace.articles[0];
     assert_eq!(seoul.headline, "Envoys meet");
-    assert_eq!(seoul.published.as_ref().unwrap().to_iso(), "2022-05-02T09:10:00+09:00");
-    assert_eq!(seoul.source.path, golden.parent().unwrap().join("articles/seoul.txt"));
-    assert_eq!(workspace.articles[1].published.as_ref().unwrap().to_iso(), "--03-04");
+    assert_eq!(
+        seoul.published.as_ref().unwrap().to_iso(),
+        "2022-05-02T09:10:00+09:00"
+    );
+    assert_eq!(
+        seoul.source.path,
+        golden.parent().unwrap().join("articles/seoul.txt")
+    );
+    assert_eq!(
+        workspace.articles[1].published.as_ref().unwrap().to_iso(),
+        "--03-04"
+    );
     assert_eq!(workspace.problems.len(), 1);
     assert_eq!(workspace.next_article_id, 2);
 }

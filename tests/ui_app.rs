@@ -1,5 +1,7 @@
 //! The real app driven headlessly through egui_kittest, by its widgets' labels.
 #![cfg(feature = "gui")]
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -52,19 +54,27 @@ fn settle(harness: &mut Harness<'static, DatelineApp>) {
 fn open_a_folder_select_an_article_and_read_its_byline() {
     let folder = fixture_folder();
     let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
 
     assert_eq!(harness.state().workspace().articles.len(), 2);
     assert_eq!(harness.state().workspace().problems.len(), 1);
     harness.get_by_label("Problems (1)");
     assert!(harness.state().document().is_unsaved());
-    assert!(harness.state().title().ends_with("• — Dateline"), "{}", harness.state().title());
+    assert!(
+        harness.state().title().ends_with("• — Dateline"),
+        "{}",
+        harness.state().title()
+    );
 
     // The first imported article is selected; clear that so only the library shows headlines.
     harness.state_mut().send(Command::SelectArticle(None));
     harness.run_steps(2);
-    harness.get_by_label("Envoys meet in Seoul on trade").click();
+    harness
+        .get_by_label("Envoys meet in Seoul on trade")
+        .click();
     harness.run_steps(3);
     let selected = harness.state().selected_article().unwrap();
     let article = harness.state().workspace().article(selected).unwrap();
@@ -78,7 +88,9 @@ fn open_a_folder_select_an_article_and_read_its_byline() {
 fn sorting_filtering_and_keyboard_navigation() {
     let folder = fixture_folder();
     let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
 
     // Published ascending: the 1987 wire story first.
@@ -87,11 +99,22 @@ fn sorting_filtering_and_keyboard_navigation() {
     harness.key_press(egui::Key::J);
     harness.run_steps(2);
     let first = harness.state().selected_article().unwrap();
-    assert_eq!(harness.state().workspace().article(first).unwrap().headline, "COPPER OUTPUT RISES");
+    assert_eq!(
+        harness.state().workspace().article(first).unwrap().headline,
+        "COPPER OUTPUT RISES"
+    );
     harness.key_press(egui::Key::J);
     harness.run_steps(2);
     let second = harness.state().selected_article().unwrap();
-    assert_eq!(harness.state().workspace().article(second).unwrap().headline, "Envoys meet in Seoul on trade");
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .article(second)
+            .unwrap()
+            .headline,
+        "Envoys meet in Seoul on trade"
+    );
 
     harness.get_by_label("Published").click();
     harness.run_steps(2);
@@ -101,7 +124,11 @@ fn sorting_filtering_and_keyboard_navigation() {
     harness.state_mut().library_view().filter = "copper".into();
     harness.run_steps(2);
     harness.get_by_label("1 of 2 articles");
-    assert!(harness.query_by_label("Envoys meet in Seoul on trade").is_none());
+    assert!(
+        harness
+            .query_by_label("Envoys meet in Seoul on trade")
+            .is_none()
+    );
     harness.get_by_label("COPPER OUTPUT RISES");
 }
 
@@ -114,7 +141,9 @@ fn save_then_reopen_shows_the_same_articles() {
     let mut harness = harness(DatelineApp::new(AppOptions {
         recent_file: Some(recent.clone()),
     }));
-    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
     harness.state_mut().send(Command::SaveTo(path.clone()));
     settle(&mut harness);
@@ -125,7 +154,9 @@ fn save_then_reopen_shows_the_same_articles() {
     let mut reopened = self::harness(DatelineApp::new(AppOptions {
         recent_file: Some(recent.clone()),
     }));
-    reopened.state_mut().send(Command::OpenPaths(vec![path.clone()]));
+    reopened
+        .state_mut()
+        .send(Command::OpenPaths(vec![path.clone()]));
     settle(&mut reopened);
     assert_eq!(reopened.state().workspace(), &saved);
     assert!(!reopened.state().document().is_unsaved());
@@ -140,7 +171,9 @@ fn a_damaged_workspace_is_reported_and_left_alone() {
     let text = "(format: \"dateline-workspace\", format_version: 1, workspace: (articles: [(id: 3,";
     std::fs::write(&path, text).unwrap();
     let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness.state_mut().send(Command::OpenWorkspace(path.clone()));
+    harness
+        .state_mut()
+        .send(Command::OpenWorkspace(path.clone()));
     settle(&mut harness);
     let alert = harness.state().alert().unwrap().clone();
     assert_eq!(alert.title, "Could not open the workspace");
@@ -154,7 +187,9 @@ fn a_damaged_workspace_is_reported_and_left_alone() {
 fn unsaved_changes_are_asked_about_before_a_new_workspace() {
     let folder = fixture_folder();
     let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
     harness.state_mut().send(Command::NewWorkspace);
     harness.run_steps(3);
@@ -174,8 +209,12 @@ fn unsaved_changes_are_asked_about_before_a_new_workspace() {
 fn the_original_file_text_can_be_shown() {
     let folder = fixture_folder();
     let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness.state_mut().send(Command::Import(vec![folder.path().to_path_buf()]));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
+    harness.state_mut().send(Command::SelectArticle(None));
+    harness.run_steps(2);
     harness.get_by_label("COPPER OUTPUT RISES").click();
     harness.run_steps(2);
     harness.get_by_label("Original file text").click();

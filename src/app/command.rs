@@ -107,5 +107,8 @@ pub fn file_actions() -> Vec<Action> {
 
 /// Shortcuts that work only when no text field has the keyboard.
 pub fn navigation_keys() -> [(Key, Command); 2] {
-    [(Key::J, Command::SelectNext), (Key::K, Command::SelectPrevious)]
+    [
+        (Key::J, Command::SelectNext),
+        (Key::K, Command::SelectPrevious),
+    ]
 }

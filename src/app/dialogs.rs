@@ -40,7 +40,12 @@ impl Default for Dialogs {
 
 impl Dialogs {
     /// Shows a dialog. Returns an error message when the dialog thread could not start.
-    pub fn show(&mut self, kind: DialogKind, start_in: Option<PathBuf>, wake: WakeUp) -> Result<(), String> {
+    pub fn show(
+        &mut self,
+        kind: DialogKind,
+        start_in: Option<PathBuf>,
+        wake: WakeUp,
+    ) -> Result<(), String> {
         if self.open {
             return Ok(());
         }
@@ -92,7 +97,10 @@ impl Dialogs {
 }
 
 fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
         path
     } else {
         let mut name = path.file_name().unwrap_or_default().to_os_string();

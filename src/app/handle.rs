@@ -36,7 +36,10 @@ impl DatelineApp {
                 match workspaces.first() {
                     Some(first) => {
                         if workspaces.len() > 1 {
-                            self.message = Some(format!("Opened only the first workspace, {}", first.display()));
+                            self.message = Some(format!(
+                                "Opened only the first workspace, {}",
+                                first.display()
+                            ));
                         }
                         self.start_load(first.clone(), sources);
                     }
@@ -58,9 +61,16 @@ impl DatelineApp {
                 self.selection = id.filter(|id| self.workspace.article(*id).is_some());
             }
             Command::SelectNext | Command::SelectPrevious => {
-                let step = if command == Command::SelectNext { 1 } else { -1 };
+                let step = if command == Command::SelectNext {
+                    1
+                } else {
+                    -1
+                };
                 self.library.refresh(&self.workspace, self.content_version);
-                if let Some(id) = self.library.neighbour(&self.workspace, self.selection, step) {
+                if let Some(id) = self
+                    .library
+                    .neighbour(&self.workspace, self.selection, step)
+                {
                     self.selection = Some(id);
                 }
             }
@@ -189,10 +199,10 @@ impl DatelineApp {
 
     fn remember_recent(&mut self, path: &Path) {
         self.recent.touch(path);
-        if let Some(file) = &self.recent_file {
-            if let Err(e) = self.recent.save(file) {
-                self.message = Some(format!("Could not remember recent workspaces: {e}"));
-            }
+        if let Some(file) = &self.recent_file
+            && let Err(e) = self.recent.save(file)
+        {
+            self.message = Some(format!("Could not remember recent workspaces: {e}"));
         }
     }
 
@@ -240,7 +250,9 @@ impl DatelineApp {
     fn finish_import(&mut self, outcome: ImportOutcome) {
         let files = outcome.articles.len() + outcome.problems.len();
         let skipped = outcome.problems.len();
-        let merge = self.workspace.merge_import(outcome.articles, outcome.problems);
+        let merge = self
+            .workspace
+            .merge_import(outcome.articles, outcome.problems);
         self.content_version += 1;
         if merge.added + merge.updated > 0 || skipped > 0 {
             self.document.revision += 1;
@@ -250,7 +262,11 @@ impl DatelineApp {
         }
         let mut message = format!(
             "{}mported {} of {files} files in {:.1} s",
-            if outcome.cancelled { "Cancelled: i" } else { "I" },
+            if outcome.cancelled {
+                "Cancelled: i"
+            } else {
+                "I"
+            },
             merge.added + merge.updated + merge.unchanged,
             outcome.elapsed.as_secs_f64()
         );

@@ -11,7 +11,9 @@ use crate::ui;
 
 /// The bundled sample folder, when this build can find it on disk.
 pub fn sample_folder() -> Option<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("sample");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("sample");
     folder.is_dir().then_some(folder)
 }
 
@@ -36,7 +38,10 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
             if paths.is_empty() {
                 match sample_folder() {
                     Some(folder) => app.open_sample(folder),
-                    None => app.message = Some("Open a folder of articles to begin (File › Open folder…)".into()),
+                    None => {
+                        app.message =
+                            Some("Open a folder of articles to begin (File › Open folder…)".into())
+                    }
                 }
             } else {
                 app.send(Command::OpenPaths(paths));
@@ -74,7 +79,12 @@ impl DatelineApp {
 
         let mut commands = Vec::new();
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            ui::menu_bar::menu_bar_ui(ui, &self.recent.paths, self.reader.show_original, &mut commands);
+            ui::menu_bar::menu_bar_ui(
+                ui,
+                &self.recent.paths,
+                self.reader.show_original,
+                &mut commands,
+            );
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let busy = self
@@ -134,12 +144,14 @@ impl DatelineApp {
         ui.ctx().input_mut(|input| {
             // Longest modifier sets first, so Ctrl+Shift+S is not taken for Ctrl+S.
             let mut actions = file_actions();
-            actions.sort_by_key(|a| std::cmp::Reverse(a.shortcut.map_or(0, |s| s.modifiers.shift as u8)));
+            actions.sort_by_key(|a| {
+                std::cmp::Reverse(a.shortcut.map_or(0, |s| s.modifiers.shift as u8))
+            });
             for action in actions {
-                if let Some(shortcut) = action.shortcut {
-                    if input.consume_shortcut(&shortcut) {
-                        commands.push(action.command);
-                    }
+                if let Some(shortcut) = action.shortcut
+                    && input.consume_shortcut(&shortcut)
+                {
+                    commands.push(action.command);
                 }
             }
             if input.consume_key(egui::Modifiers::COMMAND, egui::Key::Q) {
@@ -181,7 +193,10 @@ impl DatelineApp {
             return;
         }
         let screen = ctx.content_rect();
-        let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop_hint"),
+        ));
         painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
         painter.text(
             screen.center(),
@@ -195,7 +210,8 @@ impl DatelineApp {
     fn close_request(&mut self, ui: &egui::Ui) {
         let requested = ui.input(|i| i.viewport().close_requested());
         if requested && self.document.is_unsaved() && !self.allow_close {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.unsaved_prompt = Some(Command::Quit);
         }
     }
@@ -257,7 +273,11 @@ impl DatelineApp {
         let title = format!(
             "{}{} — Dateline",
             self.document.display_name(),
-            if self.document.is_unsaved() { " •" } else { "" }
+            if self.document.is_unsaved() {
+                " •"
+            } else {
+                ""
+            }
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -73,7 +73,9 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             if paths.len() != 1 {
                 return Err("info takes exactly one workspace file".into());
             }
-            Ok(Invocation::Info { path: paths.remove(0) })
+            Ok(Invocation::Info {
+                path: paths.remove(0),
+            })
         }
         Some("bench") => {
             let mut rest = rest.into_iter();
@@ -84,11 +86,16 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 _ => Err("bench needs a benchmark name: bench import DIR…".into()),
             }
         }
-        Some(flag) if flag.starts_with('-') && flag.len() > 1 => Err(format!("unknown option {flag}")),
+        Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+            Err(format!("unknown option {flag}"))
+        }
         _ => {
             let mut paths = vec![PathBuf::from(first)];
             for arg in rest {
-                if arg.to_str().is_some_and(|a| a.starts_with('-') && a.len() > 1) {
+                if arg
+                    .to_str()
+                    .is_some_and(|a| a.starts_with('-') && a.len() > 1)
+                {
                     return Err(format!("unknown option {}", arg.to_string_lossy()));
                 }
                 paths.push(PathBuf::from(arg));
@@ -101,8 +108,14 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
 fn positional(args: Vec<OsString>, command: &str) -> Result<Vec<PathBuf>, String> {
     let mut paths = Vec::new();
     for arg in args {
-        if arg.to_str().is_some_and(|a| a.starts_with('-') && a.len() > 1) {
-            return Err(format!("{command}: unknown option {}", arg.to_string_lossy()));
+        if arg
+            .to_str()
+            .is_some_and(|a| a.starts_with('-') && a.len() > 1)
+        {
+            return Err(format!(
+                "{command}: unknown option {}",
+                arg.to_string_lossy()
+            ));
         }
         paths.push(PathBuf::from(arg));
     }
@@ -119,7 +132,9 @@ fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-o" | "--output") => {
-                let value = args.next().ok_or("import: -o needs a workspace file name")?;
+                let value = args
+                    .next()
+                    .ok_or("import: -o needs a workspace file name")?;
                 if output.replace(PathBuf::from(value)).is_some() {
                     return Err("import: -o given twice".into());
                 }
@@ -155,16 +170,40 @@ mod tests {
                 output: "w.ron".into()
             })
         );
-        assert_eq!(parse(&["news", "w.ron"]), Ok(Invocation::Window { paths: vec!["news".into(), "w.ron".into()] }));
-        assert_eq!(parse(&["info", "w.ron"]), Ok(Invocation::Info { path: "w.ron".into() }));
-        assert_eq!(parse(&["bench", "import", "d"]), Ok(Invocation::BenchImport { inputs: vec!["d".into()] }));
+        assert_eq!(
+            parse(&["news", "w.ron"]),
+            Ok(Invocation::Window {
+                paths: vec!["news".into(), "w.ron".into()]
+            })
+        );
+        assert_eq!(
+            parse(&["info", "w.ron"]),
+            Ok(Invocation::Info {
+                path: "w.ron".into()
+            })
+        );
+        assert_eq!(
+            parse(&["bench", "import", "d"]),
+            Ok(Invocation::BenchImport {
+                inputs: vec!["d".into()]
+            })
+        );
     }
 
     #[test]
     fn usage_errors_say_what_is_wrong() {
-        assert_eq!(parse(&["import", "a"]), Err("import needs -o WORKSPACE.ron".into()));
-        assert_eq!(parse(&["import", "-o"]), Err("import: -o needs a workspace file name".into()));
-        assert_eq!(parse(&["--frobnicate"]), Err("unknown option --frobnicate".into()));
+        assert_eq!(
+            parse(&["import", "a"]),
+            Err("import needs -o WORKSPACE.ron".into())
+        );
+        assert_eq!(
+            parse(&["import", "-o"]),
+            Err("import: -o needs a workspace file name".into())
+        );
+        assert_eq!(
+            parse(&["--frobnicate"]),
+            Err("unknown option --frobnicate".into())
+        );
         assert!(parse(&["info"]).is_err());
         assert!(parse(&["extract"]).is_err());
         assert!(parse(&["bench"]).is_err());

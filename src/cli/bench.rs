@@ -38,9 +38,14 @@ fn baseline(files: &[PathBuf]) -> Result<(u64, Duration), String> {
             .ok_or("no stdin for the baseline")?
             .write_all(&list)
             .map_err(|e| format!("baseline: {e}"))?;
-        let output = child.wait_with_output().map_err(|e| format!("baseline: {e}"))?;
+        let output = child
+            .wait_with_output()
+            .map_err(|e| format!("baseline: {e}"))?;
         times.push(started.elapsed());
-        words = String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0);
+        words = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
     }
     Ok((words, median(times)))
 }
@@ -62,7 +67,12 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     let mut articles = 0;
     let mut problems = 0;
     for _ in 0..RUNS {
-        let outcome = import_paths(inputs, IngestOptions::default(), &ImportProgress::default(), &|| {});
+        let outcome = import_paths(
+            inputs,
+            IngestOptions::default(),
+            &ImportProgress::default(),
+            &|| {},
+        );
         times.push(outcome.elapsed);
         articles = outcome.articles.len();
         problems = outcome.problems.len();
@@ -70,9 +80,16 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     let import_time = median(times);
     let mb = bytes as f64 / 1e6;
     let files = list.files.len() as f64;
-    println!("files: {}  bytes: {bytes}  words (wc -w): {words}  threads: {}", list.files.len(), rayon::current_num_threads());
+    println!(
+        "files: {}  bytes: {bytes}  words (wc -w): {words}  threads: {}",
+        list.files.len(),
+        rayon::current_num_threads()
+    );
     println!("articles: {articles}  skipped: {problems}");
-    println!("{:<22} {:>10} {:>12} {:>10}", "", "median s", "files/s", "MB/s");
+    println!(
+        "{:<22} {:>10} {:>12} {:>10}",
+        "", "median s", "files/s", "MB/s"
+    );
     for (name, t) in [("cat | wc -w", cat_time), ("dateline import", import_time)] {
         let s = t.as_secs_f64();
         println!("{name:<22} {s:>10.3} {:>12.0} {:>10.1}", files / s, mb / s);

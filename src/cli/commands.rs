@@ -39,11 +39,18 @@ pub fn run(invocation: Invocation) -> ExitCode {
 }
 
 fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
-    import_paths(paths, IngestOptions::default(), &ImportProgress::default(), &|| {})
+    import_paths(
+        paths,
+        IngestOptions::default(),
+        &ImportProgress::default(),
+        &|| {},
+    )
 }
 
 fn is_workspace_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) && path.is_file()
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        && path.is_file()
 }
 
 fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
@@ -124,8 +131,8 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
             write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;
         }
     }
-    drop(write);
-    out.flush().map_err(|e| format!("writing the output failed: {e}"))?;
+    out.flush()
+        .map_err(|e| format!("writing the output failed: {e}"))?;
     if failed {
         return Err("some workspaces could not be read (see the error lines)".into());
     }
@@ -135,7 +142,11 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
 fn info(path: &Path) -> Result<(), String> {
     let workspace = store::load_workspace(path).map_err(|e| e.to_string())?;
     println!("Workspace: {}", path.display());
-    println!("Format: {} version {}", store::FORMAT_NAME, store::CURRENT_FORMAT_VERSION);
+    println!(
+        "Format: {} version {}",
+        store::FORMAT_NAME,
+        store::CURRENT_FORMAT_VERSION
+    );
     println!("Articles: {}", workspace.articles.len());
     let mut dated: Vec<_> = workspace
         .articles

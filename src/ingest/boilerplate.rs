@@ -110,7 +110,15 @@ pub fn is_wire_signoff(line: &str) -> bool {
         .to_lowercase();
     matches!(
         word.as_str(),
-        "reuter" | "reuters" | "reueter" | "reuetr" | "reutr" | "reuterr" | "more" | "ap" | "upi"
+        "reuter"
+            | "reuters"
+            | "reueter"
+            | "reuetr"
+            | "reutr"
+            | "reuterr"
+            | "more"
+            | "ap"
+            | "upi"
             | "afp"
     )
 }
@@ -158,7 +166,15 @@ mod tests {
 
     #[test]
     fn signoffs_and_end_markers() {
-        for line in [" Reuter", "REUTER", "REUTER...", "REUTER^M", "reuter", "REUETER", " MORE"] {
+        for line in [
+            " Reuter",
+            "REUTER",
+            "REUTER...",
+            "REUTER^M",
+            "reuter",
+            "REUETER",
+            " MORE",
+        ] {
             assert!(is_wire_signoff(line), "{line}");
         }
         assert!(!is_wire_signoff("Reuters reported"));

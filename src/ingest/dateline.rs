@@ -38,7 +38,10 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
     if prefix.ends_with(')') {
         let open = prefix.rfind('(')?;
         let name = prefix[open + 1..prefix.len() - 1].trim();
-        if name.is_empty() || name.split_whitespace().count() > 4 || name.chars().any(|c| c.is_ascii_digit()) {
+        if name.is_empty()
+            || name.split_whitespace().count() > 4
+            || name.chars().any(|c| c.is_ascii_digit())
+        {
             return None;
         }
         agency = Some(name.to_string());
@@ -68,13 +71,14 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
             continue;
         }
         // "Va. Feb 26": a state and the date with no comma between them.
-        if date_text.is_none() && !is_date_like(part) {
-            if let Some((qualifier, date)) = split_qualifier_and_date(part) {
-                place.push_str(", ");
-                place.push_str(qualifier);
-                date_text = Some(date.to_string());
-                continue;
-            }
+        if date_text.is_none()
+            && !is_date_like(part)
+            && let Some((qualifier, date)) = split_qualifier_and_date(part)
+        {
+            place.push_str(", ");
+            place.push_str(qualifier);
+            date_text = Some(date.to_string());
+            continue;
         }
         if let Some(date) = date_text.as_mut() {
             // "March 3, 1987": a year after the month and day.
@@ -96,11 +100,11 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
     }
     // "CHEVY CHASE, Md., - March 4 - Geico": the date after a stray dash.
     let mut text_start = text_start;
-    if date_text.is_none() {
-        if let Some(next) = parse_dateline_date_only(&paragraph[text_start..]) {
-            date_text = Some(next.0);
-            text_start += next.1;
-        }
+    if date_text.is_none()
+        && let Some(next) = parse_dateline_date_only(&paragraph[text_start..])
+    {
+        date_text = Some(next.0);
+        text_start += next.1;
     }
     // Title case ("Portland", "New York") is a place only next to an agency or a date, where
     // the pattern is unambiguous; without them only capitals ("NEW YORK") are.
@@ -109,7 +113,9 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
     }
     // A lower-case place ("peoria, april 7 -") only with a date that parses.
     if core.starts_with(char::is_lowercase)
-        && !date_text.as_deref().is_some_and(|d| parse_month_day(d).is_some())
+        && date_text
+            .as_deref()
+            .is_none_or(|d| parse_month_day(d).is_none())
     {
         return None;
     }
@@ -137,7 +143,9 @@ fn is_place(text: &str) -> bool {
     letters >= 2
         && letters * 10 >= chars * 7
         && text.starts_with(char::is_alphabetic)
-        && !text.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '"' | '(' | ')'))
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '"' | '(' | ')'))
 }
 
 /// A date part of a dateline: "Nov. 23", and the feed's misspellings ("Macrh 31", "March 2O")
@@ -177,14 +185,19 @@ fn strip_leading_junk(text: &str) -> &str {
 fn parse_dateline_date_only(text: &str) -> Option<(String, usize)> {
     let (at, sep) = SEPARATORS
         .iter()
-        .filter_map(|s| text.get(..24.min(text.len())).and_then(|w| w.find(s)).map(|i| (i, *s)))
+        .filter_map(|s| {
+            text.get(..24.min(text.len()))
+                .and_then(|w| w.find(s))
+                .map(|i| (i, *s))
+        })
         .min_by_key(|(i, _)| *i)?;
     let date = text[..at].trim().trim_end_matches(',');
-    if parse_month_day(date).is_none() {
-        return None;
-    }
+    parse_month_day(date)?;
     let after = &text[at + sep.len()..];
-    Some((date.to_string(), at + sep.len() + (after.len() - after.trim_start().len())))
+    Some((
+        date.to_string(),
+        at + sep.len() + (after.len() - after.trim_start().len()),
+    ))
 }
 
 /// Splits "Va. Feb 26" into the place qualifier "Va." and the date "Feb 26".
@@ -194,7 +207,8 @@ fn split_qualifier_and_date(part: &str) -> Option<(&str, &str)> {
         .filter(|&(i, c)| c == ' ' && i > 0)
         .find(|&(i, _)| is_date_like(part[i + 1..].trim()))?;
     let qualifier = part[..at].trim();
-    (is_place_qualifier(qualifier) || is_place(qualifier)).then(|| (qualifier, part[at + 1..].trim()))
+    (is_place_qualifier(qualifier) || is_place(qualifier))
+        .then(|| (qualifier, part[at + 1..].trim()))
 }
 
 /// The state or country after a city: "Maine", "Calif.", "the Netherlands", "N.Y".
@@ -204,7 +218,9 @@ fn is_place_qualifier(text: &str) -> bool {
         && words.len() <= 4
         && text.chars().next().is_some_and(char::is_alphabetic)
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
-        && text.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
 }
 
 fn floor_char_boundary(s: &str, max: usize) -> usize {
@@ -224,32 +240,73 @@ mod tests {
 
     fn parsed(p: &str) -> (String, Option<String>, Option<String>, String) {
         let m = parse_dateline(p).unwrap();
-        (m.dateline.place, m.dateline.date_text, m.dateline.agency, p[m.text_start..].to_string())
+        (
+            m.dateline.place,
+            m.dateline.date_text,
+            m.dateline.agency,
+            p[m.text_start..].to_string(),
+        )
     }
 
     #[test]
     fn wire_datelines() {
         assert_eq!(
             parsed("SEOUL, Nov. 23 (Yonhap) -- Top military officials met."),
-            ("SEOUL".into(), Some("Nov. 23".into()), Some("Yonhap".into()), "Top military officials met.".into())
+            (
+                "SEOUL".into(),
+                Some("Nov. 23".into()),
+                Some("Yonhap".into()),
+                "Top military officials met.".into()
+            )
         );
         assert_eq!(
             parsed("PORTLAND, Maine (AP) \u{2014} The storm hit."),
-            ("PORTLAND, Maine".into(), None, Some("AP".into()), "The storm hit.".into())
+            (
+                "PORTLAND, Maine".into(),
+                None,
+                Some("AP".into()),
+                "The storm hit.".into()
+            )
         );
         assert_eq!(
             parsed("GENEVA, March 4 (Reuters) - Talks resumed."),
-            ("GENEVA".into(), Some("March 4".into()), Some("Reuters".into()), "Talks resumed.".into())
+            (
+                "GENEVA".into(),
+                Some("March 4".into()),
+                Some("Reuters".into()),
+                "Talks resumed.".into()
+            )
         );
         assert_eq!(
             parsed("NEW YORK, March 3 - Viacom International Inc said"),
-            ("NEW YORK".into(), Some("March 3".into()), None, "Viacom International Inc said".into())
+            (
+                "NEW YORK".into(),
+                Some("March 3".into()),
+                None,
+                "Viacom International Inc said".into()
+            )
         );
         assert_eq!(parsed("Portland, Ore. (AP) -- Rain.").0, "Portland, Ore.");
-        assert_eq!(parsed("INDIANAPOLIS, IND., March 4- Shr loss 2.03 dlrs").0, "INDIANAPOLIS, IND.");
-        assert_eq!(parse_dateline("SEOUL, Nov. 23 (Yonhap) -- x").unwrap().month_day, Some((11, 23, None)));
-        assert_eq!(parsed("New York, Feb 26 - American Express Co").0, "New York");
-        assert_eq!(parsed("Caracas, feb 26 - venezuela is seeking").1.as_deref(), Some("feb 26"));
+        assert_eq!(
+            parsed("INDIANAPOLIS, IND., March 4- Shr loss 2.03 dlrs").0,
+            "INDIANAPOLIS, IND."
+        );
+        assert_eq!(
+            parse_dateline("SEOUL, Nov. 23 (Yonhap) -- x")
+                .unwrap()
+                .month_day,
+            Some((11, 23, None))
+        );
+        assert_eq!(
+            parsed("New York, Feb 26 - American Express Co").0,
+            "New York"
+        );
+        assert_eq!(
+            parsed("Caracas, feb 26 - venezuela is seeking")
+                .1
+                .as_deref(),
+            Some("feb 26")
+        );
         for line in [
             "BRUSSELS, March 27, Reuter - Greece and Turkey",
             "GRONINGEN, the Netherlands, March 31 - European countries",
@@ -269,9 +326,15 @@ mod tests {
             let m = parse_dateline(line).unwrap_or_else(|| panic!("{line}"));
             assert!(m.dateline.date_text.is_some(), "{line}");
         }
-        assert_eq!(parsed("CHEVY CHASE, Md., - March 4 - Geico Corp said").3, "Geico Corp said");
+        assert_eq!(
+            parsed("CHEVY CHASE, Md., - March 4 - Geico Corp said").3,
+            "Geico Corp said"
+        );
         let richmond = parsed("RICHMOND, Va. Feb 26 - Qtly div eights cts");
-        assert_eq!((richmond.0.as_str(), richmond.1.as_deref()), ("RICHMOND, Va.", Some("Feb 26")));
+        assert_eq!(
+            (richmond.0.as_str(), richmond.1.as_deref()),
+            ("RICHMOND, Va.", Some("Feb 26"))
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Bytes to text: byte-order marks, UTF-16, legacy encodings, binary detection, line endings.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from a file, with the name of the encoding it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +24,19 @@ pub enum NotText {
 /// `<meta charset>`), used when the bytes are not valid UTF-8.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<DecodedText, NotText> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return finish(encoding.decode_without_bom_handling(&bytes[bom_len..]).0.as_ref(), encoding);
+        return finish(
+            encoding
+                .decode_without_bom_handling(&bytes[bom_len..])
+                .0
+                .as_ref(),
+            encoding,
+        );
     }
     if let Some(encoding) = sniff_utf16_without_bom(bytes) {
-        return finish(encoding.decode_without_bom_handling(bytes).0.as_ref(), encoding);
+        return finish(
+            encoding.decode_without_bom_handling(bytes).0.as_ref(),
+            encoding,
+        );
     }
     if looks_binary(bytes) {
         return Err(NotText::Binary);
@@ -39,7 +48,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<DecodedText, NotTe
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
         .unwrap_or_else(|| guess_legacy_encoding(bytes));
-    finish(encoding.decode_without_bom_handling(bytes).0.as_ref(), encoding)
+    finish(
+        encoding.decode_without_bom_handling(bytes).0.as_ref(),
+        encoding,
+    )
 }
 
 /// Fewer non-ASCII bytes than this are too little evidence for the detector: one stray "£"
@@ -136,9 +148,15 @@ mod tests {
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
-        let units = (if bom { "\u{feff}" } else { "" }).encode_utf16().chain(text.encode_utf16());
+        let units = (if bom { "\u{feff}" } else { "" })
+            .encode_utf16()
+            .chain(text.encode_utf16());
         for u in units {
-            let b = if big_endian { u.to_be_bytes() } else { u.to_le_bytes() };
+            let b = if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            };
             out.extend_from_slice(&b);
         }
         out
@@ -149,7 +167,10 @@ mod tests {
         let d = decode(b"\xEF\xBB\xBFHello\r\nworld\r", None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Hello\nworld\n", "UTF-8"));
         let le = decode(&utf16("Caf\u{e9} \u{c11c}\u{c6b8}", false, true), None).unwrap();
-        assert_eq!((le.text.as_str(), le.encoding), ("Caf\u{e9} \u{c11c}\u{c6b8}", "UTF-16LE"));
+        assert_eq!(
+            (le.text.as_str(), le.encoding),
+            ("Caf\u{e9} \u{c11c}\u{c6b8}", "UTF-16LE")
+        );
         let be = decode(&utf16("Seoul news", true, true), None).unwrap();
         assert_eq!((be.text.as_str(), be.encoding), ("Seoul news", "UTF-16BE"));
         let bare = decode(&utf16("Seoul, Nov. 23 (Yonhap)", false, false), None).unwrap();
@@ -158,7 +179,9 @@ mod tests {
 
     #[test]
     fn legacy_encodings_are_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("The caf\u{e9} charged \u{a3}5 \u{2014} \u{201c}too much\u{201d}, said Ren\u{e9}e.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "The caf\u{e9} charged \u{a3}5 \u{2014} \u{201c}too much\u{201d}, said Ren\u{e9}e.",
+        );
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("\u{a3}5 \u{2014} \u{201c}too much\u{201d}"));
@@ -170,14 +193,21 @@ mod tests {
 
     #[test]
     fn one_stray_latin1_byte_reads_as_western() {
-        let d = decode(b"a \xa315.8m signing fee for the striker, the club said on Monday", None).unwrap();
+        let d = decode(
+            b"a \xa315.8m signing fee for the striker, the club said on Monday",
+            None,
+        )
+        .unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("\u{a3}15.8m"));
     }
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert_eq!(decode(b"%PDF-1.4\x00\x01\x02binary", None), Err(NotText::Binary));
+        assert_eq!(
+            decode(b"%PDF-1.4\x00\x01\x02binary", None),
+            Err(NotText::Binary)
+        );
         assert_eq!(decode(b" \n\r\n\t ", None), Err(NotText::Empty));
         assert_eq!(decode(b"", None), Err(NotText::Empty));
     }

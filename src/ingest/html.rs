@@ -16,21 +16,62 @@ const SKIPPED_ELEMENTS: &[&str] = &[
 
 /// Class or id fragments that mark site furniture inside the content.
 const SKIPPED_CLASSES: &[&str] = &[
-    "share", "social", "related", "newsletter", "cookie", "advert", "promo", "subscribe",
-    "comment", "breadcrumb", "byline", "author", "dateline-meta", "toolbar", "tags",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "cookie",
+    "advert",
+    "promo",
+    "subscribe",
+    "comment",
+    "breadcrumb",
+    "byline",
+    "author",
+    "dateline-meta",
+    "toolbar",
+    "tags",
 ];
 
 /// Elements that end a paragraph.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "br", "hr", "figcaption",
-    "address", "time",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "br",
+    "hr",
+    "figcaption",
+    "address",
+    "time",
 ];
 
 /// The encoding an HTML file declares in its first bytes (`<meta charset="euc-kr">`).
 pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(4096)];
-    let text: String = head.iter().map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let text: String = head
+        .iter()
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
     let at = text.find("charset=")? + "charset=".len();
     let label: String = text[at..]
         .trim_start_matches(['"', '\''])
@@ -76,23 +117,36 @@ pub fn parse_html(source: &str) -> ArticleStructure {
         .map(|a| parse_byline(&a).map_or(a, |(name, _)| name))
         .or_else(|| ld.as_ref().and_then(|v| author_name(v.get("author")?)))
         .or_else(|| {
-            first_text(&document, "[rel=author], .byline, .author, [itemprop=author]")
-                .map(|t| parse_byline(&t).map_or(t, |(name, _)| name))
+            first_text(
+                &document,
+                "[rel=author], .byline, .author, [itemprop=author]",
+            )
+            .map(|t| parse_byline(&t).map_or(t, |(name, _)| name))
         })
         .filter(|b| !b.is_empty() && b.len() < 120);
     structure.agency = ld
         .as_ref()
-        .and_then(|v| v.get("publisher")?.get("name")?.as_str().map(str::to_string))
+        .and_then(|v| {
+            v.get("publisher")?
+                .get("name")?
+                .as_str()
+                .map(str::to_string)
+        })
         .or(site_name);
 
     let mut blocks = Vec::new();
     if let Some(root) = content_root(&document) {
         collect_blocks(root, &mut String::new(), &mut blocks);
     }
-    if blocks.is_empty() {
-        if let Some(body) = ld_str(&ld, "articleBody") {
-            blocks = body.split("\n").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
-        }
+    if blocks.is_empty()
+        && let Some(body) = ld_str(&ld, "articleBody")
+    {
+        blocks = body
+            .split("\n")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
     }
     for (i, block) in blocks.into_iter().enumerate() {
         if structure.headline.as_deref() == Some(block.as_str()) {
@@ -102,11 +156,11 @@ pub fn parse_html(source: &str) -> ArticleStructure {
             structure.published.get_or_insert(published);
             continue;
         }
-        if i < 4 {
-            if let Some((name, _)) = parse_byline(&block) {
-                structure.byline.get_or_insert(name);
-                continue;
-            }
+        if i < 4
+            && let Some((name, _)) = parse_byline(&block)
+        {
+            structure.byline.get_or_insert(name);
+            continue;
         }
         structure.paragraphs.push(block);
     }
@@ -145,7 +199,9 @@ fn first_text(document: &Html, css: &str) -> Option<String> {
 
 fn attr_of(document: &Html, css: &str, attr: &str) -> Option<String> {
     let sel = selector(css)?;
-    document.select(&sel).find_map(|e| e.value().attr(attr).map(str::to_string))
+    document
+        .select(&sel)
+        .find_map(|e| e.value().attr(attr).map(str::to_string))
 }
 
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
@@ -175,7 +231,8 @@ fn find_article(value: &Value) -> Option<&Value> {
         Value::Array(items) => items.iter().find_map(find_article),
         Value::Object(map) => {
             let is_article = |t: &Value| {
-                t.as_str().is_some_and(|s| s.ends_with("Article") || s == "BlogPosting")
+                t.as_str()
+                    .is_some_and(|s| s.ends_with("Article") || s == "BlogPosting")
             };
             let typed = match map.get("@type") {
                 Some(Value::Array(types)) => types.iter().any(is_article),
@@ -211,10 +268,20 @@ fn author_name(author: &Value) -> Option<String> {
 
 /// `<article>`, then `[itemprop=articleBody]`, `<main>`, `[role=main]`, then `<body>`.
 fn content_root(document: &Html) -> Option<ElementRef<'_>> {
-    ["[itemprop=articleBody]", "article", "main", "[role=main]", "body"]
-        .iter()
-        .filter_map(|css| selector(css))
-        .find_map(|sel| document.select(&sel).max_by_key(|e| e.text().map(str::len).sum::<usize>()))
+    [
+        "[itemprop=articleBody]",
+        "article",
+        "main",
+        "[role=main]",
+        "body",
+    ]
+    .iter()
+    .filter_map(|css| selector(css))
+    .find_map(|sel| {
+        document
+            .select(&sel)
+            .max_by_key(|e| e.text().map(str::len).sum::<usize>())
+    })
 }
 
 fn is_furniture_element(element: &ElementRef) -> bool {
@@ -225,8 +292,12 @@ fn is_furniture_element(element: &ElementRef) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let marks = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""))
-        .to_ascii_lowercase();
+    let marks = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
     SKIPPED_CLASSES.iter().any(|c| marks.contains(c))
 }
 
@@ -236,7 +307,9 @@ fn collect_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<St
         match child.value() {
             Node::Text(text) => current.push_str(text),
             Node::Element(el) => {
-                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if is_furniture_element(&child_el) {
                     continue;
                 }
@@ -290,7 +363,10 @@ mod tests {
     #[test]
     fn html_meta_and_article_body() {
         let s = parse_html(PAGE);
-        assert_eq!(s.headline.as_deref(), Some("Port strike ends after nine days"));
+        assert_eq!(
+            s.headline.as_deref(),
+            Some("Port strike ends after nine days")
+        );
         assert_eq!(s.published.unwrap().to_iso(), "2021-06-14T18:05:00+01:00");
         assert_eq!(s.byline.as_deref(), Some("Ana Lima"));
         assert_eq!(s.agency.as_deref(), Some("Reuters"));
@@ -322,9 +398,15 @@ mod tests {
 
     #[test]
     fn charset_declaration() {
-        assert_eq!(declared_charset(b"<meta charset=\"EUC-KR\">").as_deref(), Some("euc-kr"));
         assert_eq!(
-            declared_charset(b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>").as_deref(),
+            declared_charset(b"<meta charset=\"EUC-KR\">").as_deref(),
+            Some("euc-kr")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>"
+            )
+            .as_deref(),
             Some("windows-1252")
         );
     }

@@ -87,7 +87,9 @@ pub fn import_paths(
                 reason: e.to_string(),
             });
             if let Ok(article) = &result {
-                progress.bytes.fetch_add(article.source.byte_len, Ordering::Relaxed);
+                progress
+                    .bytes
+                    .fetch_add(article.source.byte_len, Ordering::Relaxed);
             }
             progress.done.fetch_add(1, Ordering::Relaxed);
             on_progress();

@@ -92,7 +92,11 @@ pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, Inges
 
 /// Ingests a file's bytes. `path` names the source (its extension chooses text or HTML) and is
 /// stored in the article as given.
-pub fn ingest_bytes(path: &Path, bytes: &[u8], options: IngestOptions) -> Result<Article, IngestError> {
+pub fn ingest_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: IngestOptions,
+) -> Result<Article, IngestError> {
     if bytes.len() as u64 > options.max_file_bytes {
         return Err(IngestError::TooLarge {
             size: bytes.len() as u64,

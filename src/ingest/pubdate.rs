@@ -8,10 +8,44 @@ use crate::model::PublishedAt;
 
 /// Words that may stand on a date line beside the date itself.
 const FILLER_WORDS: &[&str] = &[
-    "all", "headlines", "headline", "published", "updated", "posted", "last", "on", "at", "date",
-    "time", "filed", "created", "modified", "local", "first", "edition", "issued", "|", "-", "--",
-    "—", "–", "/", "·", "•", "of", "page", "story", "article", "print", "edition", "am", "pm",
-    "a.m.", "p.m.", "kst", "est",
+    "all",
+    "headlines",
+    "headline",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "date",
+    "time",
+    "filed",
+    "created",
+    "modified",
+    "local",
+    "first",
+    "edition",
+    "issued",
+    "|",
+    "-",
+    "--",
+    "—",
+    "–",
+    "/",
+    "·",
+    "•",
+    "of",
+    "page",
+    "story",
+    "article",
+    "print",
+    "edition",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "kst",
+    "est",
 ];
 
 /// A month name or abbreviation ("Nov.", "Sept", "March", "MAR") as 1–12.
@@ -39,8 +73,23 @@ fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
     )
 }
 
@@ -66,9 +115,15 @@ fn year_number(word: &str) -> Option<i32> {
 /// "08:43", "9:41PM", "09:17:32.30", "9.41" is not accepted (it reads as a number).
 fn clock_time(word: &str) -> Option<(u32, u32, u32, Option<bool>)> {
     let lower = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    let (core, pm) = if let Some(c) = lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m")) {
+    let (core, pm) = if let Some(c) = lower
+        .strip_suffix("pm")
+        .or_else(|| lower.strip_suffix("p.m"))
+    {
         (c, Some(true))
-    } else if let Some(c) = lower.strip_suffix("am").or_else(|| lower.strip_suffix("a.m")) {
+    } else if let Some(c) = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("a.m"))
+    {
         (c, Some(false))
     } else {
         (lower.as_str(), None)
@@ -168,12 +223,12 @@ fn build(found: Found) -> Option<PublishedAt> {
         Some(y) => PublishedAt::from_ymd(y, month, day)?,
         None => PublishedAt::from_month_day(month, day)?,
     };
-    if found.year.is_some() {
-        if let Some(time) = found.time {
-            published = published.with_time(time);
-            if let Some((name, offset)) = found.zone {
-                published = published.with_zone(&name, offset, false);
-            }
+    if found.year.is_some()
+        && let Some(time) = found.time
+    {
+        published = published.with_time(time);
+        if let Some((name, offset)) = found.zone {
+            published = published.with_zone(&name, offset, false);
         }
     }
     Some(published)
@@ -216,7 +271,9 @@ fn parse_wire_stamp(line: &str) -> Option<PublishedAt> {
 /// ISO 8601 / RFC 3339 ("2009-11-23T08:43:00+09:00", "2009-11-23 08:43") and RFC 2822
 /// ("Mon, 23 Nov 2009 08:43:00 +0900") stamps.
 fn parse_machine_stamp(line: &str) -> Option<PublishedAt> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(line).or_else(|_| DateTime::parse_from_rfc2822(line)) {
+    if let Ok(dt) =
+        DateTime::parse_from_rfc3339(line).or_else(|_| DateTime::parse_from_rfc2822(line))
+    {
         let offset = dt.offset().local_minus_utc() / 60;
         let zone = if line.ends_with('Z') || line.ends_with("GMT") || line.ends_with("UT") {
             "UTC".to_string()
@@ -225,7 +282,12 @@ fn parse_machine_stamp(line: &str) -> Option<PublishedAt> {
         };
         return published_from_naive(dt.naive_local()).map(|p| p.with_zone(&zone, offset, false));
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(line, fmt) {
             return published_from_naive(naive);
         }
@@ -282,8 +344,14 @@ mod tests {
     fn date_lines() {
         let p = parse_date_line(" 3-MAR-1987 09:17:32.30").unwrap();
         assert_eq!(p.to_iso(), "1987-03-03T09:17:32");
-        assert_eq!(parse_date_line("31-MAR-1987 605:12:19.12").unwrap().to_iso(), "1987-03-31");
-        let guess = parse_date_line(" 9-APR-1987 00:00:00.00    # date added by S Finch as guesswork ");
+        assert_eq!(
+            parse_date_line("31-MAR-1987 605:12:19.12")
+                .unwrap()
+                .to_iso(),
+            "1987-03-31"
+        );
+        let guess =
+            parse_date_line(" 9-APR-1987 00:00:00.00    # date added by S Finch as guesswork ");
         assert_eq!(guess.unwrap().to_iso(), "1987-04-09T00:00:00");
         let yonhap = parse_date_line("All Headlines 08:43 November 23, 2009").unwrap();
         assert_eq!(yonhap.to_iso(), "2009-11-23T08:43:00");
@@ -292,10 +360,15 @@ mod tests {
         let us = parse_date_line("Published Nov. 23, 2009 9:41 PM EST").unwrap();
         assert_eq!(us.to_iso(), "2009-11-23T21:41:00-05:00");
         assert_eq!(
-            parse_date_line("2009-11-23T08:43:00+09:00").unwrap().to_iso(),
+            parse_date_line("2009-11-23T08:43:00+09:00")
+                .unwrap()
+                .to_iso(),
             "2009-11-23T08:43:00+09:00"
         );
-        assert_eq!(parse_date_line("Updated: 11/23/2009").unwrap().to_iso(), "2009-11-23");
+        assert_eq!(
+            parse_date_line("Updated: 11/23/2009").unwrap().to_iso(),
+            "2009-11-23"
+        );
         assert_eq!(parse_date_line("November 23").unwrap().to_iso(), "--11-23");
     }
 

@@ -28,21 +28,21 @@ impl ArticleStructure {
     /// and settles agency and publication date from everything found.
     pub fn finish(&mut self) {
         self.paragraphs.retain(|p| !is_boilerplate_line(p));
-        if let Some(first) = self.paragraphs.first_mut() {
-            if let Some(found) = parse_dateline(first) {
-                *first = first[found.text_start..].to_string();
-                if self.published.is_none() {
-                    self.published = found.month_day.and_then(|(m, d, y)| match y {
-                        Some(y) => PublishedAt::from_ymd(y, m, d),
-                        None => PublishedAt::from_month_day(m, d),
-                    });
-                }
-                // The wire that wrote the story outranks the site that carried it.
-                if found.dateline.agency.is_some() {
-                    self.agency = found.dateline.agency.clone();
-                }
-                self.dateline = Some(found.dateline);
+        if let Some(first) = self.paragraphs.first_mut()
+            && let Some(found) = parse_dateline(first)
+        {
+            *first = first[found.text_start..].to_string();
+            if self.published.is_none() {
+                self.published = found.month_day.and_then(|(m, d, y)| match y {
+                    Some(y) => PublishedAt::from_ymd(y, m, d),
+                    None => PublishedAt::from_month_day(m, d),
+                });
             }
+            // The wire that wrote the story outranks the site that carried it.
+            if found.dateline.agency.is_some() {
+                self.agency = found.dateline.agency.clone();
+            }
+            self.dateline = Some(found.dateline);
         }
         if let Some(last) = self.paragraphs.last_mut() {
             let stripped = strip_end_marker(last);
@@ -52,12 +52,12 @@ impl ArticleStructure {
         }
         self.paragraphs.retain(|p| !p.trim().is_empty());
         self.agency = self.agency.take().map(|a| canonical_agency(&a));
-        if let (Some(published), Some(agency)) = (self.published.as_mut(), self.agency.as_deref()) {
-            if published.time.is_some() && published.utc_offset_minutes.is_none() {
-                if let Some((zone, offset)) = zones::agency_home_zone(agency) {
-                    *published = published.clone().with_zone(zone, offset, true);
-                }
-            }
+        if let (Some(published), Some(agency)) = (self.published.as_mut(), self.agency.as_deref())
+            && published.time.is_some()
+            && published.utc_offset_minutes.is_none()
+            && let Some((zone, offset)) = zones::agency_home_zone(agency)
+        {
+            *published = published.clone().with_zone(zone, offset, true);
         }
         if self.headline.is_none() {
             self.headline = self.paragraphs.first().map(|p| first_sentence(p, 120));
@@ -94,7 +94,9 @@ pub fn parse_byline(line: &str) -> Option<(String, Option<String>)> {
         None => (rest, None),
     };
     let words: Vec<&str> = name.split_whitespace().collect();
-    let joiners = ["and", "de", "van", "von", "der", "la", "al", "bin", "da", "del", "di", "le"];
+    let joiners = [
+        "and", "de", "van", "von", "der", "la", "al", "bin", "da", "del", "di", "le",
+    ];
     let name_like = !words.is_empty()
         && words.len() <= 7
         && !name.chars().any(|c| c.is_ascii_digit())
@@ -137,7 +139,10 @@ mod tests {
             parse_byline("By Janie Gabbett, Reuters"),
             Some(("Janie Gabbett".into(), Some("Reuters".into())))
         );
-        assert_eq!(parse_byline("By: Jane van Dyke | AP").unwrap().0, "Jane van Dyke");
+        assert_eq!(
+            parse_byline("By: Jane van Dyke | AP").unwrap().0,
+            "Jane van Dyke"
+        );
         assert!(parse_byline("By 2010 the plan had failed").is_none());
         assert!(parse_byline("by the time the troops arrived").is_none());
     }
@@ -145,7 +150,9 @@ mod tests {
     #[test]
     fn finishing_takes_dateline_and_infers_zone() {
         let mut s = ArticleStructure {
-            published: crate::ingest::pubdate::parse_date_line("All Headlines 08:43 November 23, 2009"),
+            published: crate::ingest::pubdate::parse_date_line(
+                "All Headlines 08:43 November 23, 2009",
+            ),
             paragraphs: vec![
                 "SEOUL, Nov. 23 (Yonhap) -- Top officials met.".into(),
                 "Send Feedback".into(),

@@ -28,12 +28,12 @@ pub fn parse_text(text: &str) -> ArticleStructure {
             keep_better_date(&mut structure.published, published);
             continue;
         }
-        if structure.byline.is_none() {
-            if let Some((name, agency)) = parse_byline(trimmed) {
-                structure.byline = Some(name);
-                structure.agency = structure.agency.take().or(agency);
-                continue;
-            }
+        if structure.byline.is_none()
+            && let Some((name, agency)) = parse_byline(trimmed)
+        {
+            structure.byline = Some(name);
+            structure.agency = structure.agency.take().or(agency);
+            continue;
         }
         if structure.headline.is_none()
             && trimmed.len() <= MAX_HEADLINE_LEN
@@ -49,7 +49,8 @@ pub fn parse_text(text: &str) -> ArticleStructure {
 
     // The wire's sign-off may stand on one or more closing lines ("REUTER", then " Reuter").
     let mut end = last_content.map_or(0, |i| i + 1);
-    while end > body_start && (lines[end - 1].trim().is_empty() || is_wire_signoff(lines[end - 1])) {
+    while end > body_start && (lines[end - 1].trim().is_empty() || is_wire_signoff(lines[end - 1]))
+    {
         if lines[end - 1].to_lowercase().contains("reut") {
             structure.agency.get_or_insert_with(|| "Reuters".into());
         }
@@ -76,11 +77,11 @@ pub fn parse_text(text: &str) -> ArticleStructure {
     }
 
     for block in blocks {
-        if block.len() == 1 {
-            if let Some(published) = parse_date_line(block[0]) {
-                keep_better_date(&mut structure.published, published);
-                continue;
-            }
+        if block.len() == 1
+            && let Some(published) = parse_date_line(block[0])
+        {
+            keep_better_date(&mut structure.published, published);
+            continue;
         }
         structure.paragraphs.extend(block_paragraphs(&block));
     }
@@ -101,11 +102,11 @@ fn keep_better_date(slot: &mut Option<PublishedAt>, found: PublishedAt) {
 fn strip_trailing_signoff<'a>(line: &'a str, agency: &mut Option<String>) -> &'a str {
     let trimmed = line.trim_end();
     for word in ["REUTER", "Reuter"] {
-        if let Some(head) = trimmed.strip_suffix(word) {
-            if head.ends_with(char::is_whitespace) {
-                agency.get_or_insert_with(|| "Reuters".into());
-                return head.trim_end();
-            }
+        if let Some(head) = trimmed.strip_suffix(word)
+            && head.ends_with(char::is_whitespace)
+        {
+            agency.get_or_insert_with(|| "Reuters".into());
+            return head.trim_end();
         }
     }
     line
@@ -121,11 +122,7 @@ fn opens_story(line: &str) -> bool {
 /// begins like a line of its own, so a wrapped sentence that goes on "copyright claims" stays.
 fn is_furniture(line: &str) -> bool {
     let trimmed = line.trim();
-    is_boilerplate_line(trimmed)
-        && trimmed
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_lowercase())
+    is_boilerplate_line(trimmed) && trimmed.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
 /// Turns a block of consecutive lines into paragraphs: hard-wrapped text is joined, with a new
@@ -180,10 +177,16 @@ mod tests {
         assert_eq!(s.agency.as_deref(), Some("Yonhap"));
         assert_eq!(s.published.unwrap().to_iso(), "2010-03-02T10:15:00+09:00");
         let d = s.dateline.unwrap();
-        assert_eq!((d.place.as_str(), d.date_text.as_deref()), ("SEOUL", Some("March 2")));
+        assert_eq!(
+            (d.place.as_str(), d.date_text.as_deref()),
+            ("SEOUL", Some("March 2"))
+        );
         assert_eq!(
             s.paragraphs,
-            vec!["South Korean troops held a drill on Tuesday.", "The drill lasted two hours."]
+            vec![
+                "South Korean troops held a drill on Tuesday.",
+                "The drill lasted two hours."
+            ]
         );
     }
 

@@ -67,7 +67,10 @@ pub fn numeric_offset(token: &str) -> Option<i32> {
         (digits.parse::<i32>().ok()?, 0)
     } else {
         let split = digits.len() - 2;
-        (digits[..split].parse::<i32>().ok()?, digits[split..].parse::<i32>().ok()?)
+        (
+            digits[..split].parse::<i32>().ok()?,
+            digits[split..].parse::<i32>().ok()?,
+        )
     };
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }

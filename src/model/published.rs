@@ -146,10 +146,10 @@ impl PublishedAt {
 
     /// The shortest reading for a table cell: "23 Nov 2009", "23 Nov ?" when the year is unknown.
     pub fn display_short(&self) -> String {
-        if self.year.is_none() {
-            if let (Some(m), Some(d)) = (self.month.and_then(month_abbrev), self.day) {
-                return format!("{d} {m} ?");
-            }
+        if self.year.is_none()
+            && let (Some(m), Some(d)) = (self.month.and_then(month_abbrev), self.day)
+        {
+            return format!("{d} {m} ?");
         }
         self.display_date()
     }
@@ -217,8 +217,14 @@ mod tests {
             .with_time(t)
             .with_zone("EST", -300, false);
         assert_eq!(est.to_iso(), "2009-01-02T08:43:00-05:00");
-        assert_eq!(PublishedAt::from_month_day(11, 2).unwrap().to_iso(), "--11-02");
-        assert_eq!(PublishedAt::from_year_month(1998, 3).unwrap().to_iso(), "1998-03");
+        assert_eq!(
+            PublishedAt::from_month_day(11, 2).unwrap().to_iso(),
+            "--11-02"
+        );
+        assert_eq!(
+            PublishedAt::from_year_month(1998, 3).unwrap().to_iso(),
+            "1998-03"
+        );
         assert!(PublishedAt::from_month_day(2, 30).is_none());
         assert!(PublishedAt::from_ymd(2009, 2, 29).is_none());
     }

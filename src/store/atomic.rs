@@ -9,7 +9,11 @@ use super::StoreError;
 
 /// Writes `bytes` to `path` atomically. When `backup` is given and `path` exists, the previous
 /// file is kept there. On any error the previous file at `path` is untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<(), StoreError> {
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    backup: Option<&Path>,
+) -> Result<(), StoreError> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -32,11 +36,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Res
     }
     if let Some(backup) = backup.filter(|_| path.exists()) {
         let _ = fs::remove_file(backup);
-        if fs::hard_link(path, backup).is_err() {
-            if let Err(e) = fs::copy(path, backup) {
-                let _ = fs::remove_file(&temp);
-                return Err(io_error("keeping the backup", e));
-            }
+        if fs::hard_link(path, backup).is_err()
+            && let Err(e) = fs::copy(path, backup)
+        {
+            let _ = fs::remove_file(&temp);
+            return Err(io_error("keeping the backup", e));
         }
     }
     if let Err(e) = fs::rename(&temp, path) {

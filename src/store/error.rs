@@ -17,7 +17,9 @@ pub enum StoreError {
         message: String,
     },
     /// The file is larger than a workspace may be.
-    #[error("{path}: the file is {size} bytes, more than the {limit} bytes a workspace may have; it was not opened")]
+    #[error(
+        "{path}: the file is {size} bytes, more than the {limit} bytes a workspace may have; it was not opened"
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -27,7 +29,9 @@ pub enum StoreError {
         limit: u64,
     },
     /// Not RON, or RON that does not describe a workspace: truncated, edited by hand, damaged.
-    #[error("{path}: the workspace is damaged at line {line}, column {column}: {message}. The file was not changed; a backup may exist beside it ({backup}).")]
+    #[error(
+        "{path}: the workspace is damaged at line {line}, column {column}: {message}. The file was not changed; a backup may exist beside it ({backup})."
+    )]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -49,7 +53,9 @@ pub enum StoreError {
         found: String,
     },
     /// Written by a newer Dateline.
-    #[error("{path}: this workspace was made by a newer Dateline (format version {found}; this version reads up to {supported}). Update Dateline to open it; the file was not changed.")]
+    #[error(
+        "{path}: this workspace was made by a newer Dateline (format version {found}; this version reads up to {supported}). Update Dateline to open it; the file was not changed."
+    )]
     NewerVersion {
         /// The file.
         path: PathBuf,

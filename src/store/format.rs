@@ -49,7 +49,11 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// The RON text of a workspace saved at a file in folder `base`.
-pub fn workspace_to_ron(workspace: &Workspace, base: &Path, path: &Path) -> Result<String, StoreError> {
+pub fn workspace_to_ron(
+    workspace: &Workspace,
+    base: &Path,
+    path: &Path,
+) -> Result<String, StoreError> {
     let mut portable = workspace.clone();
     for article in &mut portable.articles {
         article.source.path = relative_path(&article.source.path, base);
@@ -65,10 +69,11 @@ pub fn workspace_to_ron(workspace: &Workspace, base: &Path, path: &Path) -> Resu
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
         .indentor("  ".to_string());
-    let mut text = ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let mut text =
+        ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
     text.push('\n');
     Ok(text)
 }
@@ -141,7 +146,12 @@ pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Works
     }
     let envelope: EnvelopeIn = ron::from_str(text).map_err(|e| ron_error(path, e))?;
     let mut workspace = envelope.workspace;
-    let highest_id = workspace.articles.iter().map(|a| a.id.0 + 1).max().unwrap_or(0);
+    let highest_id = workspace
+        .articles
+        .iter()
+        .map(|a| a.id.0 + 1)
+        .max()
+        .unwrap_or(0);
     workspace.next_article_id = workspace.next_article_id.max(highest_id);
     for article in &mut workspace.articles {
         article.source.path = resolve_path(&article.source.path, base);
@@ -153,7 +163,12 @@ pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Works
 }
 
 fn ron_error(path: &Path, e: ron::error::SpannedError) -> StoreError {
-    damaged(path, e.span.start.line, e.span.start.col, e.code.to_string())
+    damaged(
+        path,
+        e.span.start.line,
+        e.span.start.col,
+        e.code.to_string(),
+    )
 }
 
 fn damaged(path: &Path, line: usize, column: usize, message: String) -> StoreError {

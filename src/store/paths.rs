@@ -54,7 +54,11 @@ mod tests {
     #[test]
     fn relative_and_back() {
         let base = Path::new("/home/ana/research");
-        for target in ["/home/ana/research/articles/a.txt", "/home/ana/news/b.html", "/c.txt"] {
+        for target in [
+            "/home/ana/research/articles/a.txt",
+            "/home/ana/news/b.html",
+            "/c.txt",
+        ] {
             let rel = relative_path(Path::new(target), base);
             assert!(rel.is_relative(), "{rel:?}");
             assert_eq!(resolve_path(&rel, base), Path::new(target));

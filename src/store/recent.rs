@@ -43,12 +43,13 @@ impl RecentWorkspaces {
                 message: e.to_string(),
             })?;
         }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
-            super::StoreError::Serialize {
-                path: file.to_path_buf(),
-                message: e.to_string(),
-            }
-        })?;
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
+                super::StoreError::Serialize {
+                    path: file.to_path_buf(),
+                    message: e.to_string(),
+                }
+            })?;
         write_atomically(file, text.as_bytes(), None)
     }
 

@@ -86,9 +86,15 @@ impl LibraryView {
                     .as_ref()
                     .map_or((i32::MAX, 13, 0, 0), |p| p.sort_key())
             }),
-            SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
-            SortColumn::Source => rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase()),
-            SortColumn::Dateline => rows.sort_by_cached_key(|&i| dateline_of(&articles[i]).to_lowercase()),
+            SortColumn::Headline => {
+                rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase())
+            }
+            SortColumn::Source => {
+                rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase())
+            }
+            SortColumn::Dateline => {
+                rows.sort_by_cached_key(|&i| dateline_of(&articles[i]).to_lowercase())
+            }
             SortColumn::Words => rows.sort_by_key(|&i| articles[i].word_count()),
         }
         if !self.ascending {
@@ -105,7 +111,12 @@ impl LibraryView {
 
     /// The article `step` rows away from `current` in display order (the first one when
     /// nothing is selected).
-    pub fn neighbour(&self, workspace: &Workspace, current: Option<ArticleId>, step: isize) -> Option<ArticleId> {
+    pub fn neighbour(
+        &self,
+        workspace: &Workspace,
+        current: Option<ArticleId>,
+        step: isize,
+    ) -> Option<ArticleId> {
         let ids: Vec<ArticleId> = self
             .rows
             .iter()
@@ -125,16 +136,28 @@ impl LibraryView {
             // A painted triangle: the bundled font has no arrow glyphs.
             let rect = response.rect;
             let centre = egui::pos2(rect.right() + 8.0, rect.center().y);
-            let (tip, base) = if self.ascending { (-4.0, 3.0) } else { (4.0, -3.0) };
+            let (tip, base) = if self.ascending {
+                (-4.0, 3.0)
+            } else {
+                (4.0, -3.0)
+            };
             let points = vec![
                 centre + egui::vec2(0.0, tip),
                 centre + egui::vec2(-4.0, base),
                 centre + egui::vec2(4.0, base),
             ];
             let colour = ui.visuals().text_color();
-            ui.painter().add(egui::Shape::convex_polygon(points, colour, egui::Stroke::NONE));
+            ui.painter().add(egui::Shape::convex_polygon(
+                points,
+                colour,
+                egui::Stroke::NONE,
+            ));
         }
-        let order = if self.sort == column && self.ascending { "descending" } else { "ascending" };
+        let order = if self.sort == column && self.ascending {
+            "descending"
+        } else {
+            "ascending"
+        };
         if response
             .on_hover_text(format!("Sort by {} ({order})", label.to_lowercase()))
             .clicked()
@@ -167,7 +190,11 @@ pub fn library_ui(
         );
     });
     view.refresh(workspace, version);
-    ui.weak(format!("{} of {} articles", view.rows.len(), workspace.articles.len()));
+    ui.weak(format!(
+        "{} of {} articles",
+        view.rows.len(),
+        workspace.articles.len()
+    ));
     ui.style_mut().interaction.selectable_labels = false;
     let rows = view.rows.clone();
     TableBuilder::new(ui)
@@ -189,7 +216,10 @@ pub fn library_ui(
         })
         .body(|body| {
             body.rows(super::theme::ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(article) = rows.get(row.index()).and_then(|&i| workspace.articles.get(i)) else {
+                let Some(article) = rows
+                    .get(row.index())
+                    .and_then(|&i| workspace.articles.get(i))
+                else {
                     return;
                 };
                 row.set_selected(selected == Some(article.id));

@@ -5,7 +5,12 @@ use std::path::PathBuf;
 use crate::app::{Command, file_actions};
 
 /// Draws the menu bar; `recent` fills File › Open recent.
-pub fn menu_bar_ui(ui: &mut egui::Ui, recent: &[PathBuf], show_original: bool, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    recent: &[PathBuf],
+    show_original: bool,
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for action in file_actions() {

@@ -37,7 +37,12 @@ pub fn metadata_parts(article: &Article) -> Vec<String> {
 }
 
 /// Draws the selected article, or a hint when none is selected.
-pub fn reader_ui(ui: &mut egui::Ui, article: Option<&Article>, view: &ReaderView, commands: &mut Vec<Command>) {
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    article: Option<&Article>,
+    view: &ReaderView,
+    commands: &mut Vec<Command>,
+) {
     let Some(article) = article else {
         ui.centered_and_justified(|ui| {
             ui.weak("Select an article in the library, or drop a folder of articles here.");
@@ -53,7 +58,9 @@ pub fn reader_ui(ui: &mut egui::Ui, article: Option<&Article>, view: &ReaderView
             }
             if i == 0 && article.published.as_ref().is_some_and(|p| p.uncertain) {
                 ui.colored_label(super::theme::uncertain(ui), part)
-                    .on_hover_text("The text gives a month and day but no year; the year is unknown");
+                    .on_hover_text(
+                        "The text gives a month and day but no year; the year is unknown",
+                    );
             } else {
                 ui.label(part);
             }

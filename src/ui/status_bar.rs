@@ -38,7 +38,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
             } else {
                 format!("Importing {} / {} · {file}", import.done, import.total)
             };
-            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(360.0));
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(text)
+                    .desired_width(360.0),
+            );
             let cancel = ui.add_enabled(!import.cancelling, egui::Button::new("Cancel"));
             if cancel.clicked() {
                 commands.push(Command::CancelImport);
@@ -53,7 +57,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
         ui.label(format!("{} articles", status.articles));
         ui.separator();
         if status.problems > 0 {
-            ui.colored_label(super::theme::problem(ui), format!("{} problems", status.problems));
+            ui.colored_label(
+                super::theme::problem(ui),
+                format!("{} problems", status.problems),
+            );
         } else {
             ui.label("0 problems");
         }
