@@ -221,3 +221,32 @@ fn the_original_file_text_can_be_shown() {
     harness.run_steps(2);
     harness.get_by_value("COPPER OUTPUT RISES\n\n 2-MAR-1987 10:00:00.00\n\nSANTIAGO, March 2 - Copper output rose 4 pct in\nFebruary, the mining company said.\n Reuter\n");
 }
+
+/// A file dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_folder_imports_it() {
+    let folder = fixture_folder();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.run_steps(2);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(folder.path().to_path_buf())));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace().articles.len(), 2);
+    harness.get_by_label("2 of 2 articles");
+}

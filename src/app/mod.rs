@@ -4,6 +4,7 @@
 
 mod command;
 mod dialogs;
+mod fonts;
 mod handle;
 mod window;
 

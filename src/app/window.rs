@@ -31,7 +31,8 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Dateline",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            super::fonts::install_system_fallbacks(&cc.egui_ctx);
             let mut app = DatelineApp::new(AppOptions {
                 recent_file: RecentWorkspaces::default_file(),
             });
