@@ -250,3 +250,30 @@ fn dropping_a_folder_imports_it() {
     assert_eq!(harness.state().workspace().articles.len(), 2);
     harness.get_by_label("2 of 2 articles");
 }
+
+#[test]
+fn opening_a_workspace_over_unsaved_work_asks_first() {
+    let folder = fixture_folder();
+    let out = tempfile::tempdir().unwrap();
+    let saved = out.path().join("other.ron");
+    dateline::store::save_workspace(&saved, &dateline::model::Workspace::default()).unwrap();
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .send(Command::OpenPaths(vec![saved.clone()]));
+    harness.run_steps(3);
+    harness.get_by_label("Save changes to Untitled?");
+    assert_eq!(harness.state().workspace().articles.len(), 2);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert!(harness.state().workspace().articles.is_empty());
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(saved.as_path())
+    );
+}

@@ -34,17 +34,25 @@ pub fn install_system_fallbacks(ctx: &egui::Context) {
     let mut definitions = egui::FontDefinitions::default();
     let mut added = false;
     for path in CANDIDATES {
-        let Ok(meta) = std::fs::metadata(path) else { continue };
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
         if meta.len() > MAX_FONT_BYTES {
             continue;
         }
-        let Ok(bytes) = std::fs::read(path) else { continue };
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
         let name = format!("system:{path}");
         definitions
             .font_data
             .insert(name.clone(), Arc::new(egui::FontData::from_owned(bytes)));
         for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            definitions.families.entry(family).or_default().push(name.clone());
+            definitions
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.clone());
         }
         added = true;
     }

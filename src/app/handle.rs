@@ -29,12 +29,14 @@ impl DatelineApp {
                 None => self.show_dialog(DialogKind::SaveAs),
             },
             Command::SaveTo(path) => self.start_save(path),
-            Command::OpenPaths(paths) => {
+            Command::OpenPaths(ref paths) => {
                 let (workspaces, sources): (Vec<PathBuf>, Vec<PathBuf>) = paths
-                    .into_iter()
+                    .iter()
+                    .cloned()
                     .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
                 match workspaces.first() {
-                    Some(first) => {
+                    // Opening a workspace replaces the one on screen: ask about unsaved work.
+                    Some(first) if self.guard_unsaved(&command) => {
                         if workspaces.len() > 1 {
                             self.message = Some(format!(
                                 "Opened only the first workspace, {}",
@@ -43,6 +45,7 @@ impl DatelineApp {
                         }
                         self.start_load(first.clone(), sources);
                     }
+                    Some(_) => {}
                     None => self.start_import(sources),
                 }
             }
@@ -209,6 +212,10 @@ impl DatelineApp {
     /// Collects finished background work. Called at the start of every frame.
     pub(super) fn poll_background(&mut self) {
         if let Some(answer) = self.dialogs.poll() {
+            if answer.is_none() {
+                // A cancelled "Save as…" also cancels what was waiting for the save.
+                self.after_save = None;
+            }
             self.queue.extend(answer);
         }
         if let Some(outcome) = self.import.as_mut().and_then(|job| job.try_finish()) {
