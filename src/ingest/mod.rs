@@ -92,6 +92,18 @@ pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, Inges
 
 /// Ingests a file's bytes. `path` names the source (its extension chooses text or HTML) and is
 /// stored in the article as given.
+///
+/// ```
+/// use std::path::Path;
+/// use dateline::ingest::{IngestOptions, ingest_bytes};
+///
+/// let text = "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed on Monday.\n";
+/// let article = ingest_bytes(Path::new("talks.txt"), text.as_bytes(), IngestOptions::default()).unwrap();
+/// assert_eq!(article.headline, "Talks resume");
+/// assert_eq!(article.dateline.unwrap().place, "GENEVA");
+/// assert_eq!(article.agency.as_deref(), Some("Reuters"));
+/// assert_eq!(article.body, "Talks resumed on Monday.");
+/// ```
 pub fn ingest_bytes(
     path: &Path,
     bytes: &[u8],

@@ -7,6 +7,18 @@ use serde::{Deserialize, Serialize};
 ///
 /// A wire dateline such as "SEOUL, Nov. 23" gives a month and day but no year: that is kept as a
 /// partial date (`year: None`) marked uncertain, never completed with an invented year.
+///
+/// ```
+/// use dateline::model::PublishedAt;
+///
+/// let partial = PublishedAt::from_month_day(11, 23).unwrap();
+/// assert_eq!(partial.to_iso(), "--11-23");
+/// assert!(partial.uncertain);
+///
+/// let time = chrono::NaiveTime::from_hms_opt(8, 43, 0).unwrap();
+/// let full = PublishedAt::from_ymd(2009, 11, 23).unwrap().with_time(time).with_zone("KST", 540, false);
+/// assert_eq!(full.to_iso(), "2009-11-23T08:43:00+09:00");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedAt {
     /// The year, when the source states it.
