@@ -126,7 +126,9 @@ impl<T: Send + 'static> BackgroundTask<T> {
             })?;
         Ok(Self { receiver, label })
     }
+}
 
+impl<T> BackgroundTask<T> {
     /// Whether the work is done.
     pub fn poll(&self) -> TaskPoll<T> {
         match self.receiver.try_recv() {

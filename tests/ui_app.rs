@@ -36,6 +36,16 @@ fn harness(app: DatelineApp) -> Harness<'static, DatelineApp> {
         .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app)
 }
 
+/// A window that has imported the fixture folder.
+fn imported(folder: &tempfile::TempDir, options: AppOptions) -> Harness<'static, DatelineApp> {
+    let mut harness = harness(DatelineApp::new(options));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness
+}
+
 /// Steps frames until background work is done (bounded, so a hang fails instead of blocking).
 fn settle(harness: &mut Harness<'static, DatelineApp>) {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -53,11 +63,7 @@ fn settle(harness: &mut Harness<'static, DatelineApp>) {
 #[test]
 fn open_a_folder_select_an_article_and_read_its_byline() {
     let folder = fixture_folder();
-    let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(&folder, AppOptions::default());
 
     assert_eq!(harness.state().workspace().articles.len(), 2);
     assert_eq!(harness.state().workspace().problems.len(), 1);
@@ -87,11 +93,7 @@ fn open_a_folder_select_an_article_and_read_its_byline() {
 #[test]
 fn sorting_filtering_and_keyboard_navigation() {
     let folder = fixture_folder();
-    let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(&folder, AppOptions::default());
 
     // Published ascending: the 1987 wire story first.
     harness.state_mut().send(Command::SelectArticle(None));
@@ -138,13 +140,12 @@ fn save_then_reopen_shows_the_same_articles() {
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("research.ron");
     let recent = out.path().join("recent.ron");
-    let mut harness = harness(DatelineApp::new(AppOptions {
-        recent_file: Some(recent.clone()),
-    }));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(
+        &folder,
+        AppOptions {
+            recent_file: Some(recent.clone()),
+        },
+    );
     harness.state_mut().send(Command::SaveTo(path.clone()));
     settle(&mut harness);
     assert!(!harness.state().document().is_unsaved());
@@ -186,11 +187,7 @@ fn a_damaged_workspace_is_reported_and_left_alone() {
 #[test]
 fn unsaved_changes_are_asked_about_before_a_new_workspace() {
     let folder = fixture_folder();
-    let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(&folder, AppOptions::default());
     harness.state_mut().send(Command::NewWorkspace);
     harness.run_steps(3);
     harness.get_by_label("Save changes to Untitled?");
@@ -208,11 +205,7 @@ fn unsaved_changes_are_asked_about_before_a_new_workspace() {
 #[test]
 fn the_original_file_text_can_be_shown() {
     let folder = fixture_folder();
-    let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(&folder, AppOptions::default());
     harness.state_mut().send(Command::SelectArticle(None));
     harness.run_steps(2);
     harness.get_by_label("COPPER OUTPUT RISES").click();
@@ -257,11 +250,7 @@ fn opening_a_workspace_over_unsaved_work_asks_first() {
     let out = tempfile::tempdir().unwrap();
     let saved = out.path().join("other.ron");
     dateline::store::save_workspace(&saved, &dateline::model::Workspace::default()).unwrap();
-    let mut harness = harness(DatelineApp::new(AppOptions::default()));
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
+    let mut harness = imported(&folder, AppOptions::default());
     harness
         .state_mut()
         .send(Command::OpenPaths(vec![saved.clone()]));

@@ -222,35 +222,31 @@ impl DatelineApp {
             self.import = None;
             self.finish_import(outcome);
         }
-        if let Some(load) = &self.load {
-            let result = match load.task.poll() {
-                TaskPoll::Pending => None,
-                TaskPoll::Done(result) => Some(result),
-                TaskPoll::Lost => Some(Err(store::StoreError::Io {
-                    path: load.path.clone(),
-                    action: "reading",
-                    message: "the reader stopped unexpectedly".into(),
-                })),
-            };
-            if let Some(result) = result {
-                let Some(load) = self.load.take() else { return };
-                self.finish_load(load, result);
-            }
+        let lost_load = |path: &Path| store::StoreError::Io {
+            path: path.to_path_buf(),
+            action: "reading",
+            message: "the reader stopped unexpectedly".into(),
+        };
+        if let Some(result) = self
+            .load
+            .as_ref()
+            .and_then(|l| finished(&l.task, || lost_load(&l.path)))
+            && let Some(load) = self.load.take()
+        {
+            self.finish_load(load, result);
         }
-        if let Some(save) = &self.save {
-            let result = match save.task.poll() {
-                TaskPoll::Pending => None,
-                TaskPoll::Done(result) => Some(result),
-                TaskPoll::Lost => Some(Err(store::StoreError::Io {
-                    path: save.path.clone(),
-                    action: "writing",
-                    message: "the writer stopped unexpectedly; the previous file is intact".into(),
-                })),
-            };
-            if let Some(result) = result {
-                let Some(save) = self.save.take() else { return };
-                self.finish_save(save, result);
-            }
+        let lost_save = |path: &Path| store::StoreError::Io {
+            path: path.to_path_buf(),
+            action: "writing",
+            message: "the writer stopped unexpectedly; the previous file is intact".into(),
+        };
+        if let Some(result) = self
+            .save
+            .as_ref()
+            .and_then(|s| finished(&s.task, || lost_save(&s.path)))
+            && let Some(save) = self.save.take()
+        {
+            self.finish_save(save, result);
         }
     }
 
@@ -327,5 +323,17 @@ impl DatelineApp {
                 });
             }
         }
+    }
+}
+
+/// The result of a finished task; a task whose worker died yields the error `lost` makes.
+fn finished<T>(
+    task: &BackgroundTask<Result<T, store::StoreError>>,
+    lost: impl FnOnce() -> store::StoreError,
+) -> Option<Result<T, store::StoreError>> {
+    match task.poll() {
+        TaskPoll::Pending => None,
+        TaskPoll::Done(result) => Some(result),
+        TaskPoll::Lost => Some(Err(lost())),
     }
 }
