@@ -20,6 +20,7 @@
 //! folder) are collected and the work goes on. Nothing panics on bad input.
 
 pub mod cli;
+pub mod extract;
 pub mod ingest;
 pub mod jobs;
 pub mod model;

@@ -32,7 +32,7 @@ fn articles_folder(dir: &Path) {
     .unwrap();
     std::fs::write(
         folder.join("talks.txt"),
-        "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed.\n",
+        "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed in Gen\u{e8}ve on Tuesday.\n",
     )
     .unwrap();
     std::fs::write(folder.join("photo.txt"), [0u8, 1, 2, 3, 4]).unwrap();
@@ -84,10 +84,21 @@ fn import_then_info_then_extract() {
         seoul["text"],
         "Envoys met on Monday in Seoul (\u{c11c}\u{c6b8})."
     );
-    assert_eq!(seoul["timexes"], serde_json::json!([]));
+    // 2 May 2022 was a Monday: "on Monday" in that day's story is that day. Offsets count
+    // code points into "text".
+    assert_eq!(
+        seoul["timexes"],
+        serde_json::json!([{"start": 14, "end": 20, "text": "Monday", "type": "DATE", "value": "2022-05-02"}])
+    );
     assert_eq!(seoul["entities"], serde_json::json!([]));
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
     assert_eq!(talks["published"], "--11-02");
+    // No year, so no reference date: the weekday stays unresolved. Offsets are code points
+    // ("è" is one, though two bytes).
+    assert_eq!(
+        talks["timexes"],
+        serde_json::json!([{"start": 27, "end": 34, "text": "Tuesday", "type": "DATE", "value": "XXXX-WXX-2"}])
+    );
     let photo = lines.iter().find(|l| l.get("error").is_some()).unwrap();
     assert!(photo["path"].as_str().unwrap().ends_with("photo.txt"));
 

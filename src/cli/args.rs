@@ -11,6 +11,7 @@ Usage:
   dateline import DIR… -o WORKSPACE.ron import without a window and save (adds to an existing
                                         workspace), then print a summary
   dateline extract PATH…                print one JSON object per article (or workspace article)
+  dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline --help | --version
@@ -36,6 +37,11 @@ pub enum Invocation {
     Extract {
         /// Folders, files or workspace files.
         paths: Vec<PathBuf>,
+    },
+    /// Time expressions for each document of a TimeML-style JSONL file.
+    ExtractTimeml {
+        /// Lines of {"doc_id", "dct", "text"}.
+        input: PathBuf,
     },
     /// Describe a workspace file.
     Info {
@@ -65,6 +71,15 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
         Some("-V" | "--version") => Ok(Invocation::Version),
         Some("import") => parse_import(rest),
         Some("extract") => {
+            if rest.first().and_then(|a| a.to_str()) == Some("--timeml-jsonl") {
+                let mut files = positional(rest[1..].to_vec(), "extract --timeml-jsonl")?;
+                if files.len() != 1 {
+                    return Err("extract --timeml-jsonl takes one input file".into());
+                }
+                return Ok(Invocation::ExtractTimeml {
+                    input: files.remove(0),
+                });
+            }
             let paths = positional(rest, "extract")?;
             Ok(Invocation::Extract { paths })
         }

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{Invocation, USAGE, bench};
+use crate::extract::offsets::CodePoints;
+use crate::extract::timex::find_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
 use crate::model::{Article, ImportProblem, Workspace};
 use crate::store;
@@ -25,6 +27,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         }
         Invocation::Import { inputs, output } => import(&inputs, &output),
         Invocation::Extract { paths } => extract(&paths),
+        Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
         Invocation::Info { path } => info(&path),
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::Window { .. } => Err("this build of dateline has no window (built without the gui feature); use a subcommand, see --help".into()),
@@ -87,6 +90,20 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
 
 /// The JSON object `dateline extract` prints for an article.
 pub fn extract_record(article: &Article) -> serde_json::Value {
+    let reference = article.published.as_ref().and_then(|p| p.date());
+    let mut code_points = CodePoints::new(&article.body);
+    let timexes: Vec<serde_json::Value> = find_timexes(&article.body, reference)
+        .iter()
+        .map(|t| {
+            json!({
+                "start": code_points.at(t.start),
+                "end": code_points.at(t.end),
+                "text": t.text,
+                "type": t.kind.as_str(),
+                "value": t.value.to_timex(),
+            })
+        })
+        .collect();
     json!({
         "path": article.source.path.to_string_lossy(),
         "title": article.headline,
@@ -95,7 +112,7 @@ pub fn extract_record(article: &Article) -> serde_json::Value {
         "dateline": article.dateline.as_ref().map(|d| d.place.clone()),
         "agency": article.agency,
         "text": article.body,
-        "timexes": [],
+        "timexes": timexes,
         "entities": [],
     })
 }

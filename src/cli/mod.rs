@@ -4,6 +4,7 @@
 mod args;
 mod bench;
 mod commands;
+mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
 pub use commands::{extract_record, run};

@@ -1,0 +1,140 @@
+//! Time expressions: found in English news text and normalised against the article's own
+//! publication date. `find_timexes` is the entry point.
+
+mod expr;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tokens;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use resolve::{Tense, TimexType};
+
+use crate::model::{TimePoint, TimeValue};
+use tokens::{Kind, Token};
+
+/// A time expression found in a text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    /// Byte offset of the first character in the text.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    pub kind: TimexType,
+    /// What it means.
+    pub value: TimeValue,
+    /// Why it means that, in words.
+    pub explanation: String,
+    /// True when the reference date itself was uncertain or assumed.
+    pub uncertain_reference: bool,
+}
+
+/// Words that make a sentence speak of the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "due",
+    "until",
+    "till",
+    "upcoming",
+    "begin",
+    "begins",
+    "starting",
+    "going",
+    "intends",
+    "aims",
+    "next",
+    "could",
+    "might",
+];
+
+/// Looks back through the sentence for a future marker.
+fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
+    // "by February", "until Dec. 5": a deadline ahead.
+    if at > 0 && matches!(tokens[at - 1].lower.as_str(), "by" | "until" | "till") {
+        return Tense::Future;
+    }
+    let mut i = at;
+    let mut seen = 0;
+    while i > 0 && seen < 12 {
+        i -= 1;
+        let t = &tokens[i];
+        if t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | ";") {
+            break;
+        }
+        if t.kind == Kind::Word {
+            if FUTURE_MARKERS.contains(&t.lower.as_str()) {
+                return Tense::Future;
+            }
+            if matches!(
+                t.lower.as_str(),
+                "ago" | "last" | "was" | "were" | "had" | "did" | "since"
+            ) {
+                return Tense::Past;
+            }
+        }
+        seen += 1;
+        if t.sentence_start {
+            break;
+        }
+    }
+    // "… on Monday will …" is rare; a marker right after also counts.
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "will" | "'ll"))
+    {
+        return Tense::Future;
+    }
+    Tense::Past
+}
+
+/// Finds and normalises the time expressions in `text` against `reference` (the publication
+/// date). Without a reference, relative expressions keep unknown parts ("XXXX-WXX-5").
+pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
+    let tokens = tokens::tokenize(text);
+    let mut context = resolve::Context::default();
+    grammar::find_candidates(&tokens)
+        .into_iter()
+        .filter_map(|c| {
+            let tense = tense_before(&tokens, c.start, c.end);
+            let resolved = resolve::resolve(&c.expr, c.modifier, reference, tense, context)?;
+            // Only a quarter the text names becomes what later "the quarter" refers to; one
+            // derived from "a year ago" does not.
+            if let (
+                TimeValue::Point(TimePoint::Quarter(Some(y), q), _),
+                expr::Expr::Quarter { shift: 0, .. },
+            ) = (&resolved.value, &c.expr)
+            {
+                context.last_quarter = Some((*y, *q));
+            }
+            let (start, end) = (tokens[c.start].start, tokens[c.end - 1].end);
+            let written = &text[start..end];
+            let explanation = format!(
+                "{written} → {}: {}",
+                resolved.value.to_timex(),
+                resolved.explanation
+            );
+            Some(Timex {
+                start,
+                end,
+                text: written.to_string(),
+                kind: resolved.kind,
+                value: resolved.value,
+                explanation,
+                uncertain_reference: false,
+            })
+        })
+        .collect()
+}
