@@ -654,22 +654,26 @@ fn duration(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         j += 1;
     }
     if matches!(t.word(j), Some("recent" | "coming" | "past")) && !lead {
-        let (_, plural) = unit(t.word(j + 1)?)?;
-        if plural {
-            let r = if t.is(j, "coming") {
-                Reference::Future
-            } else {
-                Reference::Past
-            };
-            return Some((j + 2, Expr::Ref(r)));
-        }
-        return None;
+        let (u, plural) = unit(t.word(j + 1)?)?;
+        return plural.then_some((j + 2, Expr::Duration(None, u)));
     }
     if let Some((n, k)) = amount(t, j) {
         // "20 more years", "two additional days".
         let k = if matches!(
             t.word(k),
-            Some("more" | "additional" | "other" | "straight" | "consecutive" | "full" | "long")
+            Some(
+                "more"
+                    | "additional"
+                    | "other"
+                    | "straight"
+                    | "consecutive"
+                    | "full"
+                    | "long"
+                    | "trading"
+                    | "business"
+                    | "working"
+                    | "calendar"
+            )
         ) {
             k + 1
         } else {
@@ -694,14 +698,9 @@ fn duration(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         if t.is(k_unit + 1, "old") || t.glued_hyphen(k_unit + 1) && t.is(k_unit + 2, "old") {
             return None;
         }
-        // "the last few months", "the next few years": vague, so a past or future reference.
-        if lead && n.is_none() {
-            let r = if matches!(t.word(i + 1), Some("next" | "coming")) {
-                Reference::Future
-            } else {
-                Reference::Past
-            };
-            return Some((k_unit + 1, Expr::Ref(r)));
+        // "the 1988 quarter" is a year and a noun, not 1988 quarters.
+        if !plural && !hyphenated && n.is_some_and(|n| n > 1.0) {
+            return None;
         }
         let (n, u) = match (n, u) {
             (Some(n), Unit::Decade) => (Some(n * 10.0), Unit::Year),

@@ -134,23 +134,35 @@ fn nearest_year(
     day: Option<u8>,
     tense: Tense,
 ) -> (i32, &'static str) {
+    // The year that puts the date nearest the reference date, with a season's worth of
+    // preference for the side the sentence's tense points to.
+    const TENSE_BIAS: i64 = 150;
     let y = reference.year();
-    let this = NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day.unwrap_or(1)).min(28));
-    let Some(this) = this else {
-        return (y, "the reference year");
+    let cost = |year: i32| -> Option<i64> {
+        let d =
+            NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day.unwrap_or(15)).min(28))?;
+        let days = (d - reference).num_days();
+        let against = match tense {
+            Tense::Past => days > 0,
+            Tense::Future => days < 0,
+        };
+        Some(days.abs() + if against { TENSE_BIAS } else { 0 })
     };
-    let days = (this - reference).num_days();
-    match tense {
-        Tense::Past if days > 62 => (
-            y - 1,
-            "the year before the reference date (the sentence speaks of the past)",
-        ),
-        Tense::Future if days < -62 => (
-            y + 1,
-            "the year after the reference date (the sentence speaks of the future)",
-        ),
-        _ => (y, "the year of the reference date"),
-    }
+    let best = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|year| cost(year).map(|c| (c, year)))
+        .min()
+        .map_or(y, |(_, year)| year);
+    let why = match best.cmp(&y) {
+        std::cmp::Ordering::Less => {
+            "the year before the reference date, nearest in the sentence's tense"
+        }
+        std::cmp::Ordering::Greater => {
+            "the year after the reference date, nearest in the sentence's tense"
+        }
+        std::cmp::Ordering::Equal => "the year of the reference date",
+    };
+    (best, why)
 }
 
 fn quarter_of(date: NaiveDate) -> u8 {
