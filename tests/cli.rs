@@ -5,6 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use chrono::Datelike;
+
 fn dateline(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
@@ -59,7 +61,7 @@ fn import_then_info_then_extract() {
     assert!(info.status.success(), "{}", stderr(&info));
     let text = stdout(&info);
     assert!(
-        text.contains("Format: dateline-workspace version 1"),
+        text.contains("Format: dateline-workspace version 2"),
         "{text}"
     );
     assert!(text.contains("Articles: 2"), "{text}");
@@ -88,17 +90,23 @@ fn import_then_info_then_extract() {
     // code points into "text".
     assert_eq!(
         seoul["timexes"],
-        serde_json::json!([{"start": 14, "end": 20, "text": "Monday", "type": "DATE", "value": "2022-05-02"}])
+        serde_json::json!([{"start": 14, "end": 20, "text": "Monday", "type": "DATE", "value": "2022-05-02", "uncertain": false, "manual": false}])
     );
     assert_eq!(seoul["entities"], serde_json::json!([]));
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
     assert_eq!(talks["published"], "--11-02");
-    // No year, so no reference date: the weekday stays unresolved. Offsets are code points
-    // ("è" is one, though two bytes).
+    // No year in the text: the file's date is the reference, so the value is a real Tuesday
+    // but marked uncertain. Offsets are code points ("è" is one, though two bytes).
+    let tuesday = &talks["timexes"][0];
     assert_eq!(
-        talks["timexes"],
-        serde_json::json!([{"start": 27, "end": 34, "text": "Tuesday", "type": "DATE", "value": "XXXX-WXX-2"}])
+        (tuesday["start"].as_u64(), tuesday["end"].as_u64()),
+        (Some(27), Some(34))
     );
+    assert_eq!(tuesday["text"], "Tuesday");
+    assert_eq!(tuesday["uncertain"], true);
+    let value =
+        chrono::NaiveDate::parse_from_str(tuesday["value"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    assert_eq!(value.weekday(), chrono::Weekday::Tue);
     let photo = lines.iter().find(|l| l.get("error").is_some()).unwrap();
     assert!(photo["path"].as_str().unwrap().ends_with("photo.txt"));
 

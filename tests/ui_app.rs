@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use dateline::app::{AppOptions, Command, DatelineApp};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -265,4 +266,97 @@ fn opening_a_workspace_over_unsaved_work_asks_first() {
         harness.state().document().path.as_deref(),
         Some(saved.as_path())
     );
+}
+
+/// A Yonhap story dated Monday 23 November 2009 that mentions Sunday.
+fn seed_like_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "visit.txt",
+        "Minister arrives for talks\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 (Yonhap) -- The minister arrived on Sunday for talks that run until Dec. 5.\n",
+    );
+    dir
+}
+
+#[test]
+fn time_expressions_are_listed_and_a_correction_is_kept_as_manual() {
+    let folder = seed_like_folder();
+    let mut harness = imported(&folder, AppOptions::default());
+    harness.get_by_label("Sunday: 2009-11-22").click();
+    harness.run_steps(2);
+    assert!(harness.state().selected_timex().is_some());
+    harness.get_by_label("Dec. 5: 2009-12-05");
+    // The explanation says why.
+    harness.get_by_label(
+        "Sunday is 2009-11-22: the Sunday before the reference date, Monday 2009-11-23",
+    );
+
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .type_text("2009-11-21");
+    harness.run_steps(2);
+    harness.get_by_label("Correct").click();
+    harness.run_steps(3);
+
+    let corrections = &harness.state().workspace().timex_corrections;
+    assert_eq!(corrections.len(), 1);
+    assert_eq!(corrections[0].text, "Sunday");
+    assert_eq!(corrections[0].value.to_timex(), "2009-11-21");
+    assert!(harness.state().document().is_unsaved());
+    harness.get_by_label("Sunday: 2009-11-21 (yours)");
+    let timexes = harness.state_mut().current_timexes().to_vec();
+    assert!(
+        timexes
+            .iter()
+            .any(|t| t.manual && t.value.to_timex() == "2009-11-21")
+    );
+
+    harness.get_by_label("Use Dateline's value").click();
+    harness.run_steps(3);
+    assert!(harness.state().workspace().timex_corrections.is_empty());
+    harness.get_by_label("Sunday: 2009-11-22");
+}
+
+#[test]
+fn a_bad_correction_is_refused_with_a_message() {
+    let folder = seed_like_folder();
+    let mut harness = imported(&folder, AppOptions::default());
+    harness.get_by_label("Sunday: 2009-11-22").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .type_text("next tuesday");
+    harness.run_steps(2);
+    harness.get_by_label("Correct").click();
+    harness.run_steps(2);
+    assert!(harness.state().workspace().timex_corrections.is_empty());
+    harness.get_by_label_contains("is not a TIMEX3 DATE value");
+}
+
+#[test]
+fn setting_a_reference_date_resolves_relative_dates_again() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "undated.txt",
+        "Talks resume\n\nThe envoys met again on Sunday.\n",
+    );
+    let mut harness = imported(&dir, AppOptions::default());
+    let id = harness.state().selected_article().unwrap();
+    harness.state_mut().send(Command::SetReferenceDate(
+        id,
+        chrono::NaiveDate::from_ymd_opt(2009, 11, 23),
+    ));
+    harness.run_steps(3);
+    harness.get_by_label("Reference date: 2009-11-23 (date set by you)");
+    harness.get_by_label("Sunday: 2009-11-22");
 }

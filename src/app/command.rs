@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::ArticleId;
+use chrono::NaiveDate;
+
+use crate::model::{ArticleId, TimexCorrection};
 
 /// A request from the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,14 @@ pub enum Command {
     ToggleOriginal,
     /// Close the window (asks about unsaved changes first).
     Quit,
+    /// Select a time expression of the current article by its byte span, or clear.
+    SelectTimex(Option<(usize, usize)>),
+    /// Keep the user's value for a time expression.
+    CorrectTimex(TimexCorrection),
+    /// Drop the user's value for the expression at these code points of an article's body.
+    RevertTimex(ArticleId, usize, usize),
+    /// Set or clear the date an article's relative expressions are resolved against.
+    SetReferenceDate(ArticleId, Option<NaiveDate>),
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard

@@ -61,7 +61,40 @@ impl DatelineApp {
                 }
             }
             Command::SelectArticle(id) => {
-                self.selection = id.filter(|id| self.workspace.article(*id).is_some());
+                let id = id.filter(|id| self.workspace.article(*id).is_some());
+                if id != self.selection {
+                    self.selected_timex = None;
+                }
+                self.selection = id;
+            }
+            Command::SelectTimex(span) => self.selected_timex = span,
+            Command::CorrectTimex(correction) => {
+                let corrections = &mut self.workspace.timex_corrections;
+                corrections.retain(|c| {
+                    c.article != correction.article
+                        || c.end <= correction.start
+                        || c.start >= correction.end
+                });
+                self.message = Some(format!(
+                    "\u{201c}{}\u{201d} is now {} (your value)",
+                    correction.text,
+                    correction.value.to_timex()
+                ));
+                corrections.push(correction);
+                self.changed();
+            }
+            Command::RevertTimex(article, start, end) => {
+                self.workspace
+                    .timex_corrections
+                    .retain(|c| !(c.article == article && c.start == start && c.end == end));
+                self.changed();
+            }
+            Command::SetReferenceDate(id, date) => {
+                if let Some(i) = self.workspace.article_index(id) {
+                    self.workspace.articles[i].reference_override = date;
+                    self.selected_timex = None;
+                    self.changed();
+                }
             }
             Command::SelectNext | Command::SelectPrevious => {
                 let step = if command == Command::SelectNext {
@@ -87,6 +120,12 @@ impl DatelineApp {
                 }
             }
         }
+    }
+
+    /// Records that the user changed the workspace: views recompute, the title shows "•".
+    fn changed(&mut self) {
+        self.document.revision += 1;
+        self.content_version += 1;
     }
 
     /// True when `command` may go ahead; otherwise asks "save changes?" and keeps it waiting.

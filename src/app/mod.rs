@@ -14,9 +14,11 @@ use std::sync::Arc;
 pub use command::{Action, Command, file_actions, navigation_keys};
 pub use window::run_window;
 
+use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, WakeUp};
 use crate::model::{ArticleId, Workspace};
 use crate::store::{RecentWorkspaces, StoreError};
+use crate::ui::inspector::InspectorView;
 use crate::ui::library::LibraryView;
 use crate::ui::reader::ReaderView;
 use dialogs::Dialogs;
@@ -116,6 +118,11 @@ pub struct DatelineApp {
     wake: WakeUp,
     context: Option<egui::Context>,
     title: String,
+    /// The selected article's time expressions, computed when the article or the corrections
+    /// change: (article, content version, expressions).
+    timexes: Option<(ArticleId, u64, Vec<Timex>)>,
+    selected_timex: Option<(usize, usize)>,
+    inspector: InspectorView,
 }
 
 impl DatelineApp {
@@ -151,6 +158,9 @@ impl DatelineApp {
             wake: Arc::new(|| {}),
             context: None,
             title: String::new(),
+            timexes: None,
+            selected_timex: None,
+            inspector: InspectorView::default(),
         }
     }
 
@@ -193,6 +203,37 @@ impl DatelineApp {
     /// True while an import, an open or a save runs in the background.
     pub fn is_busy(&self) -> bool {
         self.import.is_some() || self.load.is_some() || self.save.is_some()
+    }
+
+    /// The selected article's time expressions (byte spans into its body), corrections applied.
+    pub fn current_timexes(&mut self) -> &[Timex] {
+        self.refresh_timexes();
+        self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice())
+    }
+
+    /// The selected time expression's byte span.
+    pub fn selected_timex(&self) -> Option<(usize, usize)> {
+        self.selected_timex
+    }
+
+    fn refresh_timexes(&mut self) {
+        let Some(id) = self.selection else {
+            self.timexes = None;
+            return;
+        };
+        if self
+            .timexes
+            .as_ref()
+            .is_some_and(|(a, v, _)| *a == id && *v == self.content_version)
+        {
+            return;
+        }
+        let found = self
+            .workspace
+            .article(id)
+            .map(|a| article_timexes(a, &self.workspace.timex_corrections))
+            .unwrap_or_default();
+        self.timexes = Some((id, self.content_version, found));
     }
 
     /// The library's view state (sort and filter).

@@ -104,7 +104,7 @@ impl DatelineApp {
             ui::status_bar::status_bar_ui(ui, &status, &mut commands);
         });
         egui::Panel::left("library_panel")
-            .default_size(560.0)
+            .default_size(470.0)
             .size_range(280.0..=1200.0)
             .resizable(true)
             .show(ui, |ui| {
@@ -126,9 +126,33 @@ impl DatelineApp {
                     LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
                 }
             });
+        self.refresh_timexes();
+        let timexes: &[crate::extract::timex::Timex] =
+            self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice());
+        let article = self.selection.and_then(|id| self.workspace.article(id));
+        egui::Panel::right("inspector_panel")
+            .default_size(320.0)
+            .size_range(220.0..=640.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui::inspector::inspector_ui(
+                    ui,
+                    article,
+                    timexes,
+                    self.selected_timex,
+                    &mut self.inspector,
+                    &mut commands,
+                );
+            });
         egui::CentralPanel::default().show(ui, |ui| {
-            let article = self.selection.and_then(|id| self.workspace.article(id));
-            ui::reader::reader_ui(ui, article, &self.reader, &mut commands);
+            ui::reader::reader_ui(
+                ui,
+                article,
+                &self.reader,
+                timexes,
+                self.selected_timex,
+                &mut commands,
+            );
         });
         self.modals(ui.ctx(), &mut commands);
         self.drop_hint(ui.ctx());

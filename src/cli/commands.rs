@@ -8,9 +8,9 @@ use serde_json::json;
 
 use super::{Invocation, USAGE, bench};
 use crate::extract::offsets::CodePoints;
-use crate::extract::timex::find_timexes;
+use crate::extract::timex::article_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
-use crate::model::{Article, ImportProblem, Workspace};
+use crate::model::{Article, ImportProblem, TimexCorrection, Workspace};
 use crate::store;
 
 /// Runs a headless invocation and returns the process exit status: 0 on success, 1 when the
@@ -88,11 +88,11 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The JSON object `dateline extract` prints for an article.
-pub fn extract_record(article: &Article) -> serde_json::Value {
-    let reference = article.published.as_ref().and_then(|p| p.date());
+/// The JSON object `dateline extract` prints for an article, with the user's corrections
+/// applied.
+pub fn extract_record(article: &Article, corrections: &[TimexCorrection]) -> serde_json::Value {
     let mut code_points = CodePoints::new(&article.body);
-    let timexes: Vec<serde_json::Value> = find_timexes(&article.body, reference)
+    let timexes: Vec<serde_json::Value> = article_timexes(article, corrections)
         .iter()
         .map(|t| {
             json!({
@@ -101,6 +101,8 @@ pub fn extract_record(article: &Article) -> serde_json::Value {
                 "text": t.text,
                 "type": t.kind.as_str(),
                 "value": t.value.to_timex(),
+                "uncertain": t.uncertain_reference,
+                "manual": t.manual,
             })
         })
         .collect();
@@ -130,7 +132,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
         match store::load_workspace(&path) {
             Ok(workspace) => {
                 for article in &workspace.articles {
-                    write(extract_record(article))?;
+                    write(extract_record(article, &workspace.timex_corrections))?;
                 }
             }
             Err(e) => {
@@ -142,7 +144,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     if !sources.is_empty() {
         let outcome = import_quietly(&sources);
         for article in &outcome.articles {
-            write(extract_record(article))?;
+            write(extract_record(article, &[]))?;
         }
         for problem in &outcome.problems {
             write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;
@@ -183,6 +185,8 @@ fn info(path: &Path) -> Result<(), String> {
     let words: usize = workspace.articles.iter().map(Article::word_count).sum();
     println!("Words: {words}");
     println!("Problems: {} skipped files", workspace.problems.len());
+    println!("Time corrections: {}", workspace.timex_corrections.len());
+    println!("Time corrections: {}", workspace.timex_corrections.len());
     println!("Annotations: 0\nEntities: 0\nEvents: 0");
     Ok(())
 }

@@ -72,10 +72,10 @@ pub enum IngestError {
 /// Reads and ingests one file.
 pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, IngestError> {
     let file = std::fs::File::open(path).map_err(|e| IngestError::Unreadable(e.to_string()))?;
-    let size = file
+    let meta = file
         .metadata()
-        .map_err(|e| IngestError::Unreadable(e.to_string()))?
-        .len();
+        .map_err(|e| IngestError::Unreadable(e.to_string()))?;
+    let size = meta.len();
     if size > options.max_file_bytes {
         return Err(IngestError::TooLarge {
             size,
@@ -87,7 +87,15 @@ pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, Inges
     file.take(options.max_file_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| IngestError::Unreadable(e.to_string()))?;
-    ingest_bytes(path, &bytes, options)
+    let mut article = ingest_bytes(path, &bytes, options)?;
+    article.source.modified = file_date(&meta);
+    Ok(article)
+}
+
+/// The local calendar day a file was last modified.
+fn file_date(meta: &std::fs::Metadata) -> Option<chrono::NaiveDate> {
+    let local: chrono::DateTime<chrono::Local> = meta.modified().ok()?.into();
+    Some(local.date_naive())
 }
 
 /// Ingests a file's bytes. `path` names the source (its extension chooses text or HTML) and is
@@ -144,6 +152,7 @@ pub fn ingest_bytes(
             byte_len: bytes.len() as u64,
             encoding: decoded.encoding.to_string(),
             format,
+            modified: None,
         },
         raw_text: decoded.text,
         headline,
@@ -152,6 +161,7 @@ pub fn ingest_bytes(
         dateline: structure.dateline,
         agency: structure.agency,
         body,
+        reference_override: None,
     })
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::PublishedAt;
@@ -34,6 +35,9 @@ pub struct SourceInfo {
     pub encoding: String,
     /// Text or HTML.
     pub format: SourceFormat,
+    /// The day the file was last modified, a fallback reference date for undated articles.
+    #[serde(default)]
+    pub modified: Option<NaiveDate>,
 }
 
 /// The dateline that opens a wire story: "SEOUL, Nov. 23 (Yonhap) --".
@@ -72,9 +76,52 @@ pub struct Article {
     pub agency: Option<String>,
     /// The clean body text: paragraphs separated by one blank line.
     pub body: String,
+    /// A reference date the user set for relative dates ("on Sunday") when the publication
+    /// date is missing, partial or wrong.
+    #[serde(default)]
+    pub reference_override: Option<NaiveDate>,
+}
+
+/// Where an article's reference date for relative expressions comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceSource {
+    /// The publication date in the text.
+    Published,
+    /// A date the user set.
+    UserSet,
+    /// The source file's modification date: a guess, so values derived from it are uncertain.
+    FileDate,
+}
+
+impl ReferenceSource {
+    /// True when values derived from this reference should be marked uncertain.
+    pub fn is_uncertain(self) -> bool {
+        self == ReferenceSource::FileDate
+    }
+
+    /// Words for the reader: "publication date".
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReferenceSource::Published => "publication date",
+            ReferenceSource::UserSet => "date set by you",
+            ReferenceSource::FileDate => "file date, assumed",
+        }
+    }
 }
 
 impl Article {
+    /// The date relative expressions are resolved against: the user's date, else a full
+    /// publication date, else the file's date (uncertain).
+    pub fn reference_date(&self) -> Option<(NaiveDate, ReferenceSource)> {
+        if let Some(date) = self.reference_override {
+            return Some((date, ReferenceSource::UserSet));
+        }
+        if let Some(date) = self.published.as_ref().and_then(|p| p.date()) {
+            return Some((date, ReferenceSource::Published));
+        }
+        self.source.modified.map(|d| (d, ReferenceSource::FileDate))
+    }
+
     /// Words in the body, counted as `wc -w` counts them.
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()

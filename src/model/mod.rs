@@ -4,11 +4,13 @@
 mod article;
 mod published;
 mod time_value;
+mod timex_correction;
 mod workspace;
 
-pub use article::{Article, ArticleId, Dateline, SourceFormat, SourceInfo};
+pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
 pub use published::PublishedAt;
 pub use time_value::{
-    Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, Unit,
+    Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };
+pub use timex_correction::TimexCorrection;
 pub use workspace::{ImportProblem, MergeSummary, Workspace};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, ArticleId};
+use super::{Article, ArticleId, TimexCorrection};
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,9 @@ pub struct Workspace {
     pub problems: Vec<ImportProblem>,
     /// The id the next new article gets.
     pub next_article_id: u64,
+    /// Values of time expressions corrected by the user.
+    #[serde(default)]
+    pub timex_corrections: Vec<TimexCorrection>,
 }
 
 impl Workspace {
@@ -76,6 +79,7 @@ impl Workspace {
                 }
                 Some(&i) => {
                     article.id = self.articles[i].id;
+                    article.reference_override = self.articles[i].reference_override;
                     self.articles[i] = article;
                     summary.updated += 1;
                 }
@@ -111,6 +115,7 @@ mod tests {
                 byte_len: 1,
                 encoding: "UTF-8".into(),
                 format: SourceFormat::Text,
+                modified: None,
             },
             raw_text: "x".into(),
             headline: "x".into(),
@@ -119,6 +124,7 @@ mod tests {
             dateline: None,
             agency: None,
             body: "x".into(),
+            reference_override: None,
         }
     }
 

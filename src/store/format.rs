@@ -12,7 +12,10 @@ use crate::model::Workspace;
 /// The `format` field of every workspace file.
 pub const FORMAT_NAME: &str = "dateline-workspace";
 /// The version this build writes. Each released version has a golden file under tests/.
-pub const CURRENT_FORMAT_VERSION: u32 = 1;
+///
+/// 1: articles and problems. 2: adds the user's time-expression corrections, per-article
+/// reference dates and source file dates (version 1 files load with none of these).
+pub const CURRENT_FORMAT_VERSION: u32 = 2;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
@@ -86,6 +89,11 @@ pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreErr
 
 /// Opens a workspace file. Never writes to it.
 pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
+    load_workspace_versioned(path).map(|(workspace, _)| workspace)
+}
+
+/// Opens a workspace file and tells the format version it was written in.
+pub fn load_workspace_versioned(path: &Path) -> Result<(Workspace, u32), StoreError> {
     let io_error = |e: std::io::Error| StoreError::Io {
         path: path.to_path_buf(),
         action: "reading",
@@ -110,11 +118,19 @@ pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
         let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         damaged(path, line, column, "the file is not UTF-8 text".into())
     })?;
-    load_workspace_text(&text, path, &folder_of(path))
+    load_workspace_text_versioned(&text, path, &folder_of(path))
 }
 
 /// Reads workspace RON text; `path` names it in errors and `base` resolves its source paths.
 pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Workspace, StoreError> {
+    load_workspace_text_versioned(text, path, base).map(|(workspace, _)| workspace)
+}
+
+fn load_workspace_text_versioned(
+    text: &str,
+    path: &Path,
+    base: &Path,
+) -> Result<(Workspace, u32), StoreError> {
     let header: Header = ron::from_str(text).map_err(|e| {
         if text.trim().is_empty() {
             damaged(path, 1, 1, "the file is empty".into())
@@ -159,7 +175,7 @@ pub fn load_workspace_text(text: &str, path: &Path, base: &Path) -> Result<Works
     for problem in &mut workspace.problems {
         problem.path = resolve_path(&problem.path, base);
     }
-    Ok(workspace)
+    Ok((workspace, header.format_version))
 }
 
 fn ron_error(path: &Path, e: ron::error::SpannedError) -> StoreError {

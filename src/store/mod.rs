@@ -15,7 +15,7 @@ pub use atomic::write_atomically;
 pub use error::StoreError;
 pub use format::{
     CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_WORKSPACE_BYTES, backup_path, load_workspace,
-    load_workspace_text, save_workspace, workspace_to_ron,
+    load_workspace_text, load_workspace_versioned, save_workspace, workspace_to_ron,
 };
 pub use paths::{relative_path, resolve_path};
 pub use recent::RecentWorkspaces;

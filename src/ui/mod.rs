@@ -1,6 +1,8 @@
 //! The panels. Each reads state, keeps only its own view state, and returns what the user asked
 //! for as [`crate::app::Command`]s; none does IO.
 
+pub mod highlight;
+pub mod inspector;
 pub mod library;
 pub mod menu_bar;
 pub mod problems;

@@ -2,6 +2,7 @@
 //! file text.
 
 use crate::app::Command;
+use crate::extract::timex::Timex;
 use crate::model::Article;
 
 /// The widest the body text gets, in points.
@@ -41,6 +42,8 @@ pub fn reader_ui(
     ui: &mut egui::Ui,
     article: Option<&Article>,
     view: &ReaderView,
+    timexes: &[Timex],
+    selected_timex: Option<(usize, usize)>,
     commands: &mut Vec<Command>,
 ) {
     let Some(article) = article else {
@@ -93,25 +96,80 @@ pub fn reader_ui(
         });
     });
     ui.separator();
-    let text = if view.show_original {
-        &article.raw_text
-    } else {
-        &article.body
-    };
     egui::ScrollArea::vertical()
         .id_salt(("reader", article.id.0, view.show_original))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let mut shown: &str = text;
             // Lines longer than about 90 characters are hard to read; keep the measure.
             let width = ui.available_width().min(READING_WIDTH);
-            let mut edit = egui::TextEdit::multiline(&mut shown)
-                .id_salt("reader_text")
-                .desired_width(width)
-                .frame(egui::Frame::NONE);
             if view.show_original {
-                edit = edit.font(egui::TextStyle::Monospace);
+                let mut shown: &str = &article.raw_text;
+                ui.add(
+                    egui::TextEdit::multiline(&mut shown)
+                        .id_salt("reader_original")
+                        .desired_width(width)
+                        .font(egui::TextStyle::Monospace)
+                        .frame(egui::Frame::NONE),
+                );
+                return;
             }
-            ui.add(edit);
+            body_ui(ui, &article.body, timexes, selected_timex, width, commands);
         });
+}
+
+/// The body as selectable text with time expressions highlighted; hovering one shows its value
+/// and why, clicking one selects it for the inspector.
+fn body_ui(
+    ui: &mut egui::Ui,
+    body: &str,
+    timexes: &[Timex],
+    selected: Option<(usize, usize)>,
+    width: f32,
+    commands: &mut Vec<Command>,
+) {
+    let colours = super::highlight::HighlightColours {
+        text: ui.visuals().strong_text_color(),
+        timex: super::theme::time_expression(ui),
+        manual: super::theme::time_expression_manual(ui),
+        selected: super::theme::selected_highlight(ui),
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
+        let job = super::highlight::highlighted_job(
+            text.as_str(),
+            timexes,
+            selected,
+            font.clone(),
+            &colours,
+            wrap,
+        );
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let mut shown: &str = body;
+    let output = egui::TextEdit::multiline(&mut shown)
+        .id_salt("reader_text")
+        .desired_width(width)
+        .frame(egui::Frame::NONE)
+        .layouter(&mut layouter)
+        .show(ui);
+    let Some(pointer) = output.response.hover_pos() else {
+        return;
+    };
+    let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
+    let byte = body
+        .char_indices()
+        .nth(cursor.index.0)
+        .map_or(body.len(), |(b, _)| b);
+    let Some(timex) = timexes.iter().find(|t| t.start <= byte && byte < t.end) else {
+        return;
+    };
+    egui::Tooltip::for_widget(&output.response)
+        .at_pointer()
+        .show(|ui| {
+            ui.strong(timex.value.to_timex());
+            ui.label(&timex.explanation);
+        });
+    if output.response.clicked() {
+        commands.push(Command::SelectTimex(Some((timex.start, timex.end))));
+    }
 }

@@ -54,7 +54,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
             ui.label(busy);
             ui.separator();
         }
-        ui.label(format!("{} articles", status.articles));
+        ui.label(match status.articles {
+            1 => "1 article".to_string(),
+            n => format!("{n} articles"),
+        });
         ui.separator();
         if status.problems > 0 {
             ui.colored_label(

@@ -23,3 +23,26 @@ pub fn problem(ui: &egui::Ui) -> Color32 {
 
 /// Height of one library row.
 pub const ROW_HEIGHT: f32 = 20.0;
+
+/// Background of a time expression found by the engine.
+pub fn time_expression(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgba_unmultiplied(150, 110, 30, 120)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 205, 90, 120)
+    }
+}
+
+/// Background of a time expression whose value the user set.
+pub fn time_expression_manual(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgba_unmultiplied(60, 140, 80, 130)
+    } else {
+        Color32::from_rgba_unmultiplied(120, 210, 140, 130)
+    }
+}
+
+/// Background of the selected time expression.
+pub fn selected_highlight(ui: &egui::Ui) -> Color32 {
+    ui.visuals().selection.bg_fill
+}

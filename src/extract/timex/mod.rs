@@ -10,9 +10,9 @@ mod tokens;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use resolve::{Tense, TimexType};
+pub use resolve::Tense;
 
-use crate::model::{TimePoint, TimeValue};
+use crate::model::{Article, TimePoint, TimeValue, TimexCorrection, TimexType};
 use tokens::{Kind, Token};
 
 /// A time expression found in a text.
@@ -32,6 +32,8 @@ pub struct Timex {
     pub explanation: String,
     /// True when the reference date itself was uncertain or assumed.
     pub uncertain_reference: bool,
+    /// True when a person set the value (a correction), not the engine.
+    pub manual: bool,
 }
 
 /// Words that make a sentence speak of the future.
@@ -122,7 +124,7 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             let (start, end) = (tokens[c.start].start, tokens[c.end - 1].end);
             let written = &text[start..end];
             let explanation = format!(
-                "{written} → {}: {}",
+                "{written} is {}: {}",
                 resolved.value.to_timex(),
                 resolved.explanation
             );
@@ -134,7 +136,72 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
                 value: resolved.value,
                 explanation,
                 uncertain_reference: false,
+                manual: false,
             })
         })
         .collect()
+}
+
+/// The time expressions of an article: found in its body against its reference date, marked
+/// uncertain when that date is assumed, with the user's corrections applied over them.
+pub fn article_timexes(article: &Article, corrections: &[TimexCorrection]) -> Vec<Timex> {
+    let reference = article.reference_date();
+    let mut found = find_timexes(&article.body, reference.map(|(d, _)| d));
+    if let Some((date, source)) = reference.filter(|(_, s)| s.is_uncertain()) {
+        for timex in &mut found {
+            timex.uncertain_reference = true;
+            timex.explanation.push_str(&format!(
+                " (reference date {date} is the {}, so this is uncertain)",
+                source.describe()
+            ));
+        }
+    }
+    let mut bytes = ByteOffsets::new(&article.body);
+    for correction in corrections.iter().filter(|c| c.article == article.id) {
+        let (Some(start), Some(end)) = (bytes.at(correction.start), bytes.at(correction.end))
+        else {
+            continue;
+        };
+        if article.body.get(start..end) != Some(correction.text.as_str()) {
+            // The text moved; re-anchoring is the store's work, never a silent guess here.
+            continue;
+        }
+        let manual = Timex {
+            start,
+            end,
+            text: correction.text.clone(),
+            kind: correction.kind,
+            value: correction.value.clone(),
+            explanation: format!(
+                "{} is {}: set by you",
+                correction.text,
+                correction.value.to_timex()
+            ),
+            uncertain_reference: false,
+            manual: true,
+        };
+        found.retain(|t| t.end <= start || t.start >= end);
+        let at = found.partition_point(|t| t.start < start);
+        found.insert(at, manual);
+    }
+    found
+}
+
+/// Code-point offsets to byte offsets in one text.
+struct ByteOffsets<'a> {
+    text: &'a str,
+}
+
+impl<'a> ByteOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text }
+    }
+
+    /// The byte offset of code point `index`; `None` past the end.
+    fn at(&mut self, index: usize) -> Option<usize> {
+        if index == self.text.chars().count() {
+            return Some(self.text.len());
+        }
+        self.text.char_indices().nth(index).map(|(b, _)| b)
+    }
 }

@@ -5,32 +5,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::expr::Expr;
-use crate::model::{Modifier, Reference, Season, SetPeriod, TimePoint, TimeValue, Unit};
-
-/// TIMEX3 types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum TimexType {
-    /// A calendar date or vague reference.
-    Date,
-    /// A time of day.
-    Time,
-    /// A length of time.
-    Duration,
-    /// A recurrence.
-    Set,
-}
-
-impl TimexType {
-    /// "DATE", "TIME", "DURATION", "SET".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
-}
+use crate::model::{Modifier, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit};
 
 /// Whether the sentence around an expression speaks of the past or the future.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -399,12 +374,9 @@ pub fn resolve(
                     Some(p) => Resolved {
                         kind: TimexType::Time,
                         value: TimeValue::Point(TimePoint::DayPart(d, *p), modifier),
-                        explanation: format!("{} → {}: {why}", weekday_name(*wd), d),
+                        explanation: why,
                     },
-                    None => date(
-                        day_point(d),
-                        format!("{} → {}: {why}", weekday_name(*wd), d),
-                    ),
+                    None => date(day_point(d), why),
                 }
             }
             None => date(

@@ -1,0 +1,186 @@
+//! The inspector: what is selected, editable. For now the article's reference date and its
+//! time expressions, each with its value, the reason for it, and a correction field.
+
+use chrono::NaiveDate;
+
+use crate::app::Command;
+use crate::extract::offsets::CodePoints;
+use crate::extract::timex::Timex;
+use crate::model::{Article, TimeValue, TimexCorrection};
+
+/// The inspector's own editing state.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct InspectorView {
+    /// The value being typed for the selected time expression.
+    pub value_edit: String,
+    /// For which expression `value_edit` was filled.
+    pub editing: Option<(usize, usize)>,
+    /// The reference date being typed.
+    pub reference_edit: String,
+    /// A message about the last edit that could not be applied.
+    pub error: Option<String>,
+}
+
+/// Draws the inspector for `article`.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    article: Option<&Article>,
+    timexes: &[Timex],
+    selected: Option<(usize, usize)>,
+    view: &mut InspectorView,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Inspector");
+    let Some(article) = article else {
+        ui.weak("Select an article to see its time expressions.");
+        return;
+    };
+    ui.separator();
+    reference_ui(ui, article, view, commands);
+    ui.separator();
+    ui.strong(format!("Time expressions ({})", timexes.len()));
+    if timexes.is_empty() {
+        ui.weak("None found in this article.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("timex_list")
+        .max_height(ui.available_height() * 0.5)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for timex in timexes {
+                let label = format!(
+                    "{}: {}{}",
+                    timex.text,
+                    timex.value.to_timex(),
+                    if timex.manual { " (yours)" } else { "" }
+                );
+                let is_selected = selected == Some((timex.start, timex.end));
+                if ui
+                    .selectable_label(is_selected, label)
+                    .on_hover_text(&timex.explanation)
+                    .clicked()
+                {
+                    commands.push(Command::SelectTimex(Some((timex.start, timex.end))));
+                }
+            }
+        });
+    if let Some(timex) = selected.and_then(|s| timexes.iter().find(|t| (t.start, t.end) == s)) {
+        ui.separator();
+        timex_ui(ui, article, timex, view, commands);
+    }
+    if let Some(error) = &view.error {
+        ui.colored_label(super::theme::problem(ui), error);
+    }
+}
+
+fn reference_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    view: &mut InspectorView,
+    commands: &mut Vec<Command>,
+) {
+    match article.reference_date() {
+        Some((date, source)) => {
+            ui.label(format!("Reference date: {date} ({})", source.describe()));
+        }
+        None => {
+            ui.colored_label(
+                super::theme::uncertain(ui),
+                "No reference date: relative dates stay unresolved",
+            );
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut view.reference_edit)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        );
+        if ui.button("Set reference date").clicked() {
+            match NaiveDate::parse_from_str(view.reference_edit.trim(), "%Y-%m-%d") {
+                Ok(date) => {
+                    view.error = None;
+                    commands.push(Command::SetReferenceDate(article.id, Some(date)));
+                }
+                Err(_) => {
+                    view.error = Some(format!(
+                        "\"{}\" is not a date like 2009-11-23",
+                        view.reference_edit.trim()
+                    ))
+                }
+            }
+        }
+        if article.reference_override.is_some() && ui.button("Clear").clicked() {
+            commands.push(Command::SetReferenceDate(article.id, None));
+        }
+    });
+}
+
+fn timex_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    timex: &Timex,
+    view: &mut InspectorView,
+    commands: &mut Vec<Command>,
+) {
+    let span = (timex.start, timex.end);
+    if view.editing != Some(span) {
+        view.editing = Some(span);
+        view.value_edit = timex.value.to_timex();
+        view.error = None;
+    }
+    ui.strong(format!("\u{201c}{}\u{201d}", timex.text));
+    ui.label(format!(
+        "{} · {}",
+        timex.kind.as_str(),
+        if timex.manual {
+            "set by you"
+        } else {
+            "found by Dateline"
+        }
+    ));
+    ui.label(&timex.explanation);
+    if let Some((start, end)) = TimeValue::interval(&timex.value) {
+        ui.weak(format!("On the time axis: {start} to {end}"));
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Value");
+        ui.add(egui::TextEdit::singleline(&mut view.value_edit).desired_width(140.0))
+            .labelled_by(label.id);
+        if ui
+            .button("Correct")
+            .on_hover_text("Keep this value, marked as yours")
+            .clicked()
+        {
+            match TimeValue::from_timex(timex.kind.as_str(), view.value_edit.trim()) {
+                Some(value) => {
+                    view.error = None;
+                    let mut code_points = CodePoints::new(&article.body);
+                    commands.push(Command::CorrectTimex(TimexCorrection {
+                        article: article.id,
+                        start: code_points.at(timex.start),
+                        end: code_points.at(timex.end),
+                        text: timex.text.clone(),
+                        kind: timex.kind,
+                        value,
+                    }));
+                }
+                None => {
+                    view.error = Some(format!(
+                        "\"{}\" is not a TIMEX3 {} value (for example 2009-11-22, 2009-W47, P2D)",
+                        view.value_edit.trim(),
+                        timex.kind.as_str()
+                    ))
+                }
+            }
+        }
+    });
+    if timex.manual && ui.button("Use Dateline's value").clicked() {
+        let mut code_points = CodePoints::new(&article.body);
+        commands.push(Command::RevertTimex(
+            article.id,
+            code_points.at(timex.start),
+            code_points.at(timex.end),
+        ));
+    }
+}
