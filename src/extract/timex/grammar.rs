@@ -274,6 +274,56 @@ const MONTH_LEAD_INS: &[&str] = &[
     "before", "after", "last", "next", "this", "during", "end", "between", "and", "or", "to",
 ];
 
+/// Nouns after which a four-digit number is a count, not a year: "2000 points".
+const QUANTITY_NOUNS: &[&str] = &[
+    "percent",
+    "pct",
+    "tons",
+    "tonnes",
+    "people",
+    "dlrs",
+    "dollars",
+    "shares",
+    "mln",
+    "billion",
+    "million",
+    "barrels",
+    "feet",
+    "meters",
+    "metres",
+    "miles",
+    "km",
+    "kilometres",
+    "kilometers",
+    "points",
+    "cents",
+    "yen",
+    "euros",
+    "pounds",
+    "units",
+    "cars",
+    "jobs",
+    "troops",
+    "soldiers",
+    "votes",
+    "seats",
+    "homes",
+    "workers",
+    "members",
+    "residents",
+    "refugees",
+    "vehicles",
+    "trucks",
+    "tanks",
+    "rounds",
+    "acres",
+    "hectares",
+    "copies",
+    "calls",
+    "cases",
+    "deaths",
+];
+
 /// Whether a month word at `i` may be a month: "May" must look like a date, abbreviations need
 /// a capital, a full name without a day must be capitalised.
 fn month_at(t: &Toks, i: usize, has_day: bool) -> Option<u8> {
@@ -446,12 +496,7 @@ fn year_forms(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if t.t.get(i + 1).is_some_and(|x| {
         x.lower == "%"
             || (x.kind == Kind::Word
-                && (unit(&x.lower).is_some()
-                    || [
-                        "percent", "pct", "tons", "tonnes", "people", "dlrs", "dollars", "shares",
-                        "mln", "billion", "million", "barrels", "feet", "meters", "miles",
-                    ]
-                    .contains(&x.lower.as_str())))
+                && (unit(&x.lower).is_some() || QUANTITY_NOUNS.contains(&x.lower.as_str())))
     }) {
         return None;
     }
@@ -724,9 +769,12 @@ fn duration(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if lead || t.is(i, "the") {
         return None;
     }
-    // Bare plurals: "years", "decades", "months".
+    // Bare plurals: "years", "decades", "months"; not the tail of an age ("52 years old").
     let (u, plural) = unit(t.word(j)?)?;
-    if plural && !matches!(u, Unit::Second) {
+    let after_amount = j
+        .checked_sub(1)
+        .is_some_and(|p| amount(t, p).is_some() || t.is(p, "-") && t.t[j].glued);
+    if plural && !matches!(u, Unit::Second) && !after_amount && !t.is(j + 1, "old") {
         // "decades-long"
         let end = if t.glued_hyphen(j + 1) && t.is(j + 2, "long") {
             j + 3

@@ -39,6 +39,7 @@ pub struct Timex {
 /// Words that make a sentence speak of the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
+    "would",
     "'ll",
     "shall",
     "scheduled",
@@ -64,8 +65,13 @@ const FUTURE_MARKERS: &[&str] = &[
 
 /// Looks back through the sentence for a future marker.
 fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
-    // "by February", "until Dec. 5": a deadline ahead.
-    if at > 0 && matches!(tokens[at - 1].lower.as_str(), "by" | "until" | "till") {
+    // "by February", "until Dec. 5", "through the weekend": a deadline ahead.
+    if at > 0
+        && matches!(
+            tokens[at - 1].lower.as_str(),
+            "by" | "until" | "till" | "through"
+        )
+    {
         return Tense::Future;
     }
     let mut i = at;
@@ -79,6 +85,17 @@ fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
         if t.kind == Kind::Word {
             if FUTURE_MARKERS.contains(&t.lower.as_str()) {
                 return Tense::Future;
+            }
+            // A past participle nearer than any future marker: "would appeal the decision,
+            // announced Wednesday".
+            if t.lower.len() > 4
+                && t.lower.ends_with("ed")
+                && !matches!(
+                    t.lower.as_str(),
+                    "need" | "speed" | "proceed" | "exceed" | "indeed"
+                )
+            {
+                return Tense::Past;
             }
             if matches!(
                 t.lower.as_str(),

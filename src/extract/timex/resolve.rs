@@ -503,13 +503,12 @@ pub fn resolve(
                 kind: TimexType::Date,
                 value: TimeValue::Point(point, modifier),
                 explanation: format!(
-                    "{} {:?}s {} the reference date, {}",
+                    "{} {}s {} the reference date, {}",
                     n,
-                    unit,
+                    format!("{unit:?}").to_lowercase(),
                     if sign < 0 { "before" } else { "after" },
                     describe(r)
-                )
-                .to_lowercase(),
+                ),
             }
         }
         Expr::Ref(reference) => Resolved {
