@@ -215,3 +215,44 @@ fn golden_workspace_version_1_loads() {
     assert_eq!(workspace.problems.len(), 1);
     assert_eq!(workspace.next_article_id, 2);
 }
+
+/// Version 2 adds the user's time corrections, reference dates and file dates.
+#[test]
+fn golden_workspace_version_2_loads() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v2.ron");
+    let workspace = store::load_workspace(&golden).unwrap();
+    assert_eq!(workspace.articles.len(), 2);
+    assert_eq!(
+        workspace.articles[0].source.modified,
+        chrono::NaiveDate::from_ymd_opt(2022, 5, 3)
+    );
+    assert_eq!(
+        workspace.articles[1].reference_override,
+        chrono::NaiveDate::from_ymd_opt(2023, 3, 7)
+    );
+    let correction = &workspace.timex_corrections[0];
+    assert_eq!(
+        (correction.start, correction.end, correction.text.as_str()),
+        (14, 20, "Monday")
+    );
+    assert_eq!(correction.value.to_timex(), "2022-04-25");
+}
+
+#[test]
+fn corrections_and_reference_dates_survive_a_round_trip() {
+    use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = sample_workspace(dir.path());
+    workspace.articles[2].reference_override = chrono::NaiveDate::from_ymd_opt(2010, 3, 1);
+    workspace.timex_corrections.push(TimexCorrection {
+        article: ArticleId(0),
+        start: 14,
+        end: 20,
+        text: "Monday".into(),
+        kind: TimexType::Date,
+        value: TimeValue::from_timex("DATE", "2022-W17").unwrap(),
+    });
+    let path = dir.path().join("research.ron");
+    store::save_workspace(&path, &workspace).unwrap();
+    assert_eq!(store::load_workspace(&path).unwrap(), workspace);
+}

@@ -14,6 +14,7 @@ Usage:
   dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
+  dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
   dateline --help | --version
 
 Subcommand names win over paths: open a folder called \"import\" as ./import.";
@@ -51,6 +52,11 @@ pub enum Invocation {
     /// Import benchmark against `cat | wc -w`.
     BenchImport {
         /// Folders to import.
+        inputs: Vec<PathBuf>,
+    },
+    /// Time-expression engine benchmark against `cat | wc -w`.
+    BenchExtract {
+        /// Folders to read.
         inputs: Vec<PathBuf>,
     },
     /// Print the help text.
@@ -98,7 +104,12 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 Some("import") => Ok(Invocation::BenchImport {
                     inputs: positional(rest.collect(), "bench import")?,
                 }),
-                _ => Err("bench needs a benchmark name: bench import DIR…".into()),
+                Some("extract") => Ok(Invocation::BenchExtract {
+                    inputs: positional(rest.collect(), "bench extract")?,
+                }),
+                _ => Err(
+                    "bench needs a benchmark name: bench import DIR… or bench extract DIR…".into(),
+                ),
             }
         }
         Some(flag) if flag.starts_with('-') && flag.len() > 1 => {

@@ -78,6 +78,29 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
         problems = outcome.problems.len();
     }
     let import_time = median(times);
+    // Import followed by time-expression extraction of every article, in parallel, as a user
+    // with extraction turned on waits for it.
+    let mut full_times = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let outcome = import_paths(
+            inputs,
+            IngestOptions::default(),
+            &ImportProgress::default(),
+            &|| {},
+        );
+        let found: usize = {
+            use rayon::prelude::*;
+            outcome
+                .articles
+                .par_iter()
+                .map(|a| crate::extract::timex::article_timexes(a, &[]).len())
+                .sum()
+        };
+        std::hint::black_box(found);
+        full_times.push(started.elapsed());
+    }
+    let full_time = median(full_times);
     let mb = bytes as f64 / 1e6;
     let files = list.files.len() as f64;
     println!(
@@ -90,13 +113,76 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
         "{:<22} {:>10} {:>12} {:>10}",
         "", "median s", "files/s", "MB/s"
     );
-    for (name, t) in [("cat | wc -w", cat_time), ("dateline import", import_time)] {
+    for (name, t) in [
+        ("cat | wc -w", cat_time),
+        ("dateline import", import_time),
+        ("import + time extraction", full_time),
+    ] {
         let s = t.as_secs_f64();
-        println!("{name:<22} {s:>10.3} {:>12.0} {:>10.1}", files / s, mb / s);
+        println!("{name:<26} {s:>10.3} {:>12.0} {:>10.1}", files / s, mb / s);
     }
     println!(
-        "import / baseline time ratio: {:.2}x (median of {RUNS} runs each)",
-        import_time.as_secs_f64() / cat_time.as_secs_f64()
+        "import / baseline time ratio: {:.2}x; with time extraction: {:.2}x (median of {RUNS} runs each)",
+        import_time.as_secs_f64() / cat_time.as_secs_f64(),
+        full_time.as_secs_f64() / cat_time.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Times the time-expression engine alone over the bodies of the articles under `inputs`, on
+/// one thread, next to `cat | wc -w` over the same files.
+pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
+    let list = collect_sources(inputs);
+    if list.files.is_empty() {
+        return Err("no article files found to benchmark".into());
+    }
+    let outcome = import_paths(
+        inputs,
+        IngestOptions::default(),
+        &ImportProgress::default(),
+        &|| {},
+    );
+    let bodies: Vec<(String, Option<chrono::NaiveDate>)> = outcome
+        .articles
+        .iter()
+        .map(|a| (a.body.clone(), a.reference_date().map(|(d, _)| d)))
+        .collect();
+    let text_bytes: usize = bodies.iter().map(|(b, _)| b.len()).sum();
+    let file_bytes: u64 = outcome.articles.iter().map(|a| a.source.byte_len).sum();
+    let (words, cat_time) = baseline(&list.files)?;
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        found = bodies
+            .iter()
+            .map(|(body, reference)| crate::extract::timex::find_timexes(body, *reference).len())
+            .sum::<usize>();
+        times.push(started.elapsed());
+    }
+    let engine = median(times).as_secs_f64();
+    let cat = cat_time.as_secs_f64();
+    println!(
+        "articles: {}  body text: {text_bytes} bytes  files: {file_bytes} bytes  words (wc -w): {words}",
+        bodies.len()
+    );
+    println!("time expressions found: {found}");
+    println!("{:<28} {:>10} {:>10}", "", "median s", "MB/s");
+    println!(
+        "{:<28} {:>10.3} {:>10.1}",
+        "cat | wc -w (files)",
+        cat,
+        file_bytes as f64 / 1e6 / cat
+    );
+    println!(
+        "{:<28} {:>10.3} {:>10.1}",
+        "time engine, 1 thread (text)",
+        engine,
+        text_bytes as f64 / 1e6 / engine
+    );
+    println!(
+        "engine / baseline time ratio: {:.2}x (median of {RUNS} runs each)",
+        engine / cat
     );
     Ok(())
 }

@@ -30,6 +30,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
         Invocation::Info { path } => info(&path),
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
+        Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
         Invocation::Window { .. } => Err("this build of dateline has no window (built without the gui feature); use a subcommand, see --help".into()),
     };
     match result {
@@ -185,7 +186,6 @@ fn info(path: &Path) -> Result<(), String> {
     let words: usize = workspace.articles.iter().map(Article::word_count).sum();
     println!("Words: {words}");
     println!("Problems: {} skipped files", workspace.problems.len());
-    println!("Time corrections: {}", workspace.timex_corrections.len());
     println!("Time corrections: {}", workspace.timex_corrections.len());
     println!("Annotations: 0\nEntities: 0\nEvents: 0");
     Ok(())

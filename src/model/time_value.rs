@@ -166,8 +166,8 @@ pub enum Modifier {
 pub enum TimeValue {
     /// A date or time.
     Point(TimePoint, Option<Modifier>),
-    /// From one point to another: "1950-53".
-    Range(TimePoint, TimePoint),
+    /// From one point to another: "1950-53"; `None` is an open end ("since 2006": 2006/..).
+    Range(Option<TimePoint>, Option<TimePoint>),
     /// A length of time; `None` amount means unspecified ("years").
     Duration(Option<f64>, Unit, Option<Modifier>),
     /// A recurrence: every `amount` `unit`s, or every such point ("every Monday").
@@ -470,7 +470,13 @@ impl TimeValue {
     pub fn to_timex(&self) -> String {
         match self {
             TimeValue::Point(p, _) => p.to_timex(),
-            TimeValue::Range(a, b) => format!("{}/{}", a.to_timex(), b.to_timex()),
+            TimeValue::Range(a, b) => {
+                let end = |p: &Option<TimePoint>| {
+                    p.as_ref()
+                        .map_or_else(|| "..".to_string(), TimePoint::to_timex)
+                };
+                format!("{}/{}", end(a), end(b))
+            }
             TimeValue::Duration(amount, unit, _) => duration_text(*amount, *unit),
             TimeValue::Set(SetPeriod::Every(n, unit)) => duration_text(Some(*n), *unit),
             TimeValue::Set(SetPeriod::EveryPoint(p)) => p.to_timex(),
@@ -496,10 +502,18 @@ impl TimeValue {
             });
         }
         if let Some((a, b)) = value.split_once('/') {
-            return Some(TimeValue::Range(
-                TimePoint::from_timex(a)?,
-                TimePoint::from_timex(b)?,
-            ));
+            let end = |s: &str| -> Option<Option<TimePoint>> {
+                if s == ".." {
+                    Some(None)
+                } else {
+                    TimePoint::from_timex(s).map(Some)
+                }
+            };
+            let (a, b) = (end(a)?, end(b)?);
+            if a.is_none() && b.is_none() {
+                return None;
+            }
+            return Some(TimeValue::Range(a, b));
         }
         let point = TimePoint::from_timex(value)?;
         Some(match timex_type {
@@ -513,7 +527,18 @@ impl TimeValue {
     pub fn interval(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
         match self {
             TimeValue::Point(p, _) => p.interval(),
-            TimeValue::Range(a, b) => Some((a.interval()?.0, b.interval()?.1)),
+            // An open end reaches as far as the other end's own stretch: the timeline draws
+            // the known part and fades the rest.
+            TimeValue::Range(a, b) => {
+                let start = a.as_ref().and_then(TimePoint::interval);
+                let end = b.as_ref().and_then(TimePoint::interval);
+                match (start, end) {
+                    (Some(s), Some(e)) => Some((s.0, e.1)),
+                    (Some(s), None) => Some(s),
+                    (None, Some(e)) => Some(e),
+                    (None, None) => None,
+                }
+            }
             _ => None,
         }
     }
@@ -565,6 +590,8 @@ mod tests {
             ("DATE", "1998-XX-XX"),
             ("DATE", "1998-SU"),
             ("DATE", "1950/1953"),
+            ("DATE", "2006/.."),
+            ("DATE", "../2009-11"),
             ("TIME", "1998-03-04TMO"),
             ("TIME", "1998-03-04T17:30"),
             ("TIME", "1989-11-06T17"),
@@ -586,7 +613,10 @@ mod tests {
         let month = TimePoint::Month(Some(2009), 12).interval().unwrap();
         assert_eq!(month.0.to_string(), "2009-12-01 00:00:00");
         assert_eq!(month.1.to_string(), "2010-01-01 00:00:00");
-        let range = TimeValue::Range(TimePoint::Year(Some(1950)), TimePoint::Year(Some(1953)));
+        let range = TimeValue::Range(
+            Some(TimePoint::Year(Some(1950))),
+            Some(TimePoint::Year(Some(1953))),
+        );
         let (a, b) = range.interval().unwrap();
         assert_eq!((a.year(), b.year()), (1950, 1954));
         assert!(TimePoint::Month(None, 3).interval().is_none());

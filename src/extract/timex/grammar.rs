@@ -11,7 +11,7 @@ use crate::model::{Modifier, PartOfDay, Reference, SetPeriod, TimePoint, Unit};
 
 /// Reading position over the tokens.
 struct Toks<'a> {
-    t: &'a [Token],
+    t: &'a [Token<'a>],
 }
 
 impl Toks<'_> {
@@ -19,14 +19,14 @@ impl Toks<'_> {
         self.t
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     fn number(&self, i: usize) -> Option<&str> {
         self.t
             .get(i)
             .filter(|t| t.kind == Kind::Number)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     fn is(&self, i: usize, text: &str) -> bool {
@@ -167,7 +167,7 @@ fn modifier(t: &Toks, i: usize) -> Option<(Modifier, usize)> {
 }
 
 /// Finds every time expression in the tokens, longest match first, without overlaps.
-pub fn find_candidates(tokens: &[Token]) -> Vec<Candidate> {
+pub fn find_candidates(tokens: &[Token<'_>]) -> Vec<Candidate> {
     let t = Toks { t: tokens };
     let mut found = Vec::new();
     let mut i = 0;
@@ -183,7 +183,106 @@ pub fn find_candidates(tokens: &[Token]) -> Vec<Candidate> {
     found
 }
 
+/// Whether a token can begin a time expression at all; most words cannot, and skipping them
+/// keeps the engine fast.
+fn may_start(token: &Token<'_>) -> bool {
+    match token.kind {
+        Kind::Number => true,
+        Kind::Punct => matches!(token.lower.as_ref(), "'" | "’"),
+        Kind::Word => {
+            let w = token.lower.as_ref();
+            month(w).is_some()
+                || weekday(w).is_some()
+                || unit(w).is_some()
+                || season(w).is_some()
+                || small_number(w).is_some()
+                || ordinal(w).is_some()
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "fiscal"
+                        | "earlier"
+                        | "later"
+                        | "this"
+                        | "current"
+                        | "last"
+                        | "past"
+                        | "previous"
+                        | "preceding"
+                        | "next"
+                        | "coming"
+                        | "following"
+                        | "several"
+                        | "few"
+                        | "many"
+                        | "some"
+                        | "numerous"
+                        | "multiple"
+                        | "recent"
+                        | "latest"
+                        | "same"
+                        | "daily"
+                        | "weekly"
+                        | "monthly"
+                        | "annually"
+                        | "yearly"
+                        | "hourly"
+                        | "nightly"
+                        | "every"
+                        | "each"
+                        | "per"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "overnight"
+                        | "now"
+                        | "currently"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "these"
+                        | "christmas"
+                        | "new"
+                        | "thanksgiving"
+                        | "independence"
+                        | "halloween"
+                        | "valentine"
+                        | "labor"
+                        | "labour"
+                        | "memorial"
+                        | "more"
+                        | "at"
+                        | "less"
+                        | "fewer"
+                        | "up"
+                        | "about"
+                        | "around"
+                        | "approximately"
+                        | "roughly"
+                        | "almost"
+                        | "over"
+                        | "under"
+                        | "nearly"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "nineteen"
+                        | "eighteen"
+                )
+        }
+    }
+}
+
 fn best_at(t: &Toks, i: usize) -> Option<Candidate> {
+    if !may_start(&t.t[i]) {
+        return None;
+    }
     let plain = core_at(t, i).map(|(end, expr)| Candidate {
         start: i,
         end,
@@ -496,7 +595,7 @@ fn year_forms(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if t.t.get(i + 1).is_some_and(|x| {
         x.lower == "%"
             || (x.kind == Kind::Word
-                && (unit(&x.lower).is_some() || QUANTITY_NOUNS.contains(&x.lower.as_str())))
+                && (unit(&x.lower).is_some() || QUANTITY_NOUNS.contains(&x.lower.as_ref())))
     }) {
         return None;
     }
@@ -832,7 +931,7 @@ fn set(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         };
         let prev = i.checked_sub(1).and_then(|p| t.t.get(p))?;
         let quantity_before = prev.kind == Kind::Number
-            || matches!(prev.lower.as_str(), "once" | "twice" | "times" | "thrice")
+            || matches!(prev.lower.as_ref(), "once" | "twice" | "times" | "thrice")
             || (prev.kind == Kind::Word
                 && prev.lower.ends_with('s')
                 && i >= 2

@@ -64,11 +64,11 @@ const FUTURE_MARKERS: &[&str] = &[
 ];
 
 /// Looks back through the sentence for a future marker.
-fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
+fn tense_before(tokens: &[Token<'_>], at: usize, end: usize) -> Tense {
     // "by February", "until Dec. 5", "through the weekend": a deadline ahead.
     if at > 0
         && matches!(
-            tokens[at - 1].lower.as_str(),
+            tokens[at - 1].lower.as_ref(),
             "by" | "until" | "till" | "through"
         )
     {
@@ -79,11 +79,11 @@ fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
     while i > 0 && seen < 12 {
         i -= 1;
         let t = &tokens[i];
-        if t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | ";") {
+        if t.kind == Kind::Punct && matches!(t.lower.as_ref(), "." | "!" | "?" | ";") {
             break;
         }
         if t.kind == Kind::Word {
-            if FUTURE_MARKERS.contains(&t.lower.as_str()) {
+            if FUTURE_MARKERS.contains(&t.lower.as_ref()) {
                 return Tense::Future;
             }
             // A past participle nearer than any future marker: "would appeal the decision,
@@ -91,14 +91,14 @@ fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
             if t.lower.len() > 4
                 && t.lower.ends_with("ed")
                 && !matches!(
-                    t.lower.as_str(),
+                    t.lower.as_ref(),
                     "need" | "speed" | "proceed" | "exceed" | "indeed"
                 )
             {
                 return Tense::Past;
             }
             if matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "ago" | "last" | "was" | "were" | "had" | "did" | "since"
             ) {
                 return Tense::Past;
@@ -112,7 +112,7 @@ fn tense_before(tokens: &[Token], at: usize, end: usize) -> Tense {
     // "… on Monday will …" is rare; a marker right after also counts.
     if tokens
         .get(end)
-        .is_some_and(|t| matches!(t.lower.as_str(), "will" | "'ll"))
+        .is_some_and(|t| matches!(t.lower.as_ref(), "will" | "'ll"))
     {
         return Tense::Future;
     }

@@ -285,7 +285,10 @@ pub fn resolve(
         Expr::Century(c) => date(TimePoint::Century(*c), format!("the years {}00–{}99", c, c)),
         Expr::YearRange(a, b) => Resolved {
             kind: TimexType::Date,
-            value: TimeValue::Range(TimePoint::Year(Some(*a)), TimePoint::Year(Some(*b))),
+            value: TimeValue::Range(
+                Some(TimePoint::Year(Some(*a))),
+                Some(TimePoint::Year(Some(*b))),
+            ),
             explanation: format!("the years {a} to {b}"),
         },
         Expr::RefYear => {

@@ -1,6 +1,8 @@
 //! Splitting text into the tokens the time grammar reads: words, numbers and punctuation, with
 //! byte spans and whether each touches the one before ("four-day", "1950-53").
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -12,15 +14,15 @@ pub enum Kind {
     Punct,
 }
 
-/// One token.
+/// One token, borrowing from the text when it is already lower case.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
     pub end: usize,
     /// Lower-cased text, abbreviation dot kept.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// What it is.
     pub kind: Kind,
     /// True when it starts with a capital letter.
@@ -45,8 +47,17 @@ fn is_possessive(after_apostrophe: &str) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphabetic)
 }
 
+/// The lower-case form, borrowed when the text has no capitals (most words).
+fn lower_case(raw: &str) -> Cow<'_, str> {
+    if raw.bytes().any(|b| b.is_ascii_uppercase()) || !raw.is_ascii() {
+        Cow::Owned(raw.to_lowercase())
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
 /// Tokenises `text`.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
@@ -134,7 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             start,
             end: i,
-            lower: raw.to_lowercase(),
+            lower: lower_case(raw),
             kind,
             capitalised: raw.chars().next().is_some_and(char::is_uppercase),
             glued: last_end == start,
@@ -151,7 +162,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.lower).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.lower.into_owned())
+            .collect()
     }
 
     #[test]
