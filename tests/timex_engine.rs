@@ -124,7 +124,7 @@ fn weekdays_against_every_weekday_of_a_week() {
     check(
         monday,
         "The vote came late on Wednesday.",
-        "Wednesday",
+        "late on Wednesday",
         "DATE",
         "2009-11-18",
     );
@@ -417,6 +417,13 @@ fn without_a_reference_date_relative_parts_stay_unknown() {
     let found = find_timexes("They met on Sunday and again on March 3.", None);
     let values: Vec<String> = found.iter().map(|t| t.value.to_timex()).collect();
     assert_eq!(values, ["XXXX-WXX-7", "XXXX-03-03"]);
+}
+
+#[test]
+fn modifiers_are_kept_and_explained() {
+    let found = find_timexes("He served there more than 50 years ago.", Some(day(2009, 11, 23)));
+    assert_eq!(found[0].value.modifier(), Some(dateline::model::Modifier::MoreThan));
+    assert!(found[0].explanation.ends_with("(more than)"), "{}", found[0].explanation);
 }
 
 #[test]

@@ -465,7 +465,30 @@ impl TimePoint {
     }
 }
 
+impl Modifier {
+    /// The modifier in words, for explanations: "more than", "early".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Modifier::Approximate => "approximately",
+            Modifier::MoreThan => "more than",
+            Modifier::LessThan => "less than",
+            Modifier::Nearly => "nearly",
+            Modifier::Start => "the early part",
+            Modifier::Mid => "the middle",
+            Modifier::End => "the late part",
+        }
+    }
+}
+
 impl TimeValue {
+    /// The modifier of a point or duration.
+    pub fn modifier(&self) -> Option<Modifier> {
+        match self {
+            TimeValue::Point(_, m) | TimeValue::Duration(_, _, m) => *m,
+            _ => None,
+        }
+    }
+
     /// The TIMEX3 `value` attribute.
     pub fn to_timex(&self) -> String {
         match self {

@@ -162,7 +162,11 @@ fn modifier(t: &Toks, i: usize) -> Option<(Modifier, usize)> {
         "mid" => Modifier::Mid,
         _ => return None,
     };
-    let next = if t.glued_hyphen(i + 1) { i + 2 } else { i + 1 };
+    let mut next = if t.glued_hyphen(i + 1) { i + 2 } else { i + 1 };
+    // "late on Wednesday", "early in the year".
+    if matches!(m, Modifier::Start | Modifier::End) && matches!(t.word(next), Some("on" | "in")) {
+        next += 1;
+    }
     Some((m, next))
 }
 

@@ -140,11 +140,14 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             }
             let (start, end) = (tokens[c.start].start, tokens[c.end - 1].end);
             let written = &text[start..end];
-            let explanation = format!(
+            let mut explanation = format!(
                 "{written} is {}: {}",
                 resolved.value.to_timex(),
                 resolved.explanation
             );
+            if let Some(m) = resolved.value.modifier() {
+                explanation.push_str(&format!(" ({})", m.describe()));
+            }
             Some(Timex {
                 start,
                 end,
