@@ -421,9 +421,19 @@ fn without_a_reference_date_relative_parts_stay_unknown() {
 
 #[test]
 fn modifiers_are_kept_and_explained() {
-    let found = find_timexes("He served there more than 50 years ago.", Some(day(2009, 11, 23)));
-    assert_eq!(found[0].value.modifier(), Some(dateline::model::Modifier::MoreThan));
-    assert!(found[0].explanation.ends_with("(more than)"), "{}", found[0].explanation);
+    let found = find_timexes(
+        "He served there more than 50 years ago.",
+        Some(day(2009, 11, 23)),
+    );
+    assert_eq!(
+        found[0].value.modifier(),
+        Some(dateline::model::Modifier::MoreThan)
+    );
+    assert!(
+        found[0].explanation.ends_with("(more than)"),
+        "{}",
+        found[0].explanation
+    );
 }
 
 #[test]

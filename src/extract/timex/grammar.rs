@@ -1078,14 +1078,9 @@ fn single_words(t: &Toks, i: usize) -> Option<(usize, Expr)> {
             return Some((i + 2, Expr::Ref(Reference::Past)));
         }
         "the" if t.is(i + 1, "weekend") => return Some((i + 2, Expr::Weekend(None))),
-        "the"
-            if t.is(i + 1, "year")
-                && matches!(
-                    t.word(i + 2),
-                    Some("ended" | "ending" | "earlier" | "before")
-                ) =>
-        {
-            return Some((i + 2, Expr::RefYear));
+        // "the year ended June 30" is a twelve-month period; "for the year" is this year.
+        "the" if t.is(i + 1, "year") && matches!(t.word(i + 2), Some("ended" | "ending")) => {
+            return Some((i + 2, Expr::Duration(Some(1.0), Unit::Year)));
         }
         "the"
             if t.is(i + 1, "year")
@@ -1095,7 +1090,7 @@ fn single_words(t: &Toks, i: usize) -> Option<(usize, Expr)> {
                     .is_some_and(|n| n.kind == Kind::Number || n.lower == "-")
                 && spoken_year(t, i + 2).is_none() =>
         {
-            return Some((i + 2, Expr::Duration(Some(1.0), Unit::Year)));
+            return Some((i + 2, Expr::RefYear));
         }
         "the"
             if t.is(i + 1, "fiscal")
