@@ -92,7 +92,14 @@ fn import_then_info_then_extract() {
         seoul["timexes"],
         serde_json::json!([{"start": 14, "end": 20, "text": "Monday", "type": "DATE", "value": "2022-05-02", "uncertain": false, "manual": false}])
     );
-    assert_eq!(seoul["entities"], serde_json::json!([]));
+    // Entities with code-point offsets: the Hangul name counts two, though six bytes.
+    assert_eq!(
+        seoul["entities"],
+        serde_json::json!([
+            {"start": 24, "end": 29, "text": "Seoul", "label": "LOC", "entity": "Seoul"},
+            {"start": 31, "end": 33, "text": "\u{c11c}\u{c6b8}", "label": "LOC", "entity": "\u{c11c}\u{c6b8}"}
+        ])
+    );
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
     assert_eq!(talks["published"], "--11-02");
     // No year in the text: the file's date is the reference, so the value is a real Tuesday

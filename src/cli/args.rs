@@ -12,6 +12,9 @@ Usage:
                                         workspace), then print a summary
   dateline extract PATH…                print one JSON object per article (or workspace article)
   dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
+  dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
+  dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
+                                        train the entity model (see scripts/train_ner.sh)
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
@@ -54,6 +57,20 @@ pub enum Invocation {
         /// Folders to import.
         inputs: Vec<PathBuf>,
     },
+    /// Entities for each document of a CoNLL-style JSONL file.
+    ExtractConll {
+        /// Lines of {"doc_id", "text"}.
+        input: PathBuf,
+    },
+    /// Train the entity model.
+    TrainNer {
+        /// CoNLL-style JSONL with gold entities.
+        input: PathBuf,
+        /// Where to write the model.
+        output: PathBuf,
+        /// Passes over the data.
+        epochs: usize,
+    },
     /// Time-expression engine benchmark against `cat | wc -w`.
     BenchExtract {
         /// Folders to read.
@@ -77,6 +94,15 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
         Some("-V" | "--version") => Ok(Invocation::Version),
         Some("import") => parse_import(rest),
         Some("extract") => {
+            if rest.first().and_then(|a| a.to_str()) == Some("--conll-jsonl") {
+                let mut files = positional(rest[1..].to_vec(), "extract --conll-jsonl")?;
+                if files.len() != 1 {
+                    return Err("extract --conll-jsonl takes one input file".into());
+                }
+                return Ok(Invocation::ExtractConll {
+                    input: files.remove(0),
+                });
+            }
             if rest.first().and_then(|a| a.to_str()) == Some("--timeml-jsonl") {
                 let mut files = positional(rest[1..].to_vec(), "extract --timeml-jsonl")?;
                 if files.len() != 1 {
@@ -89,6 +115,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             let paths = positional(rest, "extract")?;
             Ok(Invocation::Extract { paths })
         }
+        Some("train-ner") => parse_train_ner(rest),
         Some("info") => {
             let mut paths = positional(rest, "info")?;
             if paths.len() != 1 {
@@ -176,6 +203,38 @@ fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
         return Err("import needs at least one folder or file".into());
     }
     Ok(Invocation::Import { inputs, output })
+}
+
+fn parse_train_ner(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut input = None;
+    let mut output = None;
+    let mut epochs = 12;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => {
+                output = Some(PathBuf::from(
+                    args.next().ok_or("train-ner: -o needs a file name")?,
+                ))
+            }
+            Some("--epochs") => {
+                epochs = args
+                    .next()
+                    .and_then(|e| e.to_str()?.parse().ok())
+                    .filter(|e| (1..=100).contains(e))
+                    .ok_or("train-ner: --epochs needs a number from 1 to 100")?;
+            }
+            Some(a) if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("train-ner: unknown option {a}"));
+            }
+            _ => input = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Invocation::TrainNer {
+        input: input.ok_or("train-ner needs a training file (CoNLL JSONL)")?,
+        output: output.ok_or("train-ner needs -o MODEL.bin")?,
+        epochs,
+    })
 }
 
 #[cfg(test)]

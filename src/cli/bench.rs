@@ -129,7 +129,7 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
-/// Times the time-expression engine alone over the bodies of the articles under `inputs`, on
+/// Times the time-expression engine and the entity tagger, each alone, over the bodies of the articles under `inputs`, on
 /// one thread, next to `cat | wc -w` over the same files.
 pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
     let list = collect_sources(inputs);
@@ -161,12 +161,23 @@ pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
         times.push(started.elapsed());
     }
     let engine = median(times).as_secs_f64();
+    let mut entity_times = Vec::new();
+    let mut names = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        names = bodies
+            .iter()
+            .map(|(body, _)| crate::extract::entities::find_entities(body).len())
+            .sum::<usize>();
+        entity_times.push(started.elapsed());
+    }
+    let entities = median(entity_times).as_secs_f64();
     let cat = cat_time.as_secs_f64();
     println!(
         "articles: {}  body text: {text_bytes} bytes  files: {file_bytes} bytes  words (wc -w): {words}",
         bodies.len()
     );
-    println!("time expressions found: {found}");
+    println!("time expressions found: {found}  entity mentions found: {names}");
     println!("{:<28} {:>10} {:>10}", "", "median s", "MB/s");
     println!(
         "{:<28} {:>10.3} {:>10.1}",
@@ -181,8 +192,15 @@ pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
         text_bytes as f64 / 1e6 / engine
     );
     println!(
-        "engine / baseline time ratio: {:.2}x (median of {RUNS} runs each)",
-        engine / cat
+        "{:<28} {:>10.3} {:>10.1}",
+        "entity tagger, 1 thread (text)",
+        entities,
+        text_bytes as f64 / 1e6 / entities
+    );
+    println!(
+        "time engine / baseline: {:.2}x; entity tagger / baseline: {:.2}x (median of {RUNS} runs each)",
+        engine / cat,
+        entities / cat
     );
     Ok(())
 }

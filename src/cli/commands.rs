@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{Invocation, USAGE, bench};
+use crate::extract::entities::{canonical_names, find_entities};
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
@@ -28,6 +29,8 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::Import { inputs, output } => import(&inputs, &output),
         Invocation::Extract { paths } => extract(&paths),
         Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
+        Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
+        Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
         Invocation::Info { path } => info(&path),
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
@@ -107,6 +110,22 @@ pub fn extract_record(article: &Article, corrections: &[TimexCorrection]) -> ser
             })
         })
         .collect();
+    let mentions = find_entities(&article.body);
+    let canonical = canonical_names(&mentions);
+    let mut code_points = CodePoints::new(&article.body);
+    let entities: Vec<serde_json::Value> = mentions
+        .iter()
+        .zip(&canonical)
+        .map(|(m, entity)| {
+            json!({
+                "start": code_points.at(m.start),
+                "end": code_points.at(m.end),
+                "text": m.text,
+                "label": m.label.code(),
+                "entity": entity,
+            })
+        })
+        .collect();
     json!({
         "path": article.source.path.to_string_lossy(),
         "title": article.headline,
@@ -116,7 +135,7 @@ pub fn extract_record(article: &Article, corrections: &[TimexCorrection]) -> ser
         "agency": article.agency,
         "text": article.body,
         "timexes": timexes,
-        "entities": [],
+        "entities": entities,
     })
 }
 

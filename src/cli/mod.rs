@@ -4,6 +4,7 @@
 mod args;
 mod bench;
 mod commands;
+mod ner;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};

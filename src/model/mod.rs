@@ -2,12 +2,14 @@
 //! aggregate. No egui, no files, no threads: everything here is tested as plain values.
 
 mod article;
+mod entity;
 mod published;
 mod time_value;
 mod timex_correction;
 mod workspace;
 
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
+pub use entity::EntityLabel;
 pub use published::PublishedAt;
 pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,

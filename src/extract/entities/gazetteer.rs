@@ -1,0 +1,144 @@
+//! Lists of names shipped in assets/gazetteers: countries, cities, nationalities,
+//! organisations, given names. The tagger reads membership as features.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Which list a name is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum List {
+    /// Countries and regions.
+    Country,
+    /// Cities, states and provinces.
+    City,
+    /// Nationalities and other adjectives of place.
+    Demonym,
+    /// Organisations and agencies.
+    Organisation,
+    /// Given names.
+    FirstName,
+}
+
+impl List {
+    /// A short code for feature names.
+    pub fn code(self) -> &'static str {
+        match self {
+            List::Country => "country",
+            List::City => "city",
+            List::Demonym => "demonym",
+            List::Organisation => "org",
+            List::FirstName => "first",
+        }
+    }
+}
+
+/// FNV-1a: the keys are short words, so a simple hash beats SipHash here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// All lists, by lower-cased word sequence.
+pub struct Gazetteer {
+    names: HashMap<Vec<u64>, Vec<List>, FnvBuild>,
+    longest: usize,
+    first_words: HashSet<u64, FnvBuild>,
+}
+
+fn parse(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// The lists bundled with Dateline.
+    pub fn bundled() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            let mut g = Gazetteer {
+                names: HashMap::default(),
+                longest: 1,
+                first_words: HashSet::default(),
+            };
+            let lists: [(List, &str); 5] = [
+                (
+                    List::Country,
+                    include_str!("../../../assets/gazetteers/countries.txt"),
+                ),
+                (
+                    List::City,
+                    include_str!("../../../assets/gazetteers/cities.txt"),
+                ),
+                (
+                    List::Demonym,
+                    include_str!("../../../assets/gazetteers/demonyms.txt"),
+                ),
+                (
+                    List::Organisation,
+                    include_str!("../../../assets/gazetteers/organisations.txt"),
+                ),
+                (
+                    List::FirstName,
+                    include_str!("../../../assets/gazetteers/first_names.txt"),
+                ),
+            ];
+            for (list, text) in lists {
+                for name in parse(text) {
+                    let key: Vec<u64> = super::tokens::words(name)
+                        .iter()
+                        .map(|w| super::features::word_hash(&w.text.to_lowercase()))
+                        .collect();
+                    g.longest = g.longest.max(key.len());
+                    if let Some(first) = key.first() {
+                        g.first_words.insert(*first);
+                    }
+                    g.names.entry(key).or_default().push(list);
+                }
+            }
+            g
+        })
+    }
+
+    /// For each word, the lists of the longest name covering it, and whether it begins it.
+    pub fn mark(&self, lower: &[u64]) -> Vec<Vec<(List, bool)>> {
+        let mut marks = vec![Vec::new(); lower.len()];
+        let mut i = 0;
+        while i < lower.len() {
+            if !self.first_words.contains(&lower[i]) {
+                i += 1;
+                continue;
+            }
+            let mut matched = 0;
+            for len in (1..=self.longest.min(lower.len() - i)).rev() {
+                if let Some(lists) = self.names.get(&lower[i..i + len]) {
+                    for (k, mark) in marks[i..i + len].iter_mut().enumerate() {
+                        mark.extend(lists.iter().map(|l| (*l, k == 0)));
+                    }
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        marks
+    }
+}

@@ -1,0 +1,164 @@
+//! Named entities: people, organisations, places and other names (nationalities, events),
+//! found by an averaged perceptron over word, shape, affix and gazetteer features. The model is
+//! trained by `dateline train-ner` from CoNLL-2003 and shipped in assets/ner/model.bin.
+
+mod aliases;
+mod features;
+mod gazetteer;
+mod perceptron;
+mod tokens;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::EntityLabel;
+pub use aliases::{canonical_names, normalise_name};
+use features::{Prepared, word_hash};
+use gazetteer::Gazetteer;
+pub use perceptron::Perceptron;
+use perceptron::{tag_label, tag_of};
+
+/// A name found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// Person, organisation, place or other.
+    pub label: EntityLabel,
+}
+
+/// The model shipped with Dateline.
+pub fn bundled_model() -> &'static Perceptron {
+    static MODEL: OnceLock<Perceptron> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Perceptron::from_bytes(include_bytes!("../../../assets/ner/model.bin"))
+            .unwrap_or_else(Perceptron::empty)
+    })
+}
+
+/// Longest sentence tagged at once; longer runs (tables, lists) are cut.
+const MAX_SENTENCE: usize = 150;
+
+/// A sentence prepared for the tagger.
+struct Sentence {
+    /// The words with their features' inputs.
+    words: Vec<Prepared>,
+    /// Byte span of each word.
+    spans: Vec<(usize, usize)>,
+}
+
+/// Words grouped into sentences, prepared for the tagger, with their byte spans.
+fn sentences(text: &str) -> Vec<Sentence> {
+    let words = tokens::words(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=words.len() {
+        if i == words.len() || words[i].sentence_start || i - start >= MAX_SENTENCE {
+            let slice = &words[start..i];
+            let mut lower = String::new();
+            let hashes: Vec<u64> = slice
+                .iter()
+                .map(|w| {
+                    lower.clear();
+                    lower.extend(w.text.chars().flat_map(char::to_lowercase));
+                    word_hash(&lower)
+                })
+                .collect();
+            let marks = Gazetteer::bundled().mark(&hashes);
+            let prepared = slice
+                .iter()
+                .zip(marks)
+                .enumerate()
+                .map(|(k, (w, lists))| Prepared::new(w.text, k == 0, &mut lower, &lists))
+                .collect();
+            out.push(Sentence {
+                words: prepared,
+                spans: slice.iter().map(|w| (w.start, w.end)).collect(),
+            });
+            start = i;
+        }
+    }
+    out
+}
+
+/// Finds the named entities in `text` with `model`.
+pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
+    let mut found = Vec::new();
+    for Sentence { words, spans } in sentences(text) {
+        let tags = model.tag(&words);
+        let mut open: Option<(usize, usize, EntityLabel)> = None;
+        for (k, tag) in tags.iter().enumerate() {
+            let current = tag_label(*tag);
+            match (open, current) {
+                (Some((s, _, label)), Some((l, false))) if l == label => {
+                    open = Some((s, spans[k].1, label))
+                }
+                _ => {
+                    if let Some((s, e, label)) = open.take() {
+                        found.push(EntityMention {
+                            start: s,
+                            end: e,
+                            text: text[s..e].to_string(),
+                            label,
+                        });
+                    }
+                    if let Some((label, _)) = current {
+                        open = Some((spans[k].0, spans[k].1, label));
+                    }
+                }
+            }
+        }
+        if let Some((s, e, label)) = open {
+            found.push(EntityMention {
+                start: s,
+                end: e,
+                text: text[s..e].to_string(),
+                label,
+            });
+        }
+    }
+    found
+}
+
+/// Finds the named entities in `text` with the bundled model.
+pub fn find_entities(text: &str) -> Vec<EntityMention> {
+    find_entities_with(bundled_model(), text)
+}
+
+/// Training material: a text and its entities as byte spans.
+pub struct TrainingDocument {
+    /// The text.
+    pub text: String,
+    /// Gold entities: start and end bytes and label.
+    pub entities: Vec<(usize, usize, EntityLabel)>,
+}
+
+/// Trains a tagger on documents; `on_epoch` hears the training accuracy of each pass.
+pub fn train(
+    documents: &[TrainingDocument],
+    epochs: usize,
+    on_epoch: impl FnMut(usize, f64),
+) -> Perceptron {
+    let mut material = Vec::new();
+    for doc in documents {
+        for Sentence { words, spans } in sentences(&doc.text) {
+            let mut tags = vec![0u8; words.len()];
+            for &(s, e, label) in &doc.entities {
+                let mut first = true;
+                for (k, &(ws, we)) in spans.iter().enumerate() {
+                    if ws >= s && we <= e {
+                        tags[k] = tag_of(label, first);
+                        first = false;
+                    }
+                }
+            }
+            material.push((words, tags));
+        }
+    }
+    Perceptron::train(&material, epochs, on_epoch)
+}
