@@ -360,3 +360,34 @@ fn setting_a_reference_date_resolves_relative_dates_again() {
     harness.get_by_label("Reference date: 2009-11-23 (date set by you)");
     harness.get_by_label("Sunday: 2009-11-22");
 }
+
+#[test]
+fn names_are_coloured_in_the_reader_and_can_be_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "visit.txt",
+        "Minister visits Pyongyang\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 (Yonhap) -- China's defense minister, Liang Guanglie, arrived in Pyongyang on Sunday. Liang met officials of the Korean Central News Agency (KCNA).\n",
+    );
+    let mut harness = imported(&dir, AppOptions::default());
+    let names = harness.state_mut().current_names().to_vec();
+    let liang: Vec<&str> = names
+        .iter()
+        .filter(|n| n.label == dateline::model::EntityLabel::Person)
+        .map(|n| n.entity.as_str())
+        .collect();
+    assert_eq!(liang, ["Liang Guanglie", "Liang Guanglie"]);
+    assert!(
+        names
+            .iter()
+            .any(|n| n.entity == "Korean Central News Agency"
+                && n.label == dateline::model::EntityLabel::Organisation)
+    );
+    assert!(harness.state().names_shown());
+    harness.get_by_label("Names").click();
+    harness.run_steps(2);
+    assert!(!harness.state().names_shown());
+    harness.get_by_label("Names").click();
+    harness.run_steps(2);
+    assert!(harness.state().names_shown());
+}

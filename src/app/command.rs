@@ -44,6 +44,8 @@ pub enum Command {
     SelectPrevious,
     /// Show the original file text instead of the clean body, or back.
     ToggleOriginal,
+    /// Colour names in the reader, or not.
+    ToggleNames,
     /// Close the window (asks about unsaved changes first).
     Quit,
     /// Select a time expression of the current article by its byte span, or clear.

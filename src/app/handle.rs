@@ -111,6 +111,7 @@ impl DatelineApp {
                 }
             }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
+            Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::Quit => {
                 if self.guard_unsaved(&command) {
                     self.allow_close = true;

@@ -14,13 +14,14 @@ use std::sync::Arc;
 pub use command::{Action, Command, file_actions, navigation_keys};
 pub use window::run_window;
 
+use crate::extract::entities::{canonical_names, find_entities};
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, WakeUp};
 use crate::model::{ArticleId, Workspace};
 use crate::store::{RecentWorkspaces, StoreError};
 use crate::ui::inspector::InspectorView;
 use crate::ui::library::LibraryView;
-use crate::ui::reader::ReaderView;
+use crate::ui::reader::{ReaderName, ReaderView};
 use dialogs::Dialogs;
 
 /// Which list the left panel shows.
@@ -121,6 +122,8 @@ pub struct DatelineApp {
     /// The selected article's time expressions, computed when the article or the corrections
     /// change: (article, content version, expressions).
     timexes: Option<(ArticleId, u64, Vec<Timex>)>,
+    /// The selected article's names, computed with `timexes`.
+    names: Vec<ReaderName>,
     selected_timex: Option<(usize, usize)>,
     inspector: InspectorView,
 }
@@ -159,6 +162,7 @@ impl DatelineApp {
             context: None,
             title: String::new(),
             timexes: None,
+            names: Vec::new(),
             selected_timex: None,
             inspector: InspectorView::default(),
         }
@@ -228,16 +232,43 @@ impl DatelineApp {
         {
             return;
         }
-        let found = self
-            .workspace
-            .article(id)
+        let article = self.workspace.article(id);
+        let found = article
             .map(|a| article_timexes(a, &self.workspace.timex_corrections))
             .unwrap_or_default();
+        self.names = article.map(|a| reader_names(&a.body)).unwrap_or_default();
         self.timexes = Some((id, self.content_version, found));
+    }
+
+    /// Whether the reader colours names.
+    pub fn names_shown(&self) -> bool {
+        !self.reader.hide_names
+    }
+
+    /// The selected article's names as the reader colours them.
+    pub fn current_names(&mut self) -> &[ReaderName] {
+        self.refresh_timexes();
+        &self.names
     }
 
     /// The library's view state (sort and filter).
     pub fn library_view(&mut self) -> &mut LibraryView {
         &mut self.library
     }
+}
+
+/// The names in a body with the full names they stand for.
+fn reader_names(body: &str) -> Vec<ReaderName> {
+    let mentions = find_entities(body);
+    let canonical = canonical_names(&mentions);
+    mentions
+        .into_iter()
+        .zip(canonical)
+        .map(|(m, entity)| ReaderName {
+            start: m.start,
+            end: m.end,
+            label: m.label,
+            entity,
+        })
+        .collect()
 }

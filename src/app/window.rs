@@ -150,6 +150,7 @@ impl DatelineApp {
                 article,
                 &self.reader,
                 timexes,
+                &self.names,
                 self.selected_timex,
                 &mut commands,
             );

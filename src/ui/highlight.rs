@@ -14,53 +14,75 @@ pub struct HighlightColours {
     pub manual: egui::Color32,
     /// The selected expression.
     pub selected: egui::Color32,
+    /// Text colour of names by kind: person, organisation, place, other.
+    pub entities: [egui::Color32; 4],
 }
 
-/// Lays `text` out with a background behind every time expression (byte spans, in order).
+/// A named entity to colour: byte span and kind index (person, organisation, place, other).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMark {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index into [`HighlightColours::entities`].
+    pub kind: usize,
+}
+
+/// Lays `text` out with a background behind every time expression and names coloured by kind
+/// (byte spans, each list in order).
 pub fn highlighted_job(
     text: &str,
     timexes: &[Timex],
+    names: &[NameMark],
     selected: Option<(usize, usize)>,
     font: egui::FontId,
     colours: &HighlightColours,
     wrap_width: f32,
 ) -> LayoutJob {
     let plain = TextFormat {
-        font_id: font.clone(),
+        font_id: font,
         color: colours.text,
         ..Default::default()
     };
+    let valid = |s: usize, e: usize| {
+        s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    let timexes: Vec<&Timex> = timexes.iter().filter(|t| valid(t.start, t.end)).collect();
+    let names: Vec<&NameMark> = names.iter().filter(|n| valid(n.start, n.end)).collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    cuts.extend(timexes.iter().flat_map(|t| [t.start, t.end]));
+    cuts.extend(names.iter().flat_map(|n| [n.start, n.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
     let mut job = LayoutJob::default();
-    let mut at = 0;
-    for timex in timexes {
-        if timex.start < at
-            || timex.end > text.len()
-            || !text.is_char_boundary(timex.start)
-            || !text.is_char_boundary(timex.end)
-        {
-            continue;
+    let (mut ti, mut ni) = (0, 0);
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        while ti < timexes.len() && timexes[ti].end <= a {
+            ti += 1;
         }
-        job.append(&text[at..timex.start], 0.0, plain.clone());
-        let background = if selected == Some((timex.start, timex.end)) {
-            colours.selected
-        } else if timex.manual {
-            colours.manual
-        } else {
-            colours.timex
-        };
-        let format = TextFormat {
-            background,
-            underline: if timex.uncertain_reference {
-                egui::Stroke::new(1.0, colours.text)
+        while ni < names.len() && names[ni].end <= a {
+            ni += 1;
+        }
+        let mut format = plain.clone();
+        if let Some(t) = timexes.get(ti).filter(|t| t.start <= a) {
+            format.background = if selected == Some((t.start, t.end)) {
+                colours.selected
+            } else if t.manual {
+                colours.manual
             } else {
-                egui::Stroke::NONE
-            },
-            ..plain.clone()
-        };
-        job.append(&text[timex.start..timex.end], 0.0, format);
-        at = timex.end;
+                colours.timex
+            };
+            if t.uncertain_reference {
+                format.underline = egui::Stroke::new(1.0, colours.text);
+            }
+        }
+        if let Some(n) = names.get(ni).filter(|n| n.start <= a) {
+            format.color = colours.entities[n.kind.min(3)];
+        }
+        job.append(&text[a..b], 0.0, format);
     }
-    job.append(&text[at..], 0.0, plain);
     job.wrap.max_width = wrap_width;
     job
 }

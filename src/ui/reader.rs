@@ -13,6 +13,21 @@ const READING_WIDTH: f32 = 760.0;
 pub struct ReaderView {
     /// Show the decoded file as it is instead of the clean body.
     pub show_original: bool,
+    /// Leave names uncoloured.
+    pub hide_names: bool,
+}
+
+/// A name in the reader: where, what kind, and the full name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderName {
+    /// First byte in the body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Person, organisation, place or other.
+    pub label: crate::model::EntityLabel,
+    /// The canonical name ("Liang Guanglie" for "Liang").
+    pub entity: String,
 }
 
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
@@ -43,6 +58,7 @@ pub fn reader_ui(
     article: Option<&Article>,
     view: &ReaderView,
     timexes: &[Timex],
+    names: &[ReaderName],
     selected_timex: Option<(usize, usize)>,
     commands: &mut Vec<Command>,
 ) {
@@ -85,6 +101,14 @@ pub fn reader_ui(
                 article.source.content_hash
             ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut names_on = !view.hide_names;
+            if ui
+                .toggle_value(&mut names_on, "Names")
+                .on_hover_text("Colour people, organisations, places and other names")
+                .clicked()
+            {
+                commands.push(Command::ToggleNames);
+            }
             let mut original = view.show_original;
             if ui
                 .toggle_value(&mut original, "Original file text")
@@ -113,7 +137,16 @@ pub fn reader_ui(
                 );
                 return;
             }
-            body_ui(ui, &article.body, timexes, selected_timex, width, commands);
+            let names: &[ReaderName] = if view.hide_names { &[] } else { names };
+            body_ui(
+                ui,
+                &article.body,
+                timexes,
+                names,
+                selected_timex,
+                width,
+                commands,
+            );
         });
 }
 
@@ -123,6 +156,7 @@ fn body_ui(
     ui: &mut egui::Ui,
     body: &str,
     timexes: &[Timex],
+    names: &[ReaderName],
     selected: Option<(usize, usize)>,
     width: f32,
     commands: &mut Vec<Command>,
@@ -132,12 +166,25 @@ fn body_ui(
         timex: super::theme::time_expression(ui),
         manual: super::theme::time_expression_manual(ui),
         selected: super::theme::selected_highlight(ui),
+        entities: super::theme::entity_colours(ui),
     };
+    let marks: Vec<super::highlight::NameMark> = names
+        .iter()
+        .map(|n| super::highlight::NameMark {
+            start: n.start,
+            end: n.end,
+            kind: crate::model::EntityLabel::ALL
+                .iter()
+                .position(|l| *l == n.label)
+                .unwrap_or(3),
+        })
+        .collect();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
         let job = super::highlight::highlighted_job(
             text.as_str(),
             timexes,
+            &marks,
             selected,
             font.clone(),
             &colours,
@@ -160,16 +207,34 @@ fn body_ui(
         .char_indices()
         .nth(cursor.index.0)
         .map_or(body.len(), |(b, _)| b);
-    let Some(timex) = timexes.iter().find(|t| t.start <= byte && byte < t.end) else {
+    let timex = timexes.iter().find(|t| t.start <= byte && byte < t.end);
+    let name = names.iter().find(|n| n.start <= byte && byte < n.end);
+    if timex.is_none() && name.is_none() {
         return;
-    };
+    }
     egui::Tooltip::for_widget(&output.response)
         .at_pointer()
         .show(|ui| {
-            ui.strong(timex.value.to_timex());
-            ui.label(&timex.explanation);
+            if let Some(timex) = timex {
+                ui.strong(timex.value.to_timex());
+                ui.label(&timex.explanation);
+            }
+            if let Some(name) = name {
+                let kind = match name.label {
+                    crate::model::EntityLabel::Person => "person",
+                    crate::model::EntityLabel::Organisation => "organisation",
+                    crate::model::EntityLabel::Place => "place",
+                    crate::model::EntityLabel::Other => "other name",
+                };
+                let written = &body[name.start..name.end];
+                if written == name.entity {
+                    ui.label(format!("{written}: {kind}"));
+                } else {
+                    ui.label(format!("{written}: {kind}, {}", name.entity));
+                }
+            }
         });
-    if output.response.clicked() {
+    if let Some(timex) = timex.filter(|_| output.response.clicked()) {
         commands.push(Command::SelectTimex(Some((timex.start, timex.end))));
     }
 }

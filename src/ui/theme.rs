@@ -46,3 +46,23 @@ pub fn time_expression_manual(ui: &egui::Ui) -> Color32 {
 pub fn selected_highlight(ui: &egui::Ui) -> Color32 {
     ui.visuals().selection.bg_fill
 }
+
+/// Text colours of names by kind, in the order person, organisation, place, other; the same
+/// everywhere names are drawn.
+pub fn entity_colours(ui: &egui::Ui) -> [Color32; 4] {
+    if ui.visuals().dark_mode {
+        [
+            Color32::from_rgb(0x7C, 0xB8, 0xFF),
+            Color32::from_rgb(0xD0, 0x9C, 0xFF),
+            Color32::from_rgb(0x7E, 0xDB, 0x8E),
+            Color32::from_rgb(0x9F, 0xD6, 0xD2),
+        ]
+    } else {
+        [
+            Color32::from_rgb(0x12, 0x5C, 0xC4),
+            Color32::from_rgb(0x7A, 0x2D, 0xB8),
+            Color32::from_rgb(0x1E, 0x7A, 0x34),
+            Color32::from_rgb(0x2A, 0x77, 0x72),
+        ]
+    }
+}
