@@ -239,7 +239,7 @@ fn golden_workspace_version_2_loads() {
 }
 
 #[test]
-fn corrections_and_reference_dates_survive_a_round_trip() {
+fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};
     let dir = tempfile::tempdir().unwrap();
     let mut workspace = sample_workspace(dir.path());
@@ -252,6 +252,15 @@ fn corrections_and_reference_dates_survive_a_round_trip() {
         kind: TimexType::Date,
         value: TimeValue::from_timex("DATE", "2022-W17").unwrap(),
     });
+    workspace
+        .entity_decisions
+        .push(dateline::model::EntityDecision::Merge {
+            from: dateline::model::EntityKey::new("Liang", dateline::model::EntityLabel::Person),
+            into: dateline::model::EntityKey::new(
+                "Liang Guanglie",
+                dateline::model::EntityLabel::Person,
+            ),
+        });
     let path = dir.path().join("research.ron");
     store::save_workspace(&path, &workspace).unwrap();
     assert_eq!(store::load_workspace(&path).unwrap(), workspace);

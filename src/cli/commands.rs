@@ -206,6 +206,7 @@ fn info(path: &Path) -> Result<(), String> {
     println!("Words: {words}");
     println!("Problems: {} skipped files", workspace.problems.len());
     println!("Time corrections: {}", workspace.timex_corrections.len());
+    println!("Entity decisions: {}", workspace.entity_decisions.len());
     println!("Annotations: 0\nEntities: 0\nEvents: 0");
     Ok(())
 }

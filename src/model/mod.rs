@@ -2,6 +2,7 @@
 //! aggregate. No egui, no files, no threads: everything here is tested as plain values.
 
 mod article;
+mod entities;
 mod entity;
 mod published;
 mod time_value;
@@ -9,6 +10,7 @@ mod timex_correction;
 mod workspace;
 
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
+pub use entities::{EntityDecision, EntityKey, MentionRecord, RegistryEntity, build_registry};
 pub use entity::EntityLabel;
 pub use published::PublishedAt;
 pub use time_value::{

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, ArticleId, TimexCorrection};
+use super::{Article, ArticleId, EntityDecision, TimexCorrection};
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +42,9 @@ pub struct Workspace {
     /// Values of time expressions corrected by the user.
     #[serde(default)]
     pub timex_corrections: Vec<TimexCorrection>,
+    /// The user's merges, renames, retypes and hides of entities, in the order made.
+    #[serde(default)]
+    pub entity_decisions: Vec<EntityDecision>,
 }
 
 impl Workspace {

@@ -13,8 +13,8 @@ use crate::model::Workspace;
 pub const FORMAT_NAME: &str = "dateline-workspace";
 /// The version this build writes. Each released version has a golden file under tests/.
 ///
-/// 1: articles and problems. 2: adds the user's time-expression corrections, per-article
-/// reference dates and source file dates (version 1 files load with none of these).
+/// 1: articles and problems. 2: adds the user's time-expression corrections, entity decisions,
+/// per-article reference dates and source file dates (version 1 files load with none of these).
 pub const CURRENT_FORMAT_VERSION: u32 = 2;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
