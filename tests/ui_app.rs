@@ -391,3 +391,86 @@ fn names_are_coloured_in_the_reader_and_can_be_hidden() {
     harness.run_steps(2);
     assert!(harness.state().names_shown());
 }
+
+/// Three stories naming people and places, one with a short form of a name.
+fn names_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Minister arrives\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 (Yonhap) -- China's defense minister, Liang Guanglie, arrived in Pyongyang on Sunday.\n",
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        "President visits\n\nAll Headlines 09:00 November 18, 2009\n\nSEOUL, Nov. 18 (Yonhap) -- U.S. President Barack Obama arrived in Seoul on Wednesday.\n",
+    );
+    write(
+        dir.path(),
+        "c.txt",
+        "Tour ends\n\nAll Headlines 10:00 December 5, 2009\n\nBANGKOK, Dec. 5 (Yonhap) -- Liang ended his tour in Thailand on Saturday, officials said.\n",
+    );
+    dir
+}
+
+#[test]
+fn selecting_an_entity_shows_only_its_articles() {
+    let folder = names_folder();
+    let mut harness = imported(&folder, AppOptions::default());
+    assert!(
+        harness
+            .state()
+            .registry()
+            .iter()
+            .any(|e| e.name == "Barack Obama")
+    );
+    harness.get_by_label("Entities").click();
+    harness.run_steps(2);
+    harness.get_by_label("Barack Obama").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selected_entities().len(), 1);
+    harness.get_by_label("Library").click();
+    harness.run_steps(2);
+    harness.get_by_label("1 of 3 articles");
+    let rows = harness.state_mut().library_view().rows().to_vec();
+    let headlines: Vec<String> = rows
+        .iter()
+        .map(|&i| harness.state().workspace().articles[i].headline.clone())
+        .collect();
+    assert_eq!(headlines, ["President visits"]);
+    assert!(harness.query_by_label("Tour ends").is_none());
+    // Clearing the entity shows every article again.
+    harness.get_by_label("Clear entity selection").click();
+    harness.run_steps(2);
+    harness.get_by_label("3 of 3 articles");
+}
+
+#[test]
+fn merging_two_entities_keeps_one_with_both_names() {
+    let folder = names_folder();
+    let mut harness = imported(&folder, AppOptions::default());
+    harness.get_by_label("Entities").click();
+    harness.run_steps(2);
+    harness.get_by_label("Liang Guanglie").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Liang")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected_entities().len(), 2);
+    harness.get_by_label("Merge selected").click();
+    harness.run_steps(3);
+    let liang: Vec<_> = harness
+        .state()
+        .registry()
+        .iter()
+        .filter(|e| e.aliases.contains("Liang"))
+        .collect();
+    assert_eq!(liang.len(), 1);
+    assert_eq!(liang[0].name, "Liang Guanglie");
+    assert!(liang[0].aliases.contains("Liang Guanglie"));
+    assert_eq!(liang[0].articles.len(), 2);
+    assert!(harness.state().document().is_unsaved());
+    harness.get_by_label("Also written: Liang, Liang Guanglie");
+    assert!(harness.query_by_label("Liang").is_none());
+}

@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use chrono::NaiveDate;
 
-use crate::model::{ArticleId, TimexCorrection};
+use crate::model::{ArticleId, EntityKey, EntityLabel, TimexCorrection};
 
 /// A request from the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +56,16 @@ pub enum Command {
     RevertTimex(ArticleId, usize, usize),
     /// Set or clear the date an article's relative expressions are resolved against.
     SetReferenceDate(ArticleId, Option<NaiveDate>),
+    /// Select an entity (or clear); with `true`, add it to the selection instead.
+    SelectEntity(Option<EntityKey>, bool),
+    /// Make these entities one, keeping the first.
+    MergeEntities(Vec<EntityKey>),
+    /// Show an entity under another name.
+    RenameEntity(EntityKey, String),
+    /// Change an entity's kind.
+    RetypeEntity(EntityKey, EntityLabel),
+    /// Hide an entity, or show it again.
+    HideEntity(EntityKey, bool),
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard

@@ -89,6 +89,54 @@ impl DatelineApp {
                     .retain(|c| !(c.article == article && c.start == start && c.end == end));
                 self.changed();
             }
+            Command::SelectEntity(key, adding) => {
+                match (key, adding) {
+                    (None, _) => self.selected_entities.clear(),
+                    (Some(key), true) => {
+                        if let Some(at) = self.selected_entities.iter().position(|k| *k == key) {
+                            self.selected_entities.remove(at);
+                        } else {
+                            self.selected_entities.push(key);
+                        }
+                    }
+                    (Some(key), false) => self.selected_entities = vec![key],
+                }
+                self.library.restrict_to(self.entity_articles());
+                self.mark_selected_names();
+            }
+            Command::MergeEntities(keys) => {
+                if let Some((into, rest)) = keys.split_first() {
+                    for from in rest {
+                        self.workspace
+                            .entity_decisions
+                            .push(crate::model::EntityDecision::Merge {
+                                from: from.clone(),
+                                into: into.clone(),
+                            });
+                    }
+                    self.selected_entities = vec![into.clone()];
+                    self.message = Some(format!("Merged {} entities", keys.len()));
+                    self.changed();
+                }
+            }
+            Command::RenameEntity(key, name) => {
+                self.workspace
+                    .entity_decisions
+                    .push(crate::model::EntityDecision::Rename { key, name });
+                self.changed();
+            }
+            Command::RetypeEntity(key, label) => {
+                self.workspace
+                    .entity_decisions
+                    .push(crate::model::EntityDecision::Retype { key, label });
+                self.changed();
+            }
+            Command::HideEntity(key, hidden) => {
+                self.workspace
+                    .entity_decisions
+                    .push(crate::model::EntityDecision::Hide { key, hidden });
+                self.changed();
+            }
             Command::SetReferenceDate(id, date) => {
                 if let Some(i) = self.workspace.article_index(id) {
                     self.workspace.articles[i].reference_override = date;
@@ -236,6 +284,9 @@ impl DatelineApp {
             saved_revision: 0,
         };
         self.content_version += 1;
+        self.articles_version += 1;
+        self.selected_entities.clear();
+        self.library.restrict_to(None);
         self.library.refresh(&self.workspace, self.content_version);
         self.selection = self.library.neighbour(&self.workspace, None, 1);
     }
@@ -297,6 +348,7 @@ impl DatelineApp {
             .workspace
             .merge_import(outcome.articles, outcome.problems);
         self.content_version += 1;
+        self.articles_version += 1;
         if merge.added + merge.updated > 0 || skipped > 0 {
             self.document.revision += 1;
         }

@@ -14,11 +14,14 @@ use std::sync::Arc;
 pub use command::{Action, Command, file_actions, navigation_keys};
 pub use window::run_window;
 
-use crate::extract::entities::{canonical_names, find_entities};
+use crate::extract::entities::{all_mention_records, canonical_names, find_entities};
 use crate::extract::timex::{Timex, article_timexes};
-use crate::jobs::{BackgroundTask, ImportJob, WakeUp};
-use crate::model::{ArticleId, Workspace};
+use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
+use crate::model::{
+    ArticleId, EntityKey, MentionRecord, RegistryEntity, Workspace, build_registry, resolve_key,
+};
 use crate::store::{RecentWorkspaces, StoreError};
+use crate::ui::entities::EntitiesView;
 use crate::ui::inspector::InspectorView;
 use crate::ui::library::LibraryView;
 use crate::ui::reader::{ReaderName, ReaderView};
@@ -31,6 +34,8 @@ pub enum LeftTab {
     Library,
     /// The skipped files.
     Problems,
+    /// The people, organisations, places and other names.
+    Entities,
 }
 
 /// The workspace file and whether what is on screen matches it. "Unsaved" is derived from
@@ -126,6 +131,18 @@ pub struct DatelineApp {
     names: Vec<ReaderName>,
     selected_timex: Option<(usize, usize)>,
     inspector: InspectorView,
+    /// Bumped when articles are added, changed or replaced (not for other edits).
+    articles_version: u64,
+    /// Entity mentions of every article, and the `articles_version` they were found for.
+    mentions: (u64, Vec<MentionRecord>),
+    mention_task: Option<BackgroundTask<(u64, Vec<MentionRecord>)>>,
+    /// The registry, and the `content_version` it was built for.
+    registry: (u64, Vec<RegistryEntity>),
+    selected_entities: Vec<EntityKey>,
+    entities_view: EntitiesView,
+    /// Entities sharing articles with the main selected one: for which entity and registry
+    /// version, and (entity, shared articles), most shared first.
+    appears_with: (Option<EntityKey>, u64, Vec<(EntityKey, String, usize)>),
 }
 
 impl DatelineApp {
@@ -165,6 +182,13 @@ impl DatelineApp {
             names: Vec::new(),
             selected_timex: None,
             inspector: InspectorView::default(),
+            articles_version: 0,
+            mentions: (u64::MAX, Vec::new()),
+            mention_task: None,
+            registry: (u64::MAX, Vec::new()),
+            selected_entities: Vec::new(),
+            entities_view: EntitiesView::default(),
+            appears_with: (None, u64::MAX, Vec::new()),
         }
     }
 
@@ -204,9 +228,116 @@ impl DatelineApp {
         self.message.as_deref()
     }
 
-    /// True while an import, an open or a save runs in the background.
+    /// True while an import, an open, a save or the search for names runs in the background.
     pub fn is_busy(&self) -> bool {
-        self.import.is_some() || self.load.is_some() || self.save.is_some()
+        self.import.is_some()
+            || self.load.is_some()
+            || self.save.is_some()
+            || self.mention_task.is_some()
+    }
+
+    /// The entity registry as the panel shows it.
+    pub fn registry(&self) -> &[RegistryEntity] {
+        &self.registry.1
+    }
+
+    /// The selected entities, the main one first.
+    pub fn selected_entities(&self) -> &[EntityKey] {
+        &self.selected_entities
+    }
+
+    /// Starts finding names when the articles changed, and rebuilds the registry when the
+    /// names or the user's decisions changed.
+    fn refresh_entities(&mut self) {
+        if let Some(task) = &self.mention_task {
+            match task.poll() {
+                TaskPoll::Pending => {}
+                TaskPoll::Done(result) => {
+                    self.mentions = result;
+                    self.mention_task = None;
+                    self.registry.0 = u64::MAX;
+                }
+                TaskPoll::Lost => self.mention_task = None,
+            }
+        }
+        if self.mention_task.is_none() && self.mentions.0 != self.articles_version {
+            let version = self.articles_version;
+            let bodies: Vec<(ArticleId, String)> = self
+                .workspace
+                .articles
+                .iter()
+                .map(|a| (a.id, a.body.clone()))
+                .collect();
+            let label = "Finding names…".to_string();
+            if let Ok(task) = BackgroundTask::start("names", label, self.wake.clone(), move || {
+                (version, all_mention_records(&bodies))
+            }) {
+                self.mention_task = Some(task);
+            }
+        }
+        if self.registry.0 != self.content_version && self.mention_task.is_none() {
+            let workspace = &self.workspace;
+            let registry = build_registry(&self.mentions.1, &workspace.entity_decisions, |id| {
+                workspace.article(id).and_then(|a| a.published.clone())
+            });
+            self.registry = (self.content_version, registry);
+            let keys: std::collections::HashSet<&EntityKey> =
+                self.registry.1.iter().map(|e| &e.key).collect();
+            // Repair the selection: a merged or vanished entity never dangles.
+            let decisions = &self.workspace.entity_decisions;
+            let mut repaired: Vec<EntityKey> = Vec::new();
+            for key in self
+                .selected_entities
+                .iter()
+                .map(|k| resolve_key(k, decisions))
+            {
+                if keys.contains(&key) && !repaired.contains(&key) {
+                    repaired.push(key);
+                }
+            }
+            self.selected_entities = repaired;
+            self.library.restrict_to(self.entity_articles());
+        }
+    }
+
+    /// Recomputes "appears with" for the main selected entity when it or the registry changed.
+    fn refresh_appears_with(&mut self) {
+        let main = self.selected_entities.first().cloned();
+        if self.appears_with.0 == main && self.appears_with.1 == self.registry.0 {
+            return;
+        }
+        let mut list = Vec::new();
+        if let Some(entity) = main
+            .as_ref()
+            .and_then(|k| self.registry.1.iter().find(|e| &e.key == k))
+        {
+            let mine: std::collections::HashSet<ArticleId> =
+                entity.articles.iter().copied().collect();
+            for other in self
+                .registry
+                .1
+                .iter()
+                .filter(|e| e.key != entity.key && !e.hidden)
+            {
+                let shared = other.articles.iter().filter(|a| mine.contains(a)).count();
+                if shared > 0 {
+                    list.push((other.key.clone(), other.name.clone(), shared));
+                }
+            }
+            list.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+            list.truncate(12);
+        }
+        self.appears_with = (main, self.registry.0, list);
+    }
+
+    /// The articles of the main selected entity, when one is selected.
+    fn entity_articles(&self) -> Option<Vec<ArticleId>> {
+        let key = self.selected_entities.first()?;
+        self.registry
+            .1
+            .iter()
+            .find(|e| &e.key == key)
+            .map(|e| e.articles.clone())
     }
 
     /// The selected article's time expressions (byte spans into its body), corrections applied.
@@ -237,7 +368,18 @@ impl DatelineApp {
             .map(|a| article_timexes(a, &self.workspace.timex_corrections))
             .unwrap_or_default();
         self.names = article.map(|a| reader_names(&a.body)).unwrap_or_default();
+        self.mark_selected_names();
         self.timexes = Some((id, self.content_version, found));
+    }
+
+    /// Marks the reader's names that belong to the selected entity.
+    fn mark_selected_names(&mut self) {
+        let decisions = &self.workspace.entity_decisions;
+        let selected = self.selected_entities.first();
+        for name in &mut self.names {
+            let key = resolve_key(&EntityKey::new(&name.entity, name.label), decisions);
+            name.selected = selected == Some(&key);
+        }
     }
 
     /// Whether the reader colours names.
@@ -269,6 +411,7 @@ fn reader_names(body: &str) -> Vec<ReaderName> {
             end: m.end,
             label: m.label,
             entity,
+            selected: false,
         })
         .collect()
 }

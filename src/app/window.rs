@@ -74,6 +74,8 @@ impl DatelineApp {
             self.wake = Arc::new(move || ctx.request_repaint());
         }
         self.poll_background();
+        self.refresh_entities();
+        self.refresh_appears_with();
         self.keyboard(ui);
         self.drops(ui);
         self.close_request(ui);
@@ -92,7 +94,8 @@ impl DatelineApp {
                 .load
                 .as_ref()
                 .map(|l| l.task.label.as_str())
-                .or(self.save.as_ref().map(|s| s.task.label.as_str()));
+                .or(self.save.as_ref().map(|s| s.task.label.as_str()))
+                .or(self.mention_task.as_ref().map(|t| t.label.as_str()));
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
                 busy,
@@ -110,6 +113,7 @@ impl DatelineApp {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
+                    ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
                     let problems = format!("Problems ({})", self.workspace.problems.len());
                     ui.selectable_value(&mut self.left_tab, LeftTab::Problems, problems);
                 });
@@ -124,6 +128,15 @@ impl DatelineApp {
                         &mut commands,
                     ),
                     LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
+                    LeftTab::Entities => ui::entities::entities_ui(
+                        ui,
+                        &self.registry.1,
+                        self.registry.0,
+                        self.mention_task.is_some(),
+                        &mut self.entities_view,
+                        &self.selected_entities,
+                        &mut commands,
+                    ),
                 }
             });
         self.refresh_timexes();
@@ -135,6 +148,23 @@ impl DatelineApp {
             .size_range(220.0..=640.0)
             .resizable(true)
             .show(ui, |ui| {
+                let entity = self
+                    .selected_entities
+                    .first()
+                    .and_then(|k| self.registry.1.iter().find(|e| &e.key == k));
+                if let Some(entity) = entity {
+                    ui::inspector::entity_ui(
+                        ui,
+                        entity,
+                        &self.appears_with.2,
+                        &mut self.inspector,
+                        &mut commands,
+                    );
+                    if ui.button("Clear entity selection").clicked() {
+                        commands.push(Command::SelectEntity(None, false));
+                    }
+                    ui.separator();
+                }
                 ui::inspector::inspector_ui(
                     ui,
                     article,

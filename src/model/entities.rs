@@ -108,6 +108,25 @@ fn resolve(key: &EntityKey, merges: &HashMap<EntityKey, EntityKey>) -> EntityKey
     current
 }
 
+/// The key an automatic key ends up under after the user's merges.
+pub fn resolve_key(key: &EntityKey, decisions: &[EntityDecision]) -> EntityKey {
+    resolve(key, &merge_map(decisions))
+}
+
+fn merge_map(decisions: &[EntityDecision]) -> HashMap<EntityKey, EntityKey> {
+    let mut merges: HashMap<EntityKey, EntityKey> = HashMap::new();
+    for decision in decisions {
+        if let EntityDecision::Merge { from, into } = decision {
+            let target = resolve(into, &merges);
+            let source = resolve(from, &merges);
+            if source != target {
+                merges.insert(source, target);
+            }
+        }
+    }
+    merges
+}
+
 /// Builds the registry from the mentions of every article and the user's decisions, applied in
 /// order. `published` gives each article's publication date.
 pub fn build_registry(
@@ -115,18 +134,13 @@ pub fn build_registry(
     decisions: &[EntityDecision],
     published: impl Fn(ArticleId) -> Option<PublishedAt>,
 ) -> Vec<RegistryEntity> {
-    let mut merges: HashMap<EntityKey, EntityKey> = HashMap::new();
+    let merges = merge_map(decisions);
     let mut names: HashMap<EntityKey, String> = HashMap::new();
     let mut labels: HashMap<EntityKey, EntityLabel> = HashMap::new();
     let mut hidden: HashMap<EntityKey, bool> = HashMap::new();
     for decision in decisions {
         match decision {
-            EntityDecision::Merge { from, into } => {
-                let target = resolve(into, &merges);
-                if resolve(from, &merges) != target {
-                    merges.insert(resolve(from, &merges), target);
-                }
-            }
+            EntityDecision::Merge { .. } => {}
             EntityDecision::Rename { key, name } => {
                 names.insert(resolve(key, &merges), name.clone());
             }

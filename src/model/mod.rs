@@ -10,7 +10,9 @@ mod timex_correction;
 mod workspace;
 
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
-pub use entities::{EntityDecision, EntityKey, MentionRecord, RegistryEntity, build_registry};
+pub use entities::{
+    EntityDecision, EntityKey, MentionRecord, RegistryEntity, build_registry, resolve_key,
+};
 pub use entity::EntityLabel;
 pub use published::PublishedAt;
 pub use time_value::{

@@ -27,6 +27,8 @@ pub struct NameMark {
     pub end: usize,
     /// Index into [`HighlightColours::entities`].
     pub kind: usize,
+    /// Underlined: the entity selected in the panel.
+    pub emphasis: bool,
 }
 
 /// Lays `text` out with a background behind every time expression and names coloured by kind
@@ -80,6 +82,9 @@ pub fn highlighted_job(
         }
         if let Some(n) = names.get(ni).filter(|n| n.start <= a) {
             format.color = colours.entities[n.kind.min(3)];
+            if n.emphasis {
+                format.underline = egui::Stroke::new(2.0, format.color);
+            }
         }
         job.append(&text[a..b], 0.0, format);
     }

@@ -19,6 +19,83 @@ pub struct InspectorView {
     pub reference_edit: String,
     /// A message about the last edit that could not be applied.
     pub error: Option<String>,
+    /// The name being typed for the selected entity.
+    pub entity_name_edit: String,
+    /// For which entity `entity_name_edit` was filled.
+    pub editing_entity: Option<crate::model::EntityKey>,
+}
+
+/// The selected entity, its kind, aliases and counts, what it appears with, and the actions on
+/// it: rename, change kind, hide.
+pub fn entity_ui(
+    ui: &mut egui::Ui,
+    entity: &crate::model::RegistryEntity,
+    appears_with: &[(crate::model::EntityKey, String, usize)],
+    view: &mut InspectorView,
+    commands: &mut Vec<Command>,
+) {
+    use crate::model::EntityLabel;
+    if view.editing_entity.as_ref() != Some(&entity.key) {
+        view.editing_entity = Some(entity.key.clone());
+        view.entity_name_edit = entity.name.clone();
+    }
+    ui.strong(&entity.name);
+    ui.label(format!(
+        "{} · {} mentions in {} articles",
+        super::entities::kind_name(entity.label),
+        entity.mentions,
+        entity.articles.len()
+    ));
+    if let (Some(first), Some(last)) = (&entity.first_seen, &entity.last_seen) {
+        ui.weak(format!(
+            "Seen {} to {}",
+            first.display_date(),
+            last.display_date()
+        ));
+    }
+    let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    ui.label(format!("Also written: {}", aliases.join(", ")));
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut view.entity_name_edit).desired_width(150.0))
+            .labelled_by(label.id);
+        let name = view.entity_name_edit.trim();
+        if ui
+            .add_enabled(
+                !name.is_empty() && name != entity.name,
+                egui::Button::new("Rename"),
+            )
+            .clicked()
+        {
+            commands.push(Command::RenameEntity(entity.key.clone(), name.to_string()));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Type");
+        for label in EntityLabel::ALL {
+            if ui
+                .selectable_label(entity.label == label, super::entities::kind_name(label))
+                .clicked()
+                && entity.label != label
+            {
+                commands.push(Command::RetypeEntity(entity.key.clone(), label));
+            }
+        }
+    });
+    let hide = if entity.hidden { "Show again" } else { "Hide" };
+    if ui.button(hide).clicked() {
+        commands.push(Command::HideEntity(entity.key.clone(), !entity.hidden));
+    }
+    if !appears_with.is_empty() {
+        ui.add_space(4.0);
+        ui.strong("Appears with");
+        for (key, name, shared) in appears_with {
+            let noun = if *shared == 1 { "article" } else { "articles" };
+            if ui.link(format!("{name} ({shared} {noun})")).clicked() {
+                commands.push(Command::SelectEntity(Some(key.clone()), false));
+            }
+        }
+    }
 }
 
 /// Draws the inspector for `article`.

@@ -30,8 +30,12 @@ pub struct LibraryView {
     pub ascending: bool,
     /// Case-insensitive filter over headline, source, dateline, byline and file name.
     pub filter: String,
+    /// Only these articles (those of the selected entity), when set.
+    only: Option<std::collections::HashSet<ArticleId>>,
+    /// Bumped whenever `only` changes, so the cache notices.
+    only_version: u64,
     rows: Vec<usize>,
-    cached_for: Option<(u64, SortColumn, bool, String)>,
+    cached_for: Option<(u64, SortColumn, bool, String, u64)>,
 }
 
 impl Default for LibraryView {
@@ -40,6 +44,8 @@ impl Default for LibraryView {
             sort: SortColumn::Published,
             ascending: true,
             filter: String::new(),
+            only: None,
+            only_version: 0,
             rows: Vec::new(),
             cached_for: None,
         }
@@ -68,9 +74,29 @@ fn matches(article: &Article, needle: &str) -> bool {
 }
 
 impl LibraryView {
+    /// Shows only these articles (an entity's), or all again.
+    pub fn restrict_to(&mut self, articles: Option<Vec<ArticleId>>) {
+        let only = articles.map(|a| a.into_iter().collect());
+        if only != self.only {
+            self.only = only;
+            self.only_version += 1;
+        }
+    }
+
+    /// True while the library shows only an entity's articles.
+    pub fn is_restricted(&self) -> bool {
+        self.only.is_some()
+    }
+
     /// Recomputes the visible rows if the workspace (by `version`), sort or filter changed.
     pub fn refresh(&mut self, workspace: &Workspace, version: u64) {
-        let key = (version, self.sort, self.ascending, self.filter.clone());
+        let key = (
+            version,
+            self.sort,
+            self.ascending,
+            self.filter.clone(),
+            self.only_version,
+        );
         if self.cached_for.as_ref() == Some(&key) {
             return;
         }
@@ -78,6 +104,11 @@ impl LibraryView {
         let articles = &workspace.articles;
         let mut rows: Vec<usize> = (0..articles.len())
             .filter(|&i| needle.is_empty() || matches(&articles[i], &needle))
+            .filter(|&i| {
+                self.only
+                    .as_ref()
+                    .is_none_or(|only| only.contains(&articles[i].id))
+            })
             .collect();
         match self.sort {
             SortColumn::Published => rows.sort_by_key(|&i| {

@@ -1,6 +1,7 @@
 //! The panels. Each reads state, keeps only its own view state, and returns what the user asked
 //! for as [`crate::app::Command`]s; none does IO.
 
+pub mod entities;
 pub mod highlight;
 pub mod inspector;
 pub mod library;

@@ -28,6 +28,8 @@ pub struct ReaderName {
     pub label: crate::model::EntityLabel,
     /// The canonical name ("Liang Guanglie" for "Liang").
     pub entity: String,
+    /// Belongs to the entity selected in the entity panel.
+    pub selected: bool,
 }
 
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
@@ -177,6 +179,7 @@ fn body_ui(
                 .iter()
                 .position(|l| *l == n.label)
                 .unwrap_or(3),
+            emphasis: n.selected,
         })
         .collect();
     let font = egui::TextStyle::Body.resolve(ui.style());

@@ -162,3 +162,34 @@ pub fn train(
     }
     Perceptron::train(&material, epochs, on_epoch)
 }
+
+/// The mentions of one article's body as the registry records them.
+pub fn mention_records(
+    article: crate::model::ArticleId,
+    body: &str,
+) -> Vec<crate::model::MentionRecord> {
+    let mentions = find_entities(body);
+    let canonical = canonical_names(&mentions);
+    mentions
+        .into_iter()
+        .zip(canonical)
+        .map(|(m, canonical)| crate::model::MentionRecord {
+            article,
+            text: normalise_name(&m.text),
+            canonical,
+            label: m.label,
+        })
+        .collect()
+}
+
+/// The mentions of many articles, in parallel.
+pub fn all_mention_records(
+    bodies: &[(crate::model::ArticleId, String)],
+) -> Vec<crate::model::MentionRecord> {
+    use rayon::prelude::*;
+    bodies
+        .par_iter()
+        .map(|(id, body)| mention_records(*id, body))
+        .collect::<Vec<_>>()
+        .concat()
+}
