@@ -115,7 +115,7 @@ impl EntitiesView {
 
     fn header(&mut self, ui: &mut egui::Ui, label: &str, column: EntitySort) {
         let text = if self.sort == column {
-            format!("{label} {}", if self.ascending { "(a-z)" } else { "(z-a)" })
+            format!("{label} {}", if self.ascending { "^" } else { "v" })
         } else {
             label.to_string()
         };
@@ -193,10 +193,10 @@ pub fn entities_ui(
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::initial(86.0).clip(true))
-        .column(Column::initial(62.0))
-        .column(Column::initial(56.0))
+        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::initial(70.0).clip(true))
+        .column(Column::initial(58.0).clip(true))
+        .column(Column::initial(52.0).clip(true))
         .column(Column::initial(80.0).clip(true))
         .column(Column::initial(80.0).clip(true))
         .header(22.0, |mut header| {

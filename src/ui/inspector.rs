@@ -35,6 +35,7 @@ pub fn entity_ui(
     commands: &mut Vec<Command>,
 ) {
     use crate::model::EntityLabel;
+    ui.heading("Entity");
     if view.editing_entity.as_ref() != Some(&entity.key) {
         view.editing_entity = Some(entity.key.clone());
         view.entity_name_edit = entity.name.clone();
@@ -107,7 +108,7 @@ pub fn inspector_ui(
     view: &mut InspectorView,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Inspector");
+    ui.heading("Article");
     let Some(article) = article else {
         ui.weak("Select an article to see its time expressions.");
         return;

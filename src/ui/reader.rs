@@ -90,36 +90,37 @@ pub fn reader_ui(
             ui.weak("No publication date found");
         }
     });
+    ui.add(
+        egui::Label::new(egui::RichText::new(article.source.path.display().to_string()).weak())
+            .truncate(),
+    )
+    .on_hover_text(format!(
+        "{} · {} bytes · {} · SHA-256 {}",
+        match article.source.format {
+            crate::model::SourceFormat::Text => "text",
+            crate::model::SourceFormat::Html => "HTML",
+        },
+        article.source.byte_len,
+        article.source.encoding,
+        article.source.content_hash
+    ));
     ui.horizontal(|ui| {
-        ui.weak(article.source.path.display().to_string())
-            .on_hover_text(format!(
-                "{} · {} bytes · {} · SHA-256 {}",
-                match article.source.format {
-                    crate::model::SourceFormat::Text => "text",
-                    crate::model::SourceFormat::Html => "HTML",
-                },
-                article.source.byte_len,
-                article.source.encoding,
-                article.source.content_hash
-            ));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut names_on = !view.hide_names;
-            if ui
-                .toggle_value(&mut names_on, "Names")
-                .on_hover_text("Colour people, organisations, places and other names")
-                .clicked()
-            {
-                commands.push(Command::ToggleNames);
-            }
-            let mut original = view.show_original;
-            if ui
-                .toggle_value(&mut original, "Original file text")
-                .on_hover_text("Show the file as it was read, boilerplate and all")
-                .clicked()
-            {
-                commands.push(Command::ToggleOriginal);
-            }
-        });
+        let mut names_on = !view.hide_names;
+        if ui
+            .toggle_value(&mut names_on, "Names")
+            .on_hover_text("Colour people, organisations, places and other names")
+            .clicked()
+        {
+            commands.push(Command::ToggleNames);
+        }
+        let mut original = view.show_original;
+        if ui
+            .toggle_value(&mut original, "Original file text")
+            .on_hover_text("Show the file as it was read, boilerplate and all")
+            .clicked()
+        {
+            commands.push(Command::ToggleOriginal);
+        }
     });
     ui.separator();
     egui::ScrollArea::vertical()
