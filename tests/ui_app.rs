@@ -473,4 +473,18 @@ fn merging_two_entities_keeps_one_with_both_names() {
     assert!(harness.state().document().is_unsaved());
     harness.get_by_label("Also written: Liang, Liang Guanglie");
     assert!(harness.query_by_label("Liang").is_none());
+
+    // And split it off again.
+    harness.get_by_label("Split off…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Liang").click();
+    harness.run_steps(3);
+    let names: Vec<String> = harness
+        .state()
+        .registry()
+        .iter()
+        .filter(|e| e.label == dateline::model::EntityLabel::Person && e.name.starts_with("Liang"))
+        .map(|e| e.name.clone())
+        .collect();
+    assert_eq!(names, ["Liang", "Liang Guanglie"]);
 }

@@ -64,6 +64,8 @@ pub enum Command {
     RenameEntity(EntityKey, String),
     /// Change an entity's kind.
     RetypeEntity(EntityKey, EntityLabel),
+    /// Give the mentions written this way their own entity.
+    SplitEntity(EntityKey, String),
     /// Hide an entity, or show it again.
     HideEntity(EntityKey, bool),
 }

@@ -131,6 +131,12 @@ impl DatelineApp {
                     .push(crate::model::EntityDecision::Retype { key, label });
                 self.changed();
             }
+            Command::SplitEntity(key, alias) => {
+                self.workspace
+                    .entity_decisions
+                    .push(crate::model::EntityDecision::Split { key, alias });
+                self.changed();
+            }
             Command::HideEntity(key, hidden) => {
                 self.workspace
                     .entity_decisions

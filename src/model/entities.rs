@@ -51,6 +51,14 @@ pub enum EntityDecision {
         /// Its kind.
         label: EntityLabel,
     },
+    /// Mentions written as `alias` are not this entity but one of their own (two people
+    /// named "Kim", say).
+    Split {
+        /// The entity.
+        key: EntityKey,
+        /// The written form to split off.
+        alias: String,
+    },
     /// Hide the entity from lists and highlights (or show it again).
     Hide {
         /// The entity.
@@ -140,7 +148,7 @@ pub fn build_registry(
     let mut hidden: HashMap<EntityKey, bool> = HashMap::new();
     for decision in decisions {
         match decision {
-            EntityDecision::Merge { .. } => {}
+            EntityDecision::Merge { .. } | EntityDecision::Split { .. } => {}
             EntityDecision::Rename { key, name } => {
                 names.insert(resolve(key, &merges), name.clone());
             }
@@ -160,8 +168,30 @@ pub fn build_registry(
         articles: BTreeSet<ArticleId>,
     }
     let mut entities: BTreeMap<EntityKey, Acc> = BTreeMap::new();
+    // Splits name the entity as it stood when split: (entity, written form) → own key.
+    let splits: HashMap<(EntityKey, String), EntityKey> = decisions
+        .iter()
+        .filter_map(|d| match d {
+            EntityDecision::Split { key, alias } => Some((
+                (resolve(key, &merges), alias.clone()),
+                EntityKey::new(alias, key.label),
+            )),
+            _ => None,
+        })
+        .collect();
     for m in mentions {
-        let key = resolve(&EntityKey::new(&m.canonical, m.label), &merges);
+        let mut key = resolve(&EntityKey::new(&m.canonical, m.label), &merges);
+        let mut canonical = m.canonical.clone();
+        if let Some(own) = splits.get(&(key.clone(), m.text.clone())) {
+            // A split undoes the merge that brought the form in; later merges still count.
+            let target = resolve(own, &merges);
+            key = if target == key { own.clone() } else { target };
+            canonical = m.text.clone();
+        }
+        let m = &MentionRecord {
+            canonical,
+            ..m.clone()
+        };
         let acc = entities.entry(key.clone()).or_insert_with(|| Acc {
             name: m.canonical.clone(),
             label: m.label,
@@ -292,6 +322,27 @@ mod tests {
                 .find(|e| e.name == "Korean Central News Agency")
                 .unwrap()
                 .hidden
+        );
+    }
+
+    #[test]
+    fn a_split_gives_a_written_form_its_own_entity() {
+        use EntityLabel::*;
+        let decisions = [EntityDecision::Split {
+            key: EntityKey::new("Liang Guanglie", Person),
+            alias: "Liang".into(),
+        }];
+        let registry = build_registry(&sample(), &decisions, dates);
+        let full = registry
+            .iter()
+            .find(|e| e.name == "Liang Guanglie")
+            .unwrap();
+        assert_eq!(full.mentions, 2);
+        assert!(!full.aliases.contains("Liang"));
+        let short = registry.iter().find(|e| e.name == "Liang").unwrap();
+        assert_eq!(
+            (short.mentions, short.articles.as_slice()),
+            (1, [ArticleId(0)].as_slice())
         );
     }
 

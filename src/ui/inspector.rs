@@ -56,6 +56,17 @@ pub fn entity_ui(
     }
     let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
     ui.label(format!("Also written: {}", aliases.join(", ")));
+    if aliases.len() > 1 {
+        ui.menu_button("Split off…", |ui| {
+            ui.label("Mentions written as this are someone or something else:");
+            for alias in aliases.iter().filter(|a| **a != entity.name) {
+                if ui.button(*alias).clicked() {
+                    commands.push(Command::SplitEntity(entity.key.clone(), alias.to_string()));
+                    ui.close();
+                }
+            }
+        });
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Name");
         ui.add(egui::TextEdit::singleline(&mut view.entity_name_edit).desired_width(150.0))
