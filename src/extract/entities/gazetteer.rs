@@ -142,3 +142,36 @@ impl Gazetteer {
         marks
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::features::word_hash;
+
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| word_hash(&w.to_lowercase())).collect()
+    }
+
+    #[test]
+    fn longest_names_are_marked() {
+        let g = Gazetteer::bundled();
+        let marks = g.mark(&hashes(&[
+            "troops", "left", "North", "Korea", "for", "Seoul",
+        ]));
+        assert!(marks[0].is_empty() && marks[1].is_empty() && marks[4].is_empty());
+        assert_eq!(marks[2], vec![(List::Country, true)]);
+        assert_eq!(marks[3], vec![(List::Country, false)]);
+        assert_eq!(marks[5], vec![(List::City, true)]);
+        let agency = g.mark(&hashes(&["Korean", "Central", "News", "Agency"]));
+        assert!(
+            agency
+                .iter()
+                .all(|m| m.contains(&(List::Organisation, false))
+                    || m.contains(&(List::Organisation, true)))
+        );
+        assert_eq!(
+            g.mark(&hashes(&["Chinese"]))[0],
+            vec![(List::Demonym, true)]
+        );
+    }
+}
