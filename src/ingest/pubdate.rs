@@ -48,25 +48,10 @@ const FILLER_WORDS: &[&str] = &[
     "est",
 ];
 
-/// A month name or abbreviation ("Nov.", "Sept", "March", "MAR") as 1–12.
+/// A month name or abbreviation ("Nov.", "Sept", "March", "MAR") as 1–12: the time
+/// engine's lexicon, case-insensitive.
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let month = match w.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(month)
+    crate::extract::timex::month_number(&word.trim_end_matches(['.', ',']).to_ascii_lowercase())
 }
 
 fn is_weekday(word: &str) -> bool {

@@ -58,28 +58,38 @@ pub fn word_hash(lower: &str) -> u64 {
     hash_bytes(lower.as_bytes())
 }
 
+/// The shape class of a character: X for capitals, x for small letters, d for digits.
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// The shape classes of a word with runs of letters and digits collapsed.
+fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = '\0';
+    word.chars().map(shape_char).filter(move |&s| {
+        let keep = s != last || !matches!(s, 'X' | 'x' | 'd');
+        last = s;
+        keep
+    })
+}
+
 /// Hash of a word's shape, without building the shape.
 fn shape_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = '\0';
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if s != last || !matches!(s, 'X' | 'x' | 'd') {
-            let mut buf = [0u8; 4];
-            for &b in s.encode_utf8(&mut buf).as_bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
+    for s in shape_chars(word) {
+        let mut buf = [0u8; 4];
+        for &b in s.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        last = s;
     }
     h
 }
@@ -87,22 +97,7 @@ fn shape_hash(word: &str) -> u64 {
 /// The shape of a word: X for capitals, x for small letters, d for digits, runs collapsed.
 #[cfg(test)]
 fn shape(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
-            out.push(s);
-        }
-    }
-    out
+    shape_chars(word).collect()
 }
 
 /// FNV-1a of some bytes.

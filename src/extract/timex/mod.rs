@@ -36,6 +36,11 @@ pub struct Timex {
     pub manual: bool,
 }
 
+/// A lower-case month name or abbreviation ("nov.", "sept", "march") as 1–12.
+pub fn month_number(word: &str) -> Option<u32> {
+    lexicon::month(word).map(u32::from)
+}
+
 /// Words that make a sentence speak of the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
