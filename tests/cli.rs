@@ -201,3 +201,32 @@ fn bad_arguments_get_a_usage_message() {
     assert!(help.status.success());
     assert!(stdout(&help).contains("dateline import DIR… -o WORKSPACE.ron"));
 }
+
+#[test]
+fn extract_from_a_workspace_names_entities_as_the_user_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    articles_folder(dir.path());
+    assert!(
+        dateline(&["import", "news", "-o", "w.ron"], dir.path())
+            .status
+            .success()
+    );
+    let path = dir.path().join("w.ron");
+    let mut workspace = dateline::store::load_workspace(&path).unwrap();
+    workspace
+        .entity_decisions
+        .push(dateline::model::EntityDecision::Rename {
+            key: dateline::model::EntityKey::new("Seoul", dateline::model::EntityLabel::Place),
+            name: "Seoul (capital)".into(),
+        });
+    dateline::store::save_workspace(&path, &workspace).unwrap();
+    let out = dateline(&["extract", "w.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let seoul: serde_json::Value = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|l| l["title"] == "Envoys meet")
+        .unwrap();
+    assert_eq!(seoul["entities"][0]["text"], "Seoul");
+    assert_eq!(seoul["entities"][0]["entity"], "Seoul (capital)");
+}

@@ -7,11 +7,18 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{Invocation, USAGE, bench};
-use crate::extract::entities::{canonical_names, find_entities};
+use std::collections::HashMap;
+
+use crate::extract::entities::{
+    all_mention_records, canonical_names, find_entities, normalise_name,
+};
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
-use crate::model::{Article, ImportProblem, TimexCorrection, Workspace};
+use crate::model::{
+    Article, ArticleId, EntityKey, EntityResolver, ImportProblem, MentionRecord, TimexCorrection,
+    Workspace, build_registry,
+};
 use crate::store;
 
 /// Runs a headless invocation and returns the process exit status: 0 on success, 1 when the
@@ -92,9 +99,44 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The JSON object `dateline extract` prints for an article, with the user's corrections
-/// applied.
-pub fn extract_record(article: &Article, corrections: &[TimexCorrection]) -> serde_json::Value {
+/// The user's decisions as `extract` applies them to a workspace: which entity each mention
+/// belongs to, and that entity's name.
+pub struct EntityNaming {
+    resolver: EntityResolver,
+    names: HashMap<EntityKey, String>,
+}
+
+impl EntityNaming {
+    /// Builds the workspace's registry to name entities as the app shows them.
+    pub fn for_workspace(workspace: &Workspace) -> Self {
+        let bodies: Vec<(ArticleId, String)> = workspace
+            .articles
+            .iter()
+            .map(|a| (a.id, a.body.clone()))
+            .collect();
+        let records = all_mention_records(&bodies);
+        let registry = build_registry(&records, &workspace.entity_decisions, |id| {
+            workspace.article(id).and_then(|a| a.published.clone())
+        });
+        Self {
+            resolver: EntityResolver::new(&workspace.entity_decisions),
+            names: registry.into_iter().map(|e| (e.key, e.name)).collect(),
+        }
+    }
+
+    fn name(&self, record: &MentionRecord) -> Option<String> {
+        let (key, _) = self.resolver.key_of(record);
+        self.names.get(&key).cloned()
+    }
+}
+
+/// The JSON object `dateline extract` prints for an article, with the user's corrections and,
+/// for a workspace, the entity names its registry gives.
+pub fn extract_record(
+    article: &Article,
+    corrections: &[TimexCorrection],
+    naming: Option<&EntityNaming>,
+) -> serde_json::Value {
     let mut code_points = CodePoints::new(&article.body);
     let timexes: Vec<serde_json::Value> = article_timexes(article, corrections)
         .iter()
@@ -116,7 +158,16 @@ pub fn extract_record(article: &Article, corrections: &[TimexCorrection]) -> ser
     let entities: Vec<serde_json::Value> = mentions
         .iter()
         .zip(&canonical)
-        .map(|(m, entity)| {
+        .map(|(m, canonical)| {
+            let record = MentionRecord {
+                article: article.id,
+                text: normalise_name(&m.text),
+                canonical: canonical.clone(),
+                label: m.label,
+            };
+            let entity = naming
+                .and_then(|n| n.name(&record))
+                .unwrap_or_else(|| canonical.clone());
             json!({
                 "start": code_points.at(m.start),
                 "end": code_points.at(m.end),
@@ -151,8 +202,13 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     for path in workspaces {
         match store::load_workspace(&path) {
             Ok(workspace) => {
+                let naming = EntityNaming::for_workspace(&workspace);
                 for article in &workspace.articles {
-                    write(extract_record(article, &workspace.timex_corrections))?;
+                    write(extract_record(
+                        article,
+                        &workspace.timex_corrections,
+                        Some(&naming),
+                    ))?;
                 }
             }
             Err(e) => {
@@ -164,7 +220,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     if !sources.is_empty() {
         let outcome = import_quietly(&sources);
         for article in &outcome.articles {
-            write(extract_record(article, &[]))?;
+            write(extract_record(article, &[], None))?;
         }
         for problem in &outcome.problems {
             write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;

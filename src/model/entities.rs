@@ -135,6 +135,50 @@ fn merge_map(decisions: &[EntityDecision]) -> HashMap<EntityKey, EntityKey> {
     merges
 }
 
+/// Maps mentions to the entity they belong to after the user's merges and splits.
+pub struct EntityResolver {
+    merges: HashMap<EntityKey, EntityKey>,
+    /// (entity as it stood when split, written form) → the form's own key.
+    splits: HashMap<(EntityKey, String), EntityKey>,
+}
+
+impl EntityResolver {
+    /// A resolver for these decisions.
+    pub fn new(decisions: &[EntityDecision]) -> Self {
+        Self::with_merges(decisions, merge_map(decisions))
+    }
+
+    fn with_merges(decisions: &[EntityDecision], merges: HashMap<EntityKey, EntityKey>) -> Self {
+        let splits = decisions
+            .iter()
+            .filter_map(|d| match d {
+                EntityDecision::Split { key, alias } => Some((
+                    (resolve(key, &merges), alias.clone()),
+                    EntityKey::new(alias, key.label),
+                )),
+                _ => None,
+            })
+            .collect();
+        Self { merges, splits }
+    }
+
+    /// The entity a mention belongs to, and the canonical name it contributes.
+    pub fn key_of(&self, m: &MentionRecord) -> (EntityKey, String) {
+        let key = resolve(&EntityKey::new(&m.canonical, m.label), &self.merges);
+        match self.splits.get(&(key.clone(), m.text.clone())) {
+            Some(own) => {
+                // A split undoes the merge that brought the form in; later merges still count.
+                let target = resolve(own, &self.merges);
+                (
+                    if target == key { own.clone() } else { target },
+                    m.text.clone(),
+                )
+            }
+            None => (key, m.canonical.clone()),
+        }
+    }
+}
+
 /// Builds the registry from the mentions of every article and the user's decisions, applied in
 /// order. `published` gives each article's publication date.
 pub fn build_registry(
@@ -168,26 +212,9 @@ pub fn build_registry(
         articles: BTreeSet<ArticleId>,
     }
     let mut entities: BTreeMap<EntityKey, Acc> = BTreeMap::new();
-    // Splits name the entity as it stood when split: (entity, written form) → own key.
-    let splits: HashMap<(EntityKey, String), EntityKey> = decisions
-        .iter()
-        .filter_map(|d| match d {
-            EntityDecision::Split { key, alias } => Some((
-                (resolve(key, &merges), alias.clone()),
-                EntityKey::new(alias, key.label),
-            )),
-            _ => None,
-        })
-        .collect();
+    let resolver = EntityResolver::with_merges(decisions, merges);
     for m in mentions {
-        let mut key = resolve(&EntityKey::new(&m.canonical, m.label), &merges);
-        let mut canonical = m.canonical.clone();
-        if let Some(own) = splits.get(&(key.clone(), m.text.clone())) {
-            // A split undoes the merge that brought the form in; later merges still count.
-            let target = resolve(own, &merges);
-            key = if target == key { own.clone() } else { target };
-            canonical = m.text.clone();
-        }
+        let (key, canonical) = resolver.key_of(m);
         let m = &MentionRecord {
             canonical,
             ..m.clone()

@@ -11,7 +11,8 @@ mod workspace;
 
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
 pub use entities::{
-    EntityDecision, EntityKey, MentionRecord, RegistryEntity, build_registry, resolve_key,
+    EntityDecision, EntityKey, EntityResolver, MentionRecord, RegistryEntity, build_registry,
+    resolve_key,
 };
 pub use entity::EntityLabel;
 pub use published::PublishedAt;
