@@ -468,25 +468,11 @@ fn month_date(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     j += 1;
     if day_follows {
         let day = t.number(j).and_then(day_of)?;
-        j += 1;
-        let save = j;
-        if t.is(j, ",") {
-            j += 1;
-        }
-        if let Some(y) = t.number(j).and_then(year_of) {
-            return Some((
-                j + 1,
-                Expr::Date {
-                    year: Some(y),
-                    month: m,
-                    day: Some(day),
-                },
-            ));
-        }
+        let (end, year) = year_after(t, j + 1);
         return Some((
-            save,
+            end,
             Expr::Date {
-                year: None,
+                year,
                 month: m,
                 day: Some(day),
             },
@@ -521,6 +507,16 @@ fn month_date(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     Some((j, Expr::Month(m, None)))
 }
 
+/// A year after a month and day ("Nov. 23, 2009", "23 November 2009"), comma allowed:
+/// where the date ends, and the year if there is one.
+fn year_after(t: &Toks, j: usize) -> (usize, Option<i32>) {
+    let k = if t.is(j, ",") { j + 1 } else { j };
+    match t.number(k).and_then(year_of) {
+        Some(y) => (k + 1, Some(y)),
+        None => (j, None),
+    }
+}
+
 /// "23 November 2009", "5th of May".
 fn day_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     let day = t.number(i).and_then(day_of)?;
@@ -529,21 +525,11 @@ fn day_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         j += 1;
     }
     let m = month_at(t, j, true)?;
-    j += 1;
-    if let Some(y) = t.number(j).and_then(year_of) {
-        return Some((
-            j + 1,
-            Expr::Date {
-                year: Some(y),
-                month: m,
-                day: Some(day),
-            },
-        ));
-    }
+    let (end, year) = year_after(t, j + 1);
     Some((
-        j,
+        end,
         Expr::Date {
-            year: None,
+            year,
             month: m,
             day: Some(day),
         },

@@ -5,7 +5,9 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::expr::Expr;
-use crate::model::{Modifier, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit};
+use crate::model::{
+    Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
+};
 
 /// Whether the sentence around an expression speaks of the past or the future.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,6 +197,24 @@ fn holiday_in(h: super::expr::Holiday, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// A day, or a part of it ("Sunday night" is a TIME).
+fn day_or_part(
+    d: NaiveDate,
+    part: Option<PartOfDay>,
+    modifier: Option<Modifier>,
+    why: String,
+) -> Resolved {
+    let (kind, point) = match part {
+        Some(p) => (TimexType::Time, TimePoint::DayPart(d, p)),
+        None => (TimexType::Date, day_point(d)),
+    };
+    Resolved {
+        kind,
+        value: TimeValue::Point(point, modifier),
+        explanation: why,
+    }
+}
+
 /// Resolves an expression against a reference date. `None` when it cannot be resolved.
 pub fn resolve(
     expr: &Expr,
@@ -373,14 +393,7 @@ pub fn resolve(
         Expr::Weekday(wd, shift, part) => match refd {
             Some(r) => {
                 let (d, why) = resolve_weekday(r, *wd, *shift, tense);
-                match part {
-                    Some(p) => Resolved {
-                        kind: TimexType::Time,
-                        value: TimeValue::Point(TimePoint::DayPart(d, *p), modifier),
-                        explanation: why,
-                    },
-                    None => date(day_point(d), why),
-                }
+                day_or_part(d, *part, modifier, why)
             }
             None => date(
                 TimePoint::AnyWeekday(*wd),
@@ -396,14 +409,7 @@ pub fn resolve(
                 _ => "the same day as",
             };
             let why = format!("{word} the reference date, {}", describe(r));
-            match part {
-                Some(p) => Resolved {
-                    kind: TimexType::Time,
-                    value: TimeValue::Point(TimePoint::DayPart(d, *p), modifier),
-                    explanation: why,
-                },
-                None => date(day_point(d), why),
-            }
+            day_or_part(d, *part, modifier, why)
         }
         Expr::ThisUnit(unit, shift) => {
             let r = refd?;
