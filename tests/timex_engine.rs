@@ -355,6 +355,24 @@ fn durations_sets_and_times() {
             "PT14H",
         ),
         ("It was a four-day visit.", "four-day", "DURATION", "P4D"),
+        (
+            "They lived in camps for 2 1/2 years.",
+            "2 1/2 years",
+            "DURATION",
+            "P2Y6M",
+        ),
+        (
+            "The jet landed a minute and a half later.",
+            "a minute and a half",
+            "DURATION",
+            "PT1M30S",
+        ),
+        (
+            "The strike lasted two and a half days.",
+            "two and a half days",
+            "DURATION",
+            "P2DT12H",
+        ),
         ("Prices rose for decades.", "decades", "DURATION", "PXDE"),
         (
             "The border passes 2,000 trucks a week.",
@@ -396,6 +414,35 @@ fn durations_sets_and_times() {
     ] {
         check(r, text, words, kind, value);
     }
+}
+
+#[test]
+fn narrative_dates_count_from_the_last_date_named() {
+    let r = day(1998, 4, 18);
+    let text = "On May 22, 1995, Farkas was made a general, and the following year he was \
+                appointed attache. Later that year he left; the previous day he had resigned.";
+    let found = find_timexes(text, Some(r));
+    let values: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.to_timex()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("May 22, 1995", "1995-05-22".to_string()),
+            ("the following year", "1996".to_string()),
+            ("that year", "1995".to_string()),
+            ("the previous day", "1995-05-21".to_string()),
+        ]
+    );
+    // With no date named before, the publication date is the anchor.
+    check(
+        r,
+        "The following month he resigned.",
+        "The following month",
+        "DATE",
+        "1998-05",
+    );
 }
 
 #[test]

@@ -277,8 +277,35 @@ fn amount_text(amount: Option<f64>) -> String {
     }
 }
 
+/// The next smaller unit a fraction of `unit` is written in ("P2Y6M" for two and a half
+/// years), with how many of it make one `unit`.
+fn smaller_unit(unit: Unit) -> Option<(Unit, f64)> {
+    Some(match unit {
+        Unit::Year => (Unit::Month, 12.0),
+        Unit::Week => (Unit::Day, 7.0),
+        Unit::Day => (Unit::Hour, 24.0),
+        Unit::Hour => (Unit::Minute, 60.0),
+        Unit::Minute => (Unit::Second, 60.0),
+        _ => return None,
+    })
+}
+
 fn duration_text(amount: Option<f64>, unit: Unit) -> String {
     let (code, time) = unit.code();
+    if let (Some(a), Some((small, per))) = (amount, smaller_unit(unit)) {
+        let whole = a.trunc();
+        let part = (a - whole) * per;
+        if whole >= 1.0 && part > 0.0 && part.fract() == 0.0 {
+            let (small_code, small_time) = small.code();
+            let t = if small_time && !time { "T" } else { "" };
+            return format!(
+                "P{}{}{code}{t}{}{small_code}",
+                if time { "T" } else { "" },
+                whole as i64,
+                part as i64
+            );
+        }
+    }
     format!(
         "P{}{}{}",
         if time { "T" } else { "" },
@@ -567,13 +594,49 @@ impl TimeValue {
     }
 }
 
+/// Reads the body of a TIMEX3 duration after "P": "2Y", "T5H", "X.5D", or a whole amount with
+/// a fraction in the next smaller unit ("2Y6M", "1DT12H", "T1M30S").
 fn parse_duration(rest: &str) -> Option<(Option<f64>, Unit)> {
-    let (time, body) = match rest.strip_prefix('T') {
-        Some(b) => (true, b),
-        None => (false, rest),
+    let (first, first_len) = duration_part(rest, false)?;
+    if first_len == rest.len() {
+        return Some(first);
+    }
+    let (Some(whole), unit) = first else {
+        return None;
+    };
+    let ((Some(part), small), second_len) = duration_part(&rest[first_len..], unit.code().1)?
+    else {
+        return None;
+    };
+    let (expected, per) = smaller_unit(unit)?;
+    let valid = small == expected
+        && first_len + second_len == rest.len()
+        && whole.fract() == 0.0
+        && part.fract() == 0.0
+        && part > 0.0
+        && part < per;
+    valid.then_some((Some(whole + part / per), unit))
+}
+
+/// One amount and unit at the start of `text` ("2Y", "T5H", "6M"), with the bytes it took.
+/// `in_time` says a "T" was already read, so "M" means minutes.
+fn duration_part(text: &str, in_time: bool) -> Option<((Option<f64>, Unit), usize)> {
+    let (time, body, skipped) = match text.strip_prefix('T') {
+        Some(b) => (true, b, 1),
+        None => (in_time, text, 0),
     };
     let split = body.find(|c: char| c.is_ascii_uppercase() && c != 'X')?;
-    let (amount, code) = body.split_at(split);
+    let (amount, rest) = body.split_at(split);
+    let code_len = rest
+        .find(|c: char| !c.is_ascii_uppercase() || c == 'T')
+        .unwrap_or(rest.len());
+    let code = &rest[..code_len];
+    // A code is one letter except the two-letter DE, CE and ML.
+    let code = if matches!(code.get(..2), Some("DE" | "CE" | "ML")) {
+        &code[..2]
+    } else {
+        code.get(..1)?
+    };
     let amount = if amount == "X" {
         None
     } else {
@@ -593,7 +656,7 @@ fn parse_duration(rest: &str) -> Option<(Option<f64>, Unit)> {
         ("ML", false) => Unit::Millennium,
         _ => return None,
     };
-    Some((amount, unit))
+    Some(((amount, unit), skipped + split + code.len()))
 }
 
 #[cfg(test)]
@@ -622,6 +685,11 @@ mod tests {
             ("DURATION", "PT16H"),
             ("DURATION", "PXY"),
             ("DURATION", "P2DE"),
+            ("DURATION", "P2Y6M"),
+            ("DURATION", "PT5H30M"),
+            ("DURATION", "PT1M30S"),
+            ("DURATION", "P1DT12H"),
+            ("DURATION", "P1W3D"),
             ("SET", "P1W"),
             ("SET", "XXXX-WXX-1"),
             ("DATE", "PAST_REF"),

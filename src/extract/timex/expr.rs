@@ -56,6 +56,9 @@ pub enum Expr {
     RelDay(i32, Option<PartOfDay>),
     /// "this week" (0), "last month" (-1), "next year" (1).
     ThisUnit(Unit, i32),
+    /// "the following year" (1), "the previous day" (-1), "that year" (0): counted from the
+    /// last date the story named, not from its publication date.
+    Narrative(Unit, i32),
     /// "this weekend" (0), "last weekend" (-1), "the weekend" (nearest by tense).
     Weekend(Option<i32>),
     /// A named holiday: "Christmas", "Thanksgiving Day".

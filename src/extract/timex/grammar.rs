@@ -63,6 +63,10 @@ fn day_of(text: &str) -> Option<u8> {
 fn amount(t: &Toks, i: usize) -> Option<(Option<f64>, usize)> {
     if let Some(n) = t.number(i) {
         let n: f64 = n.replace(',', "").parse().ok()?;
+        // "2 1/2 years"
+        if let Some(f) = t.number(i + 1).and_then(fraction) {
+            return Some((Some(n + f), i + 2));
+        }
         return Some((Some(n), i + 1));
     }
     let w = t.word(i)?;
@@ -85,6 +89,10 @@ fn amount(t: &Toks, i: usize) -> Option<(Option<f64>, usize)> {
             return Some((Some(0.5), i + 2));
         }
         return None;
+    }
+    // "two and a half years"
+    if t.is(i + 1, "and") && t.is(i + 2, "a") && t.is(i + 3, "half") {
+        return Some((Some(first + 0.5), i + 4));
     }
     let mut value = first;
     let mut next = i + 1;
@@ -111,6 +119,13 @@ fn amount(t: &Toks, i: usize) -> Option<(Option<f64>, usize)> {
         }
     }
     Some((Some(value), next))
+}
+
+/// A written fraction below one: "1/2", "3/4".
+fn fraction(text: &str) -> Option<f64> {
+    let (a, b) = text.split_once('/')?;
+    let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+    (matches!(b as u8, 2 | 4) && a >= 1.0 && a < b).then(|| a / b)
 }
 
 /// A modifier before a core expression: "about", "more than", "nearly", "early", "mid-", "late",
@@ -227,6 +242,7 @@ fn may_start(token: &Token<'_>) -> bool {
                         | "recent"
                         | "latest"
                         | "same"
+                        | "that"
                         | "daily"
                         | "weekly"
                         | "monthly"
@@ -624,6 +640,27 @@ fn relative(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     let the = t.is(j, "the");
     if the {
         j += 1;
+    }
+    // "that year", "that same day", "the following month", "the previous year".
+    let narrative = match t.word(j)? {
+        "that" | "same" if !the || t.is(j, "same") => Some(0),
+        "following" | "previous" | "preceding" if the => shift_word(t.word(j)?),
+        _ => None,
+    };
+    if let Some(shift) = narrative {
+        let k = if t.is(j, "that") && t.is(j + 1, "same") {
+            j + 2
+        } else {
+            j + 1
+        };
+        if let Some(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)) = t
+            .word(k)
+            .and_then(unit)
+            .filter(|(_, plural)| !plural)
+            .map(|(u, _)| u)
+        {
+            return Some((k + 1, Expr::Narrative(u, shift)));
+        }
     }
     let shift = shift_word(t.word(j)?)?;
     if t.is(j + 1, "fiscal") && t.is(j + 2, "year") {

@@ -5,6 +5,7 @@ mod expr;
 mod grammar;
 mod lexicon;
 mod resolve;
+mod tense;
 mod tokens;
 
 use chrono::NaiveDate;
@@ -13,7 +14,6 @@ use serde::{Deserialize, Serialize};
 pub use resolve::Tense;
 
 use crate::model::{Article, TimePoint, TimeValue, TimexCorrection, TimexType};
-use tokens::{Kind, Token};
 
 /// A time expression found in a text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,87 +41,18 @@ pub fn month_number(word: &str) -> Option<u32> {
     lexicon::month(word).map(u32::from)
 }
 
-/// Words that make a sentence speak of the future.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    "'ll",
-    "shall",
-    "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "expected",
-    "expects",
-    "due",
-    "until",
-    "till",
-    "upcoming",
-    "begin",
-    "begins",
-    "starting",
-    "going",
-    "intends",
-    "aims",
-    "next",
-    "could",
-    "might",
-];
-
-/// Looks back through the sentence for a future marker.
-fn tense_before(tokens: &[Token<'_>], at: usize, end: usize) -> Tense {
-    // "by February", "until Dec. 5", "through the weekend": a deadline ahead.
-    if at > 0
-        && matches!(
-            tokens[at - 1].lower.as_ref(),
-            "by" | "until" | "till" | "through"
-        )
-    {
-        return Tense::Future;
+/// The date an expression writes out with its year, as (year, month, day).
+fn named_date(expr: &expr::Expr) -> Option<(i32, Option<u8>, Option<u8>)> {
+    match *expr {
+        expr::Expr::FullDate(y, m, d) => Some((y, Some(m), Some(d))),
+        expr::Expr::Date {
+            year: Some(y),
+            month,
+            day,
+        } => Some((y, Some(month), day)),
+        expr::Expr::Year(y) => Some((y, None, None)),
+        _ => None,
     }
-    let mut i = at;
-    let mut seen = 0;
-    while i > 0 && seen < 12 {
-        i -= 1;
-        let t = &tokens[i];
-        if t.kind == Kind::Punct && matches!(t.lower.as_ref(), "." | "!" | "?" | ";") {
-            break;
-        }
-        if t.kind == Kind::Word {
-            if FUTURE_MARKERS.contains(&t.lower.as_ref()) {
-                return Tense::Future;
-            }
-            // A past participle nearer than any future marker: "would appeal the decision,
-            // announced Wednesday".
-            if t.lower.len() > 4
-                && t.lower.ends_with("ed")
-                && !matches!(
-                    t.lower.as_ref(),
-                    "need" | "speed" | "proceed" | "exceed" | "indeed"
-                )
-            {
-                return Tense::Past;
-            }
-            if matches!(
-                t.lower.as_ref(),
-                "ago" | "last" | "was" | "were" | "had" | "did" | "since"
-            ) {
-                return Tense::Past;
-            }
-        }
-        seen += 1;
-        if t.sentence_start {
-            break;
-        }
-    }
-    // "… on Monday will …" is rare; a marker right after also counts.
-    if tokens
-        .get(end)
-        .is_some_and(|t| matches!(t.lower.as_ref(), "will" | "'ll"))
-    {
-        return Tense::Future;
-    }
-    Tense::Past
 }
 
 /// Finds and normalises the time expressions in `text` against `reference` (the publication
@@ -132,7 +63,7 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
     grammar::find_candidates(&tokens)
         .into_iter()
         .filter_map(|c| {
-            let tense = tense_before(&tokens, c.start, c.end);
+            let tense = tense::tense_around(&tokens, c.start, c.end);
             let resolved = resolve::resolve(&c.expr, c.modifier, reference, tense, context)?;
             // Only a quarter the text names becomes what later "the quarter" refers to; one
             // derived from "a year ago" does not.
@@ -142,6 +73,9 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             ) = (&resolved.value, &c.expr)
             {
                 context.last_quarter = Some((*y, *q));
+            }
+            if let Some(named) = named_date(&c.expr) {
+                context.last_named = Some(named);
             }
             let (start, end) = (tokens[c.start].start, tokens[c.end - 1].end);
             let written = &text[start..end];

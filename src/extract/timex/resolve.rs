@@ -172,6 +172,10 @@ fn season_index(s: Season) -> i32 {
 pub struct Context {
     /// The last quarter mentioned, as (year, quarter).
     pub last_quarter: Option<(i32, u8)>,
+    /// The last date the text wrote out with its year ("May 22, 1995", "in 1995"): the anchor
+    /// of "the following year" and "that day"; the day is `None` when only a year or month was
+    /// written.
+    pub last_named: Option<(i32, Option<u8>, Option<u8>)>,
 }
 
 /// The date of a holiday in a year.
@@ -410,6 +414,34 @@ pub fn resolve(
             };
             let why = format!("{word} the reference date, {}", describe(r));
             day_or_part(d, *part, modifier, why)
+        }
+        Expr::Narrative(unit, shift) => {
+            let (y, m, d) = context
+                .last_named
+                .or_else(|| refd.map(|r| (r.year(), Some(r.month() as u8), Some(r.day() as u8))))?;
+            let why = match context.last_named {
+                Some(_) => "counted from the last date the story named".to_string(),
+                None => format!(
+                    "counted from the reference date (the story named no date before), {}",
+                    refd.map(describe).unwrap_or_default()
+                ),
+            };
+            let anchor = || NaiveDate::from_ymd_opt(y, u32::from(m?), u32::from(d?));
+            let point = match unit {
+                Unit::Year => TimePoint::Year(Some(y + shift)),
+                Unit::Month => {
+                    let first = NaiveDate::from_ymd_opt(y, u32::from(m?), 1)?;
+                    let d = shift_months(first, *shift)?;
+                    TimePoint::Month(Some(d.year()), d.month() as u8)
+                }
+                Unit::Week => {
+                    let w = (anchor()? + Duration::weeks(i64::from(*shift))).iso_week();
+                    TimePoint::Week(w.year(), w.week() as u8)
+                }
+                Unit::Day => day_point(anchor()? + Duration::days(i64::from(*shift))),
+                _ => return None,
+            };
+            date(point, why)
         }
         Expr::ThisUnit(unit, shift) => {
             let r = refd?;
