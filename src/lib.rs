@@ -25,6 +25,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod model;
 pub mod store;
+pub mod timeline;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -61,7 +61,7 @@ fn import_then_info_then_extract() {
     assert!(info.status.success(), "{}", stderr(&info));
     let text = stdout(&info);
     assert!(
-        text.contains("Format: dateline-workspace version 2"),
+        text.contains("Format: dateline-workspace version 3"),
         "{text}"
     );
     assert!(text.contains("Articles: 2"), "{text}");
@@ -99,6 +99,17 @@ fn import_then_info_then_extract() {
             {"start": 24, "end": 29, "text": "Seoul", "label": "LOC", "entity": "Seoul"},
             {"start": 31, "end": 33, "text": "\u{c11c}\u{c6b8}", "label": "LOC", "entity": "\u{c11c}\u{c6b8}"}
         ])
+    );
+    // The sentence around "on Monday" is a suggested event, its names the participants.
+    assert_eq!(
+        seoul["events"],
+        serde_json::json!([{
+            "title": "Envoys met",
+            "value": "2022-05-02",
+            "participants": ["Seoul", "\u{c11c}\u{c6b8}"],
+            "evidence": [{"start": 0, "end": 35}],
+            "origin": "suggested"
+        }])
     );
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
     assert_eq!(talks["published"], "--11-02");
@@ -229,4 +240,75 @@ fn extract_from_a_workspace_names_entities_as_the_user_decided() {
         .unwrap();
     assert_eq!(seoul["entities"][0]["text"], "Seoul");
     assert_eq!(seoul["entities"][0]["entity"], "Seoul (capital)");
+}
+
+/// A workspace's events: the user's kept and made events are printed with their article, a
+/// dismissed suggestion is not.
+#[test]
+fn extract_from_a_workspace_prints_the_users_events() {
+    use dateline::model::{Event, EventId, EventOrigin, Evidence, SuggestionKey, TimeValue};
+    let dir = tempfile::tempdir().unwrap();
+    articles_folder(dir.path());
+    assert!(
+        dateline(&["import", "news", "-o", "w.ron"], dir.path())
+            .status
+            .success()
+    );
+    let path = dir.path().join("w.ron");
+    let mut workspace = dateline::store::load_workspace(&path).unwrap();
+    let seoul = workspace
+        .articles
+        .iter()
+        .find(|a| a.headline == "Envoys meet")
+        .unwrap()
+        .id;
+    let talks = workspace
+        .articles
+        .iter()
+        .find(|a| a.headline == "Talks resume")
+        .unwrap()
+        .id;
+    workspace.events.push(Event {
+        id: EventId(0),
+        title: "Envoys met in Seoul".into(),
+        value: TimeValue::from_timex("DATE", "2022-05-03").unwrap(),
+        participants: Vec::new(),
+        evidence: vec![Evidence {
+            article: seoul,
+            start: 0,
+            end: 35,
+            quote: "Envoys met on Monday in Seoul (\u{c11c}\u{c6b8})".into(),
+        }],
+        notes: String::new(),
+        tags: Vec::new(),
+        origin: EventOrigin::Suggested {
+            extractor: "clause-1".into(),
+            key: SuggestionKey {
+                article: seoul,
+                start: 14,
+                text: "Monday".into(),
+            },
+        },
+        uncertain: false,
+    });
+    workspace.next_event_id = 1;
+    workspace.dismissed_suggestions.push(SuggestionKey {
+        article: talks,
+        start: 27,
+        text: "Tuesday".into(),
+    });
+    dateline::store::save_workspace(&path, &workspace).unwrap();
+    let out = dateline(&["extract", "w.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let seoul = lines.iter().find(|l| l["title"] == "Envoys meet").unwrap();
+    assert_eq!(seoul["events"].as_array().unwrap().len(), 1, "{}", seoul["events"]);
+    assert_eq!(seoul["events"][0]["title"], "Envoys met in Seoul");
+    assert_eq!(seoul["events"][0]["value"], "2022-05-03");
+    assert_eq!(seoul["events"][0]["origin"], "kept");
+    let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
+    assert_eq!(talks["events"], serde_json::json!([]));
 }

@@ -238,6 +238,26 @@ fn golden_workspace_version_2_loads() {
     assert_eq!(correction.value.to_timex(), "2022-04-25");
 }
 
+/// Version 3 adds events (kept suggestions and the user's own) and dismissed suggestions.
+#[test]
+fn golden_workspace_version_3_loads() {
+    use dateline::model::{EventId, EventOrigin};
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v3.ron");
+    let workspace = store::load_workspace(&golden).unwrap();
+    assert_eq!(workspace.events.len(), 2);
+    let kept = &workspace.events[0];
+    assert_eq!(kept.title, "Envoys met");
+    assert_eq!(kept.value.to_timex(), "2022-04-25");
+    assert_eq!(kept.tags, ["Diplomacy"]);
+    assert_eq!(kept.evidence[0].quote, "Envoys met on Monday.");
+    assert!(matches!(&kept.origin, EventOrigin::Suggested { key, .. } if key.text == "Monday"));
+    assert_eq!(workspace.events[1].value.to_timex(), "2023-03-06/2023-03-09");
+    assert_eq!(workspace.events[1].origin, EventOrigin::Manual);
+    assert_eq!(workspace.next_event_id, 2);
+    assert_eq!(workspace.dismissed_suggestions[0].start, 17);
+    assert_eq!(workspace.event(EventId(1)).map(|e| e.title.as_str()), Some("Geneva round"));
+}
+
 #[test]
 fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};

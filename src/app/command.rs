@@ -8,7 +8,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use chrono::NaiveDate;
 
-use crate::model::{ArticleId, EntityKey, EntityLabel, TimexCorrection};
+use crate::model::{ArticleId, EntityKey, EntityLabel, Event, Evidence, TimexCorrection};
+use crate::timeline::lanes::EventRef;
+use crate::ui::timeline::ExportFormat;
 
 /// A request from the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +70,28 @@ pub enum Command {
     SplitEntity(EntityKey, String),
     /// Hide an entity, or show it again.
     HideEntity(EntityKey, bool),
+    /// Select an event (opens its evidence in the reader), or clear.
+    SelectEvent(Option<EventRef>),
+    /// Open an article at a passage of evidence and flash it.
+    OpenEvidence(Evidence),
+    /// Give an event new contents (a drag, an edit in the inspector); a suggestion is kept as
+    /// the user's event.
+    UpdateEvent(EventRef, Box<Event>),
+    /// Add a new event made by the user and select it.
+    CreateEvent(Box<Event>),
+    /// Delete an event; a suggestion is dismissed and stays away after re-extraction.
+    DeleteEvent(EventRef),
+    /// Make these events one: the first keeps its title and value and gains the others'
+    /// evidence, participants and tags.
+    MergeEvents(Vec<EventRef>),
+    /// Undo the last change to the workspace.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Ask where to export the timeline's current view.
+    ExportTimelineDialog(ExportFormat),
+    /// Export the timeline's current view to this file.
+    ExportTimelineTo(PathBuf, ExportFormat),
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard
@@ -125,6 +149,23 @@ pub fn file_actions() -> Vec<Action> {
             label: "Save as…",
             shortcut: shortcut(COMMAND_SHIFT, Key::S),
             command: Command::SaveAsDialog,
+        },
+    ]
+}
+
+/// The Edit menu, in order. Its shortcuts work only when no text field has the keyboard (a
+/// text field's own Ctrl+Z undoes typing).
+pub fn edit_actions() -> Vec<Action> {
+    vec![
+        Action {
+            label: "Undo",
+            shortcut: shortcut(Modifiers::COMMAND, Key::Z),
+            command: Command::Undo,
+        },
+        Action {
+            label: "Redo",
+            shortcut: shortcut(COMMAND_SHIFT, Key::Z),
+            command: Command::Redo,
         },
     ]
 }

@@ -18,6 +18,8 @@ pub enum DialogKind {
     AddFiles,
     /// Choose where to save the workspace.
     SaveAs,
+    /// Choose where to export the timeline.
+    ExportTimeline(crate::ui::timeline::ExportFormat),
 }
 
 /// Runs dialogs off the UI thread and hands back their answers.
@@ -78,6 +80,23 @@ impl Dialogs {
                         .set_file_name("research.ron")
                         .save_file()
                         .map(|p| Command::SaveTo(with_ron_extension(p))),
+                    DialogKind::ExportTimeline(format) => {
+                        let (name, ext) = match format {
+                            crate::ui::timeline::ExportFormat::Svg => ("SVG image", "svg"),
+                            crate::ui::timeline::ExportFormat::Png => ("PNG image", "png"),
+                        };
+                        dialog
+                            .set_title("Export the timeline")
+                            .add_filter(name, &[ext])
+                            .set_file_name(super::export_file_name(format))
+                            .save_file()
+                            .map(|p| {
+                                Command::ExportTimelineTo(
+                                    super::with_export_extension(p, format),
+                                    format,
+                                )
+                            })
+                    }
                 };
                 // `None` (cancelled, or no dialog service) still tells the app the dialog closed.
                 let _ = sender.send(command);

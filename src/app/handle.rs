@@ -81,12 +81,14 @@ impl DatelineApp {
                     correction.value.to_timex()
                 ));
                 corrections.push(correction);
+                self.events.inputs += 1;
                 self.changed();
             }
             Command::RevertTimex(article, start, end) => {
                 self.workspace
                     .timex_corrections
                     .retain(|c| !(c.article == article && c.start == start && c.end == end));
+                self.events.inputs += 1;
                 self.changed();
             }
             Command::SelectEntity(key, adding) => {
@@ -147,6 +149,7 @@ impl DatelineApp {
                 if let Some(i) = self.workspace.article_index(id) {
                     self.workspace.articles[i].reference_override = date;
                     self.selected_timex = None;
+                    self.events.inputs += 1;
                     self.changed();
                 }
             }
@@ -166,6 +169,16 @@ impl DatelineApp {
             }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
+            Command::SelectEvent(_)
+            | Command::OpenEvidence(_)
+            | Command::UpdateEvent(..)
+            | Command::CreateEvent(_)
+            | Command::DeleteEvent(_)
+            | Command::MergeEvents(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::ExportTimelineDialog(_)
+            | Command::ExportTimelineTo(..) => self.handle_event_command(command),
             Command::Quit => {
                 if self.guard_unsaved(&command) {
                     self.allow_close = true;
@@ -178,7 +191,7 @@ impl DatelineApp {
     }
 
     /// Records that the user changed the workspace: views recompute, the title shows "•".
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.document.revision += 1;
         self.content_version += 1;
     }
@@ -192,7 +205,7 @@ impl DatelineApp {
         false
     }
 
-    fn show_dialog(&mut self, kind: DialogKind) {
+    pub(super) fn show_dialog(&mut self, kind: DialogKind) {
         let start_in = self
             .document
             .path
@@ -291,6 +304,11 @@ impl DatelineApp {
         };
         self.content_version += 1;
         self.articles_version += 1;
+        self.events.inputs += 1;
+        self.events.selected = None;
+        self.events.focus = None;
+        self.events.view = crate::ui::timeline::TimelineView::default();
+        self.history.clear();
         self.selected_entities.clear();
         self.library.restrict_to(None);
         self.library.refresh(&self.workspace, self.content_version);
@@ -355,6 +373,7 @@ impl DatelineApp {
             .merge_import(outcome.articles, outcome.problems);
         self.content_version += 1;
         self.articles_version += 1;
+        self.events.inputs += 1;
         if merge.added + merge.updated > 0 || skipped > 0 {
             self.document.revision += 1;
         }

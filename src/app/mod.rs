@@ -4,21 +4,25 @@
 
 mod command;
 mod dialogs;
+mod events;
 mod fonts;
 mod handle;
+mod timeline_panel;
 mod window;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use command::{Action, Command, file_actions, navigation_keys};
+pub use command::{Action, Command, edit_actions, file_actions, navigation_keys};
+pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
-use crate::extract::entities::{all_mention_records, canonical_names, find_entities};
+use crate::extract::entities::{ArticleNames, all_article_names, canonical_names, find_entities};
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
 use crate::model::{
-    ArticleId, EntityKey, MentionRecord, RegistryEntity, Workspace, build_registry, resolve_key,
+    ArticleId, EntityKey, History, MentionRecord, RegistryEntity, Workspace, build_registry,
+    resolve_key,
 };
 use crate::store::{RecentWorkspaces, StoreError};
 use crate::ui::entities::EntitiesView;
@@ -135,7 +139,7 @@ pub struct DatelineApp {
     articles_version: u64,
     /// Entity mentions of every article, and the `articles_version` they were found for.
     mentions: (u64, Vec<MentionRecord>),
-    mention_task: Option<BackgroundTask<(u64, Vec<MentionRecord>)>>,
+    mention_task: Option<BackgroundTask<(u64, Vec<ArticleNames>)>>,
     /// The registry, and the `content_version` it was built for.
     registry: (u64, Vec<RegistryEntity>),
     selected_entities: Vec<EntityKey>,
@@ -143,6 +147,12 @@ pub struct DatelineApp {
     /// Entities sharing articles with the main selected one: for which entity and registry
     /// version, and (entity, shared articles), most shared first.
     appears_with: (Option<EntityKey>, u64, Vec<(EntityKey, String, usize)>),
+    /// Suggested events, the timeline and the selected event.
+    events: events::EventState,
+    /// What undo and redo apply.
+    history: History,
+    /// The selected event's fields while they are edited.
+    event_draft: crate::ui::event_inspector::EventDraft,
 }
 
 impl DatelineApp {
@@ -189,6 +199,9 @@ impl DatelineApp {
             selected_entities: Vec::new(),
             entities_view: EntitiesView::default(),
             appears_with: (None, u64::MAX, Vec::new()),
+            events: events::EventState::default(),
+            history: History::default(),
+            event_draft: Default::default(),
         }
     }
 
@@ -228,12 +241,14 @@ impl DatelineApp {
         self.message.as_deref()
     }
 
-    /// True while an import, an open, a save or the search for names runs in the background.
+    /// True while an import, an open, a save, or the search for names or events runs in the
+    /// background.
     pub fn is_busy(&self) -> bool {
         self.import.is_some()
             || self.load.is_some()
             || self.save.is_some()
             || self.mention_task.is_some()
+            || self.finding_events()
     }
 
     /// The entity registry as the panel shows it.
@@ -252,8 +267,16 @@ impl DatelineApp {
         if let Some(task) = &self.mention_task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done(result) => {
-                    self.mentions = result;
+                TaskPoll::Done((version, names)) => {
+                    let mut records = Vec::new();
+                    let mut spans = std::collections::HashMap::with_capacity(names.len());
+                    for n in names {
+                        records.extend(n.records);
+                        spans.insert(n.article, n.spans);
+                    }
+                    self.mentions = (version, records);
+                    self.events.spans = Arc::new(spans);
+                    self.events.inputs += 1;
                     self.mention_task = None;
                     self.registry.0 = u64::MAX;
                 }
@@ -270,7 +293,7 @@ impl DatelineApp {
                 .collect();
             let label = "Finding names…".to_string();
             if let Ok(task) = BackgroundTask::start("names", label, self.wake.clone(), move || {
-                (version, all_mention_records(&bodies))
+                (version, all_article_names(&bodies))
             }) {
                 self.mention_task = Some(task);
             }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{AppOptions, Command, DatelineApp, LeftTab, file_actions, navigation_keys};
+use super::{
+    AppOptions, Command, DatelineApp, LeftTab, edit_actions, file_actions, navigation_keys,
+};
 use crate::store::RecentWorkspaces;
 use crate::ui;
 
@@ -76,6 +78,8 @@ impl DatelineApp {
         self.poll_background();
         self.refresh_entities();
         self.refresh_appears_with();
+        self.refresh_suggestions();
+        self.finish_png_export();
         self.keyboard(ui);
         self.drops(ui);
         self.close_request(ui);
@@ -86,6 +90,7 @@ impl DatelineApp {
                 ui,
                 &self.recent.paths,
                 self.reader.show_original,
+                (self.history.can_undo(), self.history.can_redo()),
                 &mut commands,
             );
         });
@@ -95,7 +100,8 @@ impl DatelineApp {
                 .as_ref()
                 .map(|l| l.task.label.as_str())
                 .or(self.save.as_ref().map(|s| s.task.label.as_str()))
-                .or(self.mention_task.as_ref().map(|t| t.label.as_str()));
+                .or(self.mention_task.as_ref().map(|t| t.label.as_str()))
+                .or(self.events.task.as_ref().map(|t| t.label.as_str()));
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
                 busy,
@@ -106,6 +112,7 @@ impl DatelineApp {
             };
             ui::status_bar::status_bar_ui(ui, &status, &mut commands);
         });
+        self.timeline_panel(ui, &mut commands);
         egui::Panel::left("library_panel")
             .default_size(470.0)
             .size_range(280.0..=1200.0)
@@ -143,6 +150,7 @@ impl DatelineApp {
         let timexes: &[crate::extract::timex::Timex] =
             self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice());
         let article = self.selection.and_then(|id| self.workspace.article(id));
+        let event_section = self.event_section_data();
         egui::Panel::right("inspector_panel")
             .default_size(320.0)
             .size_range(220.0..=640.0)
@@ -152,6 +160,25 @@ impl DatelineApp {
                     .selected_entities
                     .first()
                     .and_then(|k| self.registry.1.iter().find(|e| &e.key == k));
+                if let Some((reference, event, candidates)) = &event_section {
+                    let context = ui::event_inspector::EventContext {
+                        articles: &self.workspace.articles,
+                        registry: &self.registry.1,
+                        candidates,
+                    };
+                    ui::event_inspector::event_ui(
+                        ui,
+                        reference,
+                        event,
+                        &context,
+                        &mut self.event_draft,
+                        &mut commands,
+                    );
+                    if ui.button("Clear event selection").clicked() {
+                        commands.push(Command::SelectEvent(None));
+                    }
+                    ui.separator();
+                }
                 if let Some(entity) = entity {
                     ui::inspector::entity_ui(
                         ui,
@@ -174,17 +201,44 @@ impl DatelineApp {
                     &mut commands,
                 );
             });
+        let now = ui.input(|i| i.time);
+        let evidence = self
+            .events
+            .focus
+            .as_ref()
+            .filter(|f| Some(f.article) == self.selection)
+            .map(|f| {
+                // A bright flash that settles to a steady mark while the event is selected.
+                let age = (now - f.since).max(0.0) as f32;
+                ui::reader::ReaderEvidence {
+                    start: f.start,
+                    end: f.end,
+                    strength: 0.35 + 0.65 * (1.0 - age / 1.5).max(0.0),
+                    scroll: !f.scrolled,
+                }
+            });
+        if evidence.is_some_and(|e| e.strength > 0.35) {
+            ui.ctx().request_repaint();
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             ui::reader::reader_ui(
                 ui,
                 article,
                 &self.reader,
-                timexes,
-                &self.names,
-                self.selected_timex,
+                ui::reader::ReaderMarks {
+                    timexes,
+                    names: &self.names,
+                    selected_timex: self.selected_timex,
+                    evidence,
+                },
                 &mut commands,
             );
         });
+        if let Some(focus) = self.events.focus.as_mut()
+            && Some(focus.article) == self.selection
+        {
+            focus.scrolled = true;
+        }
         self.modals(ui.ctx(), &mut commands);
         self.drop_hint(ui.ctx());
 
@@ -216,13 +270,28 @@ impl DatelineApp {
         });
         let typing = ui.ctx().egui_wants_keyboard_input();
         if !typing {
+            let selected_event = self.events.selected.clone();
             ui.ctx().input_mut(|input| {
+                // Ctrl+Shift+Z before Ctrl+Z.
+                for action in edit_actions().into_iter().rev() {
+                    if let Some(shortcut) = action.shortcut
+                        && input.consume_shortcut(&shortcut)
+                    {
+                        commands.push(action.command);
+                    }
+                }
+                if let Some(event) = selected_event
+                    && input.consume_key(egui::Modifiers::NONE, egui::Key::Delete)
+                {
+                    commands.push(Command::DeleteEvent(event));
+                }
                 for (key, command) in navigation_keys() {
                     if input.consume_key(egui::Modifiers::NONE, key) {
                         commands.push(command);
                     }
                 }
                 if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                    commands.push(Command::SelectEvent(None));
                     commands.push(Command::SelectArticle(None));
                 }
             });

@@ -9,17 +9,17 @@ use serde_json::json;
 use super::{Invocation, USAGE, bench};
 use std::collections::HashMap;
 
-use crate::extract::entities::{
-    all_mention_records, canonical_names, find_entities, normalise_name,
-};
+use crate::extract::entities::{NamedSpan, all_mention_records, named_spans, normalise_name};
+use crate::extract::events::article_events;
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
 use crate::model::{
-    Article, ArticleId, EntityKey, EntityResolver, ImportProblem, MentionRecord, TimexCorrection,
-    Workspace, build_registry,
+    Article, ArticleId, EntityKey, EntityResolver, Event, EventOrigin, ImportProblem,
+    MentionRecord, SuggestionKey, TimexCorrection, Workspace, build_registry,
 };
 use crate::store;
+use crate::timeline::lanes::{EventRef, visible_events};
 
 /// Runs a headless invocation and returns the process exit status: 0 on success, 1 when the
 /// work failed (the message is on stderr), 2 for a usage error.
@@ -128,15 +128,32 @@ impl EntityNaming {
         let (key, _) = self.resolver.key_of(record);
         self.names.get(&key).cloned()
     }
+
+    fn key_name(&self, key: &EntityKey) -> Option<String> {
+        self.names.get(&self.resolver.resolve(key)).cloned()
+    }
 }
 
-/// The JSON object `dateline extract` prints for an article, with the user's corrections and,
-/// for a workspace, the entity names its registry gives.
+/// What a workspace adds to `extract`: the user's corrections, entity decisions and events.
+pub struct WorkspaceExtras<'a> {
+    /// Time expression corrections.
+    pub corrections: &'a [TimexCorrection],
+    /// Entity names after the user's decisions.
+    pub naming: &'a EntityNaming,
+    /// The user's events.
+    pub events: &'a [Event],
+    /// Suggestions the user deleted.
+    pub dismissed: &'a [SuggestionKey],
+}
+
+/// The JSON object `dateline extract` prints for an article: its fields, time expressions,
+/// names and events; for a workspace, with the user's corrections, entity names and events.
 pub fn extract_record(
     article: &Article,
-    corrections: &[TimexCorrection],
-    naming: Option<&EntityNaming>,
+    extras: Option<&WorkspaceExtras<'_>>,
 ) -> serde_json::Value {
+    let corrections = extras.map_or(&[][..], |x| x.corrections);
+    let naming = extras.map(|x| x.naming);
     let mut code_points = CodePoints::new(&article.body);
     let timexes: Vec<serde_json::Value> = article_timexes(article, corrections)
         .iter()
@@ -152,28 +169,74 @@ pub fn extract_record(
             })
         })
         .collect();
-    let mentions = find_entities(&article.body);
-    let canonical = canonical_names(&mentions);
+    let spans = named_spans(&article.body);
     let mut code_points = CodePoints::new(&article.body);
-    let entities: Vec<serde_json::Value> = mentions
+    let entities: Vec<serde_json::Value> = spans
         .iter()
-        .zip(&canonical)
-        .map(|(m, canonical)| {
+        .map(|n| {
+            let text = &article.body[n.start..n.end];
             let record = MentionRecord {
                 article: article.id,
-                text: normalise_name(&m.text),
-                canonical: canonical.clone(),
-                label: m.label,
+                text: normalise_name(text),
+                canonical: n.canonical.clone(),
+                label: n.label,
             };
             let entity = naming
-                .and_then(|n| n.name(&record))
-                .unwrap_or_else(|| canonical.clone());
+                .and_then(|naming| naming.name(&record))
+                .unwrap_or_else(|| n.canonical.clone());
             json!({
-                "start": code_points.at(m.start),
-                "end": code_points.at(m.end),
-                "text": m.text,
-                "label": m.label.code(),
+                "start": code_points.at(n.start),
+                "end": code_points.at(n.end),
+                "text": text,
+                "label": n.label.code(),
                 "entity": entity,
+            })
+        })
+        .collect();
+    let suggested = article_events(article, corrections, &spans);
+    let shown: Vec<&Event> = match extras {
+        Some(x) => {
+            let mine = x
+                .events
+                .iter()
+                .filter(|e| e.evidence.first().is_some_and(|v| v.article == article.id));
+            visible_events(x.events, &suggested, x.dismissed)
+                .into_iter()
+                .filter(|(r, _)| matches!(r, EventRef::Suggested(_)))
+                .map(|(_, e)| e)
+                .chain(mine)
+                .collect()
+        }
+        None => suggested.iter().collect(),
+    };
+    let events: Vec<serde_json::Value> = shown
+        .iter()
+        .map(|e| {
+            let participants: Vec<String> = e
+                .participants
+                .iter()
+                .map(|k| {
+                    naming
+                        .and_then(|n| n.key_name(k))
+                        .unwrap_or_else(|| display_key(&spans, k))
+                })
+                .collect();
+            let evidence: Vec<serde_json::Value> = e
+                .evidence
+                .iter()
+                .filter(|v| v.article == article.id)
+                .map(|v| json!({"start": v.start, "end": v.end}))
+                .collect();
+            json!({
+                "title": e.title,
+                "value": e.value.to_timex(),
+                "participants": participants,
+                "evidence": evidence,
+                "origin": match (&e.origin, e.id == Event::UNSTORED) {
+                    (EventOrigin::Manual, _) => "manual",
+                    (EventOrigin::Suggested { .. }, true) => "suggested",
+                    (EventOrigin::Suggested { .. }, false) => "kept",
+                },
             })
         })
         .collect();
@@ -187,7 +250,16 @@ pub fn extract_record(
         "text": article.body,
         "timexes": timexes,
         "entities": entities,
+        "events": events,
     })
+}
+
+/// A participant's name as the text writes its canonical form (keys are lower case).
+fn display_key(spans: &[NamedSpan], key: &EntityKey) -> String {
+    spans
+        .iter()
+        .find(|n| n.label == key.label && n.canonical.to_lowercase() == key.name)
+        .map_or_else(|| key.name.clone(), |n| n.canonical.clone())
 }
 
 fn extract(paths: &[PathBuf]) -> Result<(), String> {
@@ -203,12 +275,14 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
         match store::load_workspace(&path) {
             Ok(workspace) => {
                 let naming = EntityNaming::for_workspace(&workspace);
+                let extras = WorkspaceExtras {
+                    corrections: &workspace.timex_corrections,
+                    naming: &naming,
+                    events: &workspace.events,
+                    dismissed: &workspace.dismissed_suggestions,
+                };
                 for article in &workspace.articles {
-                    write(extract_record(
-                        article,
-                        &workspace.timex_corrections,
-                        Some(&naming),
-                    ))?;
+                    write(extract_record(article, Some(&extras)))?;
                 }
             }
             Err(e) => {
@@ -220,7 +294,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     if !sources.is_empty() {
         let outcome = import_quietly(&sources);
         for article in &outcome.articles {
-            write(extract_record(article, &[], None))?;
+            write(extract_record(article, None))?;
         }
         for problem in &outcome.problems {
             write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;

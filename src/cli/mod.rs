@@ -8,4 +8,4 @@ mod ner;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
-pub use commands::{EntityNaming, extract_record, run};
+pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};

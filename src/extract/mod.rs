@@ -1,6 +1,7 @@
 //! Article → suggestions. Pure functions over text, no files and no egui: time expressions
-//! normalised against the publication date (this issue), entities and events (later).
+//! normalised against the publication date, names, and the events suggested from both.
 
 pub mod entities;
+pub mod events;
 pub mod offsets;
 pub mod timex;

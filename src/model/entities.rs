@@ -162,6 +162,11 @@ impl EntityResolver {
         Self { merges, splits }
     }
 
+    /// The entity a key now belongs to, after merges.
+    pub fn resolve(&self, key: &EntityKey) -> EntityKey {
+        resolve(key, &self.merges)
+    }
+
     /// The entity a mention belongs to, and the canonical name it contributes.
     pub fn key_of(&self, m: &MentionRecord) -> (EntityKey, String) {
         let key = resolve(&EntityKey::new(&m.canonical, m.label), &self.merges);

@@ -1,20 +1,27 @@
-//! The domain as pure data: articles, their publication dates, import problems and the workspace
-//! aggregate. No egui, no files, no threads: everything here is tested as plain values.
+//! The domain as pure data: articles, their publication dates, import problems, events, edits
+//! and the workspace aggregate. No egui, no files, no threads: everything here is tested as plain values.
 
 mod article;
+mod edit;
 mod entities;
 mod entity;
+mod event;
+mod history;
 mod published;
+mod time_move;
 mod time_value;
 mod timex_correction;
 mod workspace;
 
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
+pub use edit::{Edit, EditError};
 pub use entities::{
     EntityDecision, EntityKey, EntityResolver, MentionRecord, RegistryEntity, build_registry,
     resolve_key,
 };
 pub use entity::EntityLabel;
+pub use event::{Event, EventId, EventOrigin, Evidence, SuggestionKey};
+pub use history::{DEFAULT_DEPTH, History};
 pub use published::PublishedAt;
 pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, ArticleId, EntityDecision, TimexCorrection};
+use super::{Article, ArticleId, EntityDecision, Event, SuggestionKey, TimexCorrection};
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,8 +29,8 @@ pub struct MergeSummary {
 
 /// A research workspace: the articles and the problems met importing them.
 ///
-/// Annotations, entities and events join this aggregate in later format versions; each is keyed
-/// by `ArticleId`, which is why ids are never reused.
+/// Corrections, entity decisions and events are keyed by `ArticleId`, which is why ids are never
+/// reused.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     /// The articles in import order.
@@ -45,12 +45,26 @@ pub struct Workspace {
     /// The user's merges, renames, retypes and hides of entities, in the order made.
     #[serde(default)]
     pub entity_decisions: Vec<EntityDecision>,
+    /// Events the user made or kept (suggestions stay derived until the user touches them).
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// The id the next new event gets.
+    #[serde(default)]
+    pub next_event_id: u64,
+    /// Suggested events the user deleted; re-extraction leaves them out.
+    #[serde(default)]
+    pub dismissed_suggestions: Vec<SuggestionKey>,
 }
 
 impl Workspace {
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The stored event with this id.
+    pub fn event(&self, id: super::EventId) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
     }
 
     /// The position of the article with this id in `articles`.

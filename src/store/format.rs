@@ -15,7 +15,8 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 ///
 /// 1: articles and problems. 2: adds the user's time-expression corrections, entity decisions,
 /// per-article reference dates and source file dates (version 1 files load with none of these).
-pub const CURRENT_FORMAT_VERSION: u32 = 2;
+/// 3: adds events and dismissed suggestions (older files load with none).
+pub const CURRENT_FORMAT_VERSION: u32 = 3;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 

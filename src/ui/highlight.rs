@@ -31,13 +31,15 @@ pub struct NameMark {
     pub emphasis: bool,
 }
 
-/// Lays `text` out with a background behind every time expression and names coloured by kind
-/// (byte spans, each list in order).
+/// Lays `text` out with a background behind every time expression, names coloured by kind
+/// (byte spans, each list in order), and the evidence span (with its colour) behind the rest.
+#[allow(clippy::too_many_arguments)]
 pub fn highlighted_job(
     text: &str,
     timexes: &[Timex],
     names: &[NameMark],
     selected: Option<(usize, usize)>,
+    evidence: Option<(usize, usize, egui::Color32)>,
     font: egui::FontId,
     colours: &HighlightColours,
     wrap_width: f32,
@@ -55,6 +57,8 @@ pub fn highlighted_job(
     let mut cuts: Vec<usize> = vec![0, text.len()];
     cuts.extend(timexes.iter().flat_map(|t| [t.start, t.end]));
     cuts.extend(names.iter().flat_map(|n| [n.start, n.end]));
+    let evidence = evidence.filter(|&(s, e, _)| valid(s, e));
+    cuts.extend(evidence.iter().flat_map(|&(s, e, _)| [s, e]));
     cuts.sort_unstable();
     cuts.dedup();
     let mut job = LayoutJob::default();
@@ -68,6 +72,9 @@ pub fn highlighted_job(
             ni += 1;
         }
         let mut format = plain.clone();
+        if let Some((_, _, colour)) = evidence.filter(|&(s, e, _)| s <= a && b <= e) {
+            format.background = colour;
+        }
         if let Some(t) = timexes.get(ti).filter(|t| t.start <= a) {
             format.background = if selected == Some((t.start, t.end)) {
                 colours.selected

@@ -1,14 +1,16 @@
-//! The menu bar: File, View and Help, built from the same action table as the shortcuts.
+//! The menu bar: File, Edit, View and Help, built from the same action table as the shortcuts.
 
 use std::path::PathBuf;
 
-use crate::app::{Command, file_actions};
+use crate::app::{Command, edit_actions, file_actions};
 
-/// Draws the menu bar; `recent` fills File › Open recent.
+/// Draws the menu bar; `recent` fills File › Open recent; Undo and Redo are enabled as the
+/// history allows.
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     recent: &[PathBuf],
     show_original: bool,
+    (can_undo, can_redo): (bool, bool),
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -38,6 +40,22 @@ pub fn menu_bar_ui(
             ui.separator();
             if ui.button("Quit").clicked() {
                 commands.push(Command::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            for action in edit_actions() {
+                let enabled = match action.command {
+                    Command::Undo => can_undo,
+                    Command::Redo => can_redo,
+                    _ => true,
+                };
+                let mut button = egui::Button::new(action.label);
+                if let Some(shortcut) = &action.shortcut {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                }
+                if ui.add_enabled(enabled, button).clicked() {
+                    commands.push(action.command.clone());
+                }
             }
         });
         ui.menu_button("View", |ui| {

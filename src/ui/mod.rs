@@ -2,6 +2,7 @@
 //! for as [`crate::app::Command`]s; none does IO.
 
 pub mod entities;
+pub mod event_inspector;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
@@ -10,3 +11,4 @@ pub mod problems;
 pub mod reader;
 pub mod status_bar;
 pub mod theme;
+pub mod timeline;

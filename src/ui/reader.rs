@@ -32,6 +32,34 @@ pub struct ReaderName {
     pub selected: bool,
 }
 
+/// A passage the reader shows for an event: byte span, how strongly to flash it (0–1), and
+/// whether to scroll it into view this frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReaderEvidence {
+    /// First byte in the body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Strength of the flash: 1 when just clicked, fading to a steady 0.35.
+    pub strength: f32,
+    /// Scroll the passage to the middle of the reader.
+    pub scroll: bool,
+}
+
+/// What the reader marks in the body: time expressions, names, the selected expression and
+/// an event's evidence.
+#[derive(Clone, Copy, Debug)]
+pub struct ReaderMarks<'a> {
+    /// Time expressions (byte spans), in order.
+    pub timexes: &'a [Timex],
+    /// Names, in order.
+    pub names: &'a [ReaderName],
+    /// The selected time expression's byte span.
+    pub selected_timex: Option<(usize, usize)>,
+    /// The evidence of the selected event.
+    pub evidence: Option<ReaderEvidence>,
+}
+
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
 /// agency.
 pub fn metadata_parts(article: &Article) -> Vec<String> {
@@ -59,11 +87,15 @@ pub fn reader_ui(
     ui: &mut egui::Ui,
     article: Option<&Article>,
     view: &ReaderView,
-    timexes: &[Timex],
-    names: &[ReaderName],
-    selected_timex: Option<(usize, usize)>,
+    marks: ReaderMarks<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let ReaderMarks {
+        timexes,
+        names,
+        selected_timex,
+        evidence,
+    } = marks;
     let Some(article) = article else {
         ui.centered_and_justified(|ui| {
             ui.weak("Select an article in the library, or drop a folder of articles here.");
@@ -147,6 +179,7 @@ pub fn reader_ui(
                 timexes,
                 names,
                 selected_timex,
+                evidence,
                 width,
                 commands,
             );
@@ -155,15 +188,18 @@ pub fn reader_ui(
 
 /// The body as selectable text with time expressions highlighted; hovering one shows its value
 /// and why, clicking one selects it for the inspector.
+#[allow(clippy::too_many_arguments)]
 fn body_ui(
     ui: &mut egui::Ui,
     body: &str,
     timexes: &[Timex],
     names: &[ReaderName],
     selected: Option<(usize, usize)>,
+    evidence: Option<ReaderEvidence>,
     width: f32,
     commands: &mut Vec<Command>,
 ) {
+    let evidence_colour = super::theme::evidence(ui);
     let colours = super::highlight::HighlightColours {
         text: ui.visuals().strong_text_color(),
         timex: super::theme::time_expression(ui),
@@ -190,6 +226,10 @@ fn body_ui(
             timexes,
             &marks,
             selected,
+            evidence.map(|e| {
+                let strength = e.strength.clamp(0.0, 1.0);
+                (e.start, e.end, evidence_colour.gamma_multiply(strength))
+            }),
             font.clone(),
             &colours,
             wrap,
@@ -203,6 +243,17 @@ fn body_ui(
         .frame(egui::Frame::NONE)
         .layouter(&mut layouter)
         .show(ui);
+    if let Some(prefix) = evidence
+        .filter(|e| e.scroll)
+        .and_then(|e| body.get(..e.start))
+    {
+        let chars = prefix.chars().count();
+        let at = output
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(chars))
+            .translate(output.galley_pos.to_vec2());
+        ui.scroll_to_rect(at, Some(egui::Align::Center));
+    }
     let Some(pointer) = output.response.hover_pos() else {
         return;
     };

@@ -66,3 +66,39 @@ pub fn entity_colours(ui: &egui::Ui) -> [Color32; 4] {
         ]
     }
 }
+
+/// Events the user made or kept, on the timeline.
+pub fn event(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0x6F, 0xA8, 0xE8)
+    } else {
+        Color32::from_rgb(0x1F, 0x5F, 0xB0)
+    }
+}
+
+/// Suggested events not yet kept: lighter, drawn dashed or hollow.
+pub fn suggested_event(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0xB0, 0x9A, 0x60)
+    } else {
+        Color32::from_rgb(0xA0, 0x70, 0x10)
+    }
+}
+
+/// Publication markers of articles on the timeline.
+pub fn article_marker(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_gray(0xA0)
+    } else {
+        Color32::from_gray(0x70)
+    }
+}
+
+/// Background of the evidence span the reader flashes, at full strength.
+pub fn evidence(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgba_unmultiplied(70, 120, 200, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(120, 170, 255, 110)
+    }
+}

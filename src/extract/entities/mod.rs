@@ -163,6 +163,70 @@ pub fn train(
     Perceptron::train(&material, epochs, on_epoch)
 }
 
+/// A name in the text with the full name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The canonical name ("Liang Guanglie" for "Liang").
+    pub canonical: String,
+    /// The kind.
+    pub label: EntityLabel,
+}
+
+/// The names in a body with the canonical names they stand for.
+pub fn named_spans(body: &str) -> Vec<NamedSpan> {
+    let mentions = find_entities(body);
+    let canonical = canonical_names(&mentions);
+    mentions
+        .into_iter()
+        .zip(canonical)
+        .map(|(m, canonical)| NamedSpan {
+            start: m.start,
+            end: m.end,
+            canonical,
+            label: m.label,
+        })
+        .collect()
+}
+
+/// One article's names: as the registry records them, and as spans for events.
+pub struct ArticleNames {
+    /// The article.
+    pub article: crate::model::ArticleId,
+    /// The registry's records.
+    pub records: Vec<crate::model::MentionRecord>,
+    /// The spans with canonical names.
+    pub spans: Vec<NamedSpan>,
+}
+
+/// The names of many articles, in parallel, in the order given.
+pub fn all_article_names(bodies: &[(crate::model::ArticleId, String)]) -> Vec<ArticleNames> {
+    use rayon::prelude::*;
+    bodies
+        .par_iter()
+        .map(|(id, body)| {
+            let spans = named_spans(body);
+            let records = spans
+                .iter()
+                .map(|n| crate::model::MentionRecord {
+                    article: *id,
+                    text: normalise_name(&body[n.start..n.end]),
+                    canonical: n.canonical.clone(),
+                    label: n.label,
+                })
+                .collect();
+            ArticleNames {
+                article: *id,
+                records,
+                spans,
+            }
+        })
+        .collect()
+}
+
 /// The mentions of one article's body as the registry records them.
 pub fn mention_records(
     article: crate::model::ArticleId,

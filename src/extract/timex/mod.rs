@@ -6,7 +6,7 @@ mod grammar;
 mod lexicon;
 mod resolve;
 mod tense;
-mod tokens;
+pub(crate) mod tokens;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,116 @@
+//! The timeline panel and the event section of the inspector, fed from the app's event state.
+
+use super::events::EventSlot;
+use super::{Command, DatelineApp};
+use crate::model::Event;
+use crate::timeline::lanes::EventRef;
+use crate::ui;
+use crate::ui::event_inspector::MergeCandidate;
+
+impl DatelineApp {
+    /// The slot's reference: what commands name it by.
+    fn slot_ref(&self, slot: EventSlot) -> Option<EventRef> {
+        let event = self.slot_event(slot)?;
+        Some(match slot {
+            EventSlot::Stored(_) => EventRef::Stored(event.id),
+            EventSlot::Suggested(_) => EventRef::Suggested(event.suggestion_key()?.clone()),
+        })
+    }
+
+    /// Draws the timeline across the bottom of the window.
+    pub(super) fn timeline_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.refresh_timeline();
+        let Some(cache) = self.events.cache.take() else {
+            return;
+        };
+        let mut view = std::mem::take(&mut self.events.view);
+        let events: Vec<&Event> = cache
+            .slots
+            .iter()
+            .filter_map(|s| self.slot_event(*s))
+            .collect();
+        // Every slot resolves while the cache is current; a mismatch means it is stale.
+        if events.len() == cache.slots.len() {
+            let selected = self.events.selected.as_ref().and_then(|r| {
+                let target = self.event(r)?;
+                events.iter().position(|e| std::ptr::eq(*e, target))
+            });
+            let event_ref = |i: usize| {
+                cache
+                    .slots
+                    .get(i)
+                    .and_then(|s| self.slot_ref(*s))
+                    .unwrap_or(EventRef::Stored(crate::model::EventId(u64::MAX)))
+            };
+            let data = ui::timeline::TimelineData {
+                events: &events,
+                event_ref: &event_ref,
+                lanes: &cache.lanes,
+                articles_lane: &cache.articles,
+                articles: &self.workspace.articles,
+                selected,
+                version: self.content_version.wrapping_mul(1_000_003) ^ self.events.suggestions.0,
+            };
+            egui::Panel::bottom("timeline_panel")
+                .default_size(230.0)
+                .size_range(120.0..=600.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::timeline::timeline_ui(ui, &mut view, &data, commands);
+                });
+        }
+        self.events.view = view;
+        self.events.cache = Some(cache);
+    }
+
+    /// What the inspector's event section shows: the selected event (a copy) and the events
+    /// it may be merged with.
+    pub(super) fn event_section_data(&self) -> Option<(EventRef, Event, Vec<MergeCandidate>)> {
+        let reference = self.events.selected.clone()?;
+        let event = self.event(&reference)?.clone();
+        let candidates = self.merge_candidates(&event);
+        Some((reference, event, candidates))
+    }
+
+    /// Events on the same day (or the same stretch) from other articles: likely the same
+    /// happening reported twice.
+    fn merge_candidates(&self, event: &Event) -> Vec<MergeCandidate> {
+        let Some((start, end)) = event.value.interval() else {
+            return Vec::new();
+        };
+        let mine = event.articles();
+        let Some(cache) = &self.events.cache else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for slot in &cache.slots {
+            let Some(other) = self.slot_event(*slot) else {
+                continue;
+            };
+            if std::ptr::eq(other, event)
+                || other.id == event.id && other.id != Event::UNSTORED
+                || other.value.interval() != Some((start, end))
+                || other.articles().iter().any(|a| mine.contains(a))
+            {
+                continue;
+            }
+            let Some(reference) = self.slot_ref(*slot) else {
+                continue;
+            };
+            let source = other
+                .evidence
+                .first()
+                .and_then(|e| self.workspace.article(e.article))
+                .map_or_else(String::new, |a| a.headline.clone());
+            out.push(MergeCandidate {
+                reference,
+                title: other.title.clone(),
+                source,
+            });
+            if out.len() == 8 {
+                break;
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,773 @@
+//! The timeline panel: articles and events on a zoomable time axis. Pan by dragging empty
+//! space, zoom with the wheel or a pinch about the pointer, drag an event to move it (one
+//! change on release), drag a bar's end to stretch it, double-click empty space to make an
+//! event, click an event to open its evidence, click a count to zoom into it.
+
+use chrono::Duration;
+use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+
+use crate::app::Command;
+use crate::model::{Article, Event, EventOrigin, TimePoint, TimeValue};
+use crate::timeline::axis::{TickStep, TimeAxis, moment};
+use crate::timeline::lanes::{EventRef, Item, Lane, LaneMode};
+use crate::timeline::marks::{Mark, hit, lane_marks};
+
+/// Width of the lane names on the left.
+const LABEL_WIDTH: f32 = 150.0;
+/// Height of the tick band at the top.
+const AXIS_HEIGHT: f32 = 22.0;
+/// Points closer than this share a count.
+const BIN: f32 = 7.0;
+/// How near (points) a bar's end must be grabbed to stretch it.
+const END_GRAB: f32 = 5.0;
+
+/// Which file an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Vector, from the timeline's own marks.
+    Svg,
+    /// A picture of the panel as drawn.
+    Png,
+}
+
+/// What the drag in progress moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DragPart {
+    /// The whole event.
+    Whole,
+    /// The start of a range.
+    Start,
+    /// The end of a range.
+    End,
+}
+
+#[derive(Clone, Debug)]
+struct EventDrag {
+    /// Index into the events.
+    event: usize,
+    part: DragPart,
+    dx: f32,
+}
+
+/// The panel's own state: the view, the lane grouping and the drag in progress.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineView {
+    /// The visible stretch of time; `None` until the first fit.
+    pub axis: Option<TimeAxis>,
+    /// How events are grouped into lanes.
+    pub lane_mode: LaneMode,
+    drag: Option<EventDrag>,
+    panning: bool,
+    /// The data version last fitted automatically.
+    fitted: Option<u64>,
+    /// The user zoomed or panned: the view no longer follows the data.
+    user_moved: bool,
+    /// The unit of the ticks last drawn ("year", "day"…).
+    pub tick_unit: &'static str,
+    /// The screen rectangle of the time area last drawn (for picture exports).
+    pub area: Option<Rect>,
+    /// Width of the time area last drawn.
+    pub width: f32,
+}
+
+impl TimelineView {
+    /// Shows everything: all events and articles.
+    pub fn fit(&mut self, from: f64, to: f64) {
+        self.axis = Some(TimeAxis::fit(from, to, self.width.max(200.0)));
+    }
+}
+
+/// What the panel draws.
+pub struct TimelineData<'a> {
+    /// The events, indexed by `Item::event` in the event lanes.
+    pub events: &'a [&'a Event],
+    /// Which event each index stands for.
+    pub event_ref: &'a dyn Fn(usize) -> EventRef,
+    /// Event lanes.
+    pub lanes: &'a [Lane],
+    /// The publication markers; `Item::event` indexes `articles`.
+    pub articles_lane: &'a Lane,
+    /// The workspace's articles.
+    pub articles: &'a [Article],
+    /// The selected event (index into `events`).
+    pub selected: Option<usize>,
+    /// Changes whenever what is shown changes; a new version with no view yet fits all.
+    pub version: u64,
+}
+
+/// The earliest start and latest end of everything shown.
+fn extent(data: &TimelineData<'_>) -> Option<(f64, f64)> {
+    let lanes = data.lanes.iter().chain(std::iter::once(data.articles_lane));
+    let mut range: Option<(f64, f64)> = None;
+    for item in lanes.flat_map(|l| l.items.iter()) {
+        range = Some(match range {
+            None => (item.start, item.end),
+            Some((a, b)) => (a.min(item.start), b.max(item.end)),
+        });
+    }
+    range
+}
+
+/// Colours of the panel, from the theme.
+struct Palette {
+    event: Color32,
+    suggestion: Color32,
+    article: Color32,
+    selected: Color32,
+    text: Color32,
+    weak: Color32,
+    grid: Color32,
+    grid_major: Color32,
+    lane_bg: Color32,
+}
+
+impl Palette {
+    fn of(ui: &egui::Ui) -> Self {
+        let v = ui.visuals();
+        Self {
+            event: super::theme::event(ui),
+            suggestion: super::theme::suggested_event(ui),
+            article: super::theme::article_marker(ui),
+            selected: v.selection.stroke.color,
+            text: v.strong_text_color(),
+            weak: v.weak_text_color(),
+            grid: v.widgets.noninteractive.bg_stroke.color.gamma_multiply(0.5),
+            grid_major: v.widgets.noninteractive.bg_stroke.color,
+            lane_bg: v.faint_bg_color,
+        }
+    }
+}
+
+/// Draws the panel and turns what the user does into commands.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &mut TimelineView,
+    data: &TimelineData<'_>,
+    commands: &mut Vec<Command>,
+) {
+    toolbar(ui, view, data, commands);
+    let (rect, response) = ui.allocate_exact_size(
+        ui.available_size().max(Vec2::new(200.0, 60.0)),
+        Sense::click_and_drag(),
+    );
+    let area = Rect::from_min_max(
+        Pos2::new(rect.left() + LABEL_WIDTH, rect.top()),
+        rect.right_bottom(),
+    );
+    view.width = area.width();
+    view.area = Some(area);
+    // Until the user moves the view, it follows the data and shows all of it.
+    if !view.user_moved && view.fitted != Some(data.version) {
+        match extent(data) {
+            Some((a, b)) => {
+                view.fit(a, b);
+                view.fitted = Some(data.version);
+            }
+            None if view.axis.is_none() => {
+                let now = crate::timeline::axis::seconds(chrono::Local::now().naive_local());
+                view.axis = Some(TimeAxis::fit(now - 180.0 * 86_400.0, now, area.width()));
+            }
+            None => {}
+        }
+    }
+    let Some(mut axis) = view.axis else {
+        return;
+    };
+    let painter = ui.painter_at(rect);
+    let palette = Palette::of(ui);
+    let rows = 1 + data.lanes.len();
+    let row_height = ((rect.height() - AXIS_HEIGHT) / rows as f32).clamp(18.0, 36.0);
+    let row_top = |row: usize| rect.top() + AXIS_HEIGHT + row_height * row as f32;
+
+    // Pointer: zoom and pan first, so this frame draws the new view.
+    let pointer = response.hover_pos();
+    if let Some(p) = pointer.filter(|p| area.contains(*p)) {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let x = p.x - area.left();
+        if zoom != 1.0 {
+            axis.zoom_about(x, 1.0 / f64::from(zoom));
+            view.user_moved = true;
+        } else if scroll.y != 0.0 {
+            axis.zoom_about(x, f64::from(-scroll.y * 0.003).exp());
+            view.user_moved = true;
+        }
+        if scroll.x != 0.0 {
+            axis.pan(scroll.x);
+            view.user_moved = true;
+        }
+    }
+
+    // Ticks.
+    let ticks = axis.ticks(area.width(), 80.0);
+    view.tick_unit = ticks.step.unit_name();
+    for tick in &ticks.list {
+        let x = area.left() + axis.x(tick.at);
+        let stroke = if tick.major {
+            Stroke::new(1.0, palette.grid_major)
+        } else {
+            Stroke::new(1.0, palette.grid)
+        };
+        painter.line_segment(
+            [Pos2::new(x, rect.top() + 14.0), Pos2::new(x, rect.bottom())],
+            stroke,
+        );
+        let font = if tick.major {
+            egui::FontId::proportional(12.0)
+        } else {
+            egui::FontId::proportional(11.0)
+        };
+        painter.text(
+            Pos2::new(x + 3.0, rect.top() + 2.0),
+            egui::Align2::LEFT_TOP,
+            &tick.label,
+            font,
+            if tick.major {
+                palette.text
+            } else {
+                palette.weak
+            },
+        );
+    }
+
+    // Rows: the articles, then the event lanes.
+    let mut row_marks: Vec<Vec<Mark>> = Vec::with_capacity(rows);
+    for row in 0..rows {
+        let lane = if row == 0 {
+            data.articles_lane
+        } else {
+            &data.lanes[row - 1]
+        };
+        let top = row_top(row);
+        let band = Rect::from_min_size(
+            Pos2::new(rect.left(), top),
+            Vec2::new(rect.width(), row_height),
+        );
+        if row % 2 == 1 {
+            painter.rect_filled(band, 0.0, palette.lane_bg);
+        }
+        painter.text(
+            Pos2::new(rect.left() + 6.0, band.center().y),
+            egui::Align2::LEFT_CENTER,
+            truncate(&lane.label, 22),
+            egui::FontId::proportional(12.0),
+            if row == 0 { palette.weak } else { palette.text },
+        );
+        let marks = lane_marks(lane, &axis, area.width(), BIN);
+        // Overlapping bars take up to three tracks under the points.
+        let mut track_ends: Vec<f32> = Vec::new();
+        for (k, mark) in marks.iter().enumerate() {
+            let track = match *mark {
+                Mark::Bar { x0, x1, .. } => {
+                    let t = match track_ends.iter().position(|end| *end < x0) {
+                        Some(t) => t,
+                        None if track_ends.len() < 3 => {
+                            track_ends.push(f32::MIN);
+                            track_ends.len() - 1
+                        }
+                        None => 2,
+                    };
+                    track_ends[t] = x1;
+                    t
+                }
+                _ => 0,
+            };
+            // Room for a title: up to the next point or count.
+            let room = marks[k + 1..]
+                .iter()
+                .find_map(|m| match m {
+                    Mark::Point { x, .. } | Mark::Cluster { x, .. } => Some(*x),
+                    Mark::Bar { .. } => None,
+                })
+                .unwrap_or(area.width() + 200.0);
+            let place = Placement {
+                band,
+                articles_row: row == 0,
+                track,
+                room,
+            };
+            draw_mark(&painter, mark, lane, &place, data, &palette, area);
+        }
+        row_marks.push(marks);
+    }
+
+    // What is under the pointer.
+    let under = pointer.and_then(|p| {
+        if !area.contains(p) || p.y < rect.top() + AXIS_HEIGHT {
+            return None;
+        }
+        let row = ((p.y - rect.top() - AXIS_HEIGHT) / row_height) as usize;
+        let marks = row_marks.get(row)?;
+        let x = p.x - area.left();
+        hit(marks, x, 7.0).map(|m| (row, m.clone(), x))
+    });
+
+    // An event being dragged: follow the pointer, commit once on release.
+    if response.drag_started()
+        && let Some((row, mark, x)) = under
+            .clone()
+            .filter(|(row, m, _)| *row > 0 && !matches!(m, Mark::Cluster { .. }))
+    {
+        let item = &data.lanes[row - 1].items[mark.item()];
+        let part = match mark {
+            Mark::Bar { x0, .. } if (x - x0).abs() <= END_GRAB => DragPart::Start,
+            Mark::Bar { x0, x1, .. } if (x - x1).abs() <= END_GRAB && x1 - x0 > 3.0 * END_GRAB => {
+                DragPart::End
+            }
+            _ => DragPart::Whole,
+        };
+        view.drag = Some(EventDrag {
+            event: item.event,
+            part,
+            dx: 0.0,
+        });
+    } else if response.drag_started() {
+        view.panning = true;
+    }
+    if response.dragged() {
+        let dx = response.drag_delta().x;
+        match view.drag.as_mut() {
+            Some(drag) => drag.dx += dx,
+            None if view.panning => {
+                axis.pan(dx);
+                view.user_moved = true;
+            }
+            None => {}
+        }
+    }
+    if let Some(drag) = &view.drag {
+        if let Some(value) = dragged_value(data.events[drag.event], drag, &axis) {
+            draw_ghost(&painter, &value, &axis, area, &palette, rect, row_height);
+        }
+        if response.drag_stopped() {
+            if let Some(value) = dragged_value(data.events[drag.event], drag, &axis)
+                .filter(|v| *v != data.events[drag.event].value)
+            {
+                let mut event = data.events[drag.event].clone();
+                event.value = value;
+                commands.push(Command::UpdateEvent(
+                    (data.event_ref)(drag.event),
+                    Box::new(event),
+                ));
+            }
+            view.drag = None;
+        }
+    }
+    if response.drag_stopped() {
+        view.panning = false;
+    }
+
+    // Clicks.
+    if response.clicked() {
+        match &under {
+            Some((_, Mark::Cluster { x, .. }, _)) => {
+                // Bring the count to the middle and open it up.
+                let middle = area.width() / 2.0;
+                axis.pan(middle - *x);
+                axis.zoom_about(middle, 0.1);
+                view.user_moved = true;
+            }
+            Some((0, mark, _)) => {
+                let item = &data.articles_lane.items[mark.item()];
+                if let Some(a) = data.articles.get(item.event) {
+                    commands.push(Command::SelectArticle(Some(a.id)));
+                }
+            }
+            Some((row, mark, _)) => {
+                let item = &data.lanes[row - 1].items[mark.item()];
+                commands.push(Command::SelectEvent(Some((data.event_ref)(item.event))));
+            }
+            None => commands.push(Command::SelectEvent(None)),
+        }
+    }
+    if response.double_clicked()
+        && under.is_none()
+        && let Some(p) = pointer.filter(|p| area.contains(*p))
+    {
+        let at = moment(axis.time(p.x - area.left()));
+        commands.push(Command::CreateEvent(Box::new(new_event(at, ticks.step))));
+    }
+
+    // Hover: what it is and where it comes from.
+    if view.drag.is_none()
+        && let Some((row, mark, _)) = &under
+    {
+        let lane = if *row == 0 {
+            data.articles_lane
+        } else {
+            &data.lanes[row - 1]
+        };
+        let item = &lane.items[mark.item()];
+        egui::Tooltip::for_widget(&response)
+            .at_pointer()
+            .show(|ui| {
+                if *row == 0 {
+                    if let Some(a) = data.articles.get(item.event) {
+                        ui.strong(&a.headline);
+                        if let Some(p) = &a.published {
+                            ui.label(format!("Published {}", p.display_full()));
+                        }
+                    }
+                } else {
+                    event_tooltip(ui, data.events[item.event], data.articles);
+                }
+                if mark.count() > 1 {
+                    ui.weak(format!(
+                        "and {} more here: click to zoom in",
+                        mark.count() - 1
+                    ));
+                }
+            });
+    }
+    view.axis = Some(axis);
+}
+
+/// The buttons above the timeline.
+fn toolbar(
+    ui: &mut egui::Ui,
+    view: &mut TimelineView,
+    data: &TimelineData<'_>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Timeline");
+        egui::ComboBox::from_id_salt("lane_mode")
+            .selected_text(view.lane_mode.label())
+            .show_ui(ui, |ui| {
+                for mode in LaneMode::ALL {
+                    ui.selectable_value(&mut view.lane_mode, mode, mode.label());
+                }
+            });
+        if ui
+            .button("Fit all")
+            .on_hover_text("Show every article and event")
+            .clicked()
+            && let Some((a, b)) = extent(data)
+        {
+            view.fit(a, b);
+            view.user_moved = false;
+            view.fitted = Some(data.version);
+        }
+        let selected = data
+            .selected
+            .and_then(|i| data.events.get(i))
+            .and_then(|e| e.value.interval());
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new("Zoom to selection"))
+            .on_hover_text("Show the selected event and its surroundings")
+            .clicked()
+            && let Some((a, b)) = selected
+        {
+            let (a, b) = (
+                crate::timeline::axis::seconds(a),
+                crate::timeline::axis::seconds(b),
+            );
+            let pad = (b - a).max(86_400.0) * 3.0;
+            view.fit(a - pad, b + pad);
+            view.user_moved = true;
+        }
+        if ui.button("Export SVG…").clicked() {
+            commands.push(Command::ExportTimelineDialog(ExportFormat::Svg));
+        }
+        if ui.button("Export PNG…").clicked() {
+            commands.push(Command::ExportTimelineDialog(ExportFormat::Png));
+        }
+        ui.weak(format!(
+            "{} events · ticks: {}",
+            data.events.len(),
+            if view.tick_unit.is_empty() {
+                "-"
+            } else {
+                view.tick_unit
+            }
+        ));
+    });
+}
+
+/// Where a mark goes in its lane.
+struct Placement {
+    /// The lane's band.
+    band: Rect,
+    /// The articles row: squares, no tracks.
+    articles_row: bool,
+    /// The bar's track (0–2).
+    track: usize,
+    /// The x (from the left edge) of the next point or count: room for a title.
+    room: f32,
+}
+
+/// Draws one mark in its lane band: points on the upper line with their titles when there is
+/// room, bars on tracks below.
+fn draw_mark(
+    painter: &egui::Painter,
+    mark: &Mark,
+    lane: &Lane,
+    place: &Placement,
+    data: &TimelineData<'_>,
+    palette: &Palette,
+    area: Rect,
+) {
+    let band = place.band;
+    let articles_row = place.articles_row;
+    let (point_y, bar_y) = if articles_row {
+        (band.center().y, band.center().y)
+    } else {
+        (
+            band.top() + band.height() * 0.32,
+            band.top() + band.height() * 0.62 + place.track as f32 * 5.0,
+        )
+    };
+    let item = &lane.items[mark.item()];
+    let event = (!articles_row).then(|| data.events[item.event]);
+    let suggested = event.is_some_and(|e| e.id == Event::UNSTORED);
+    let colour = if articles_row {
+        palette.article
+    } else if suggested {
+        palette.suggestion
+    } else {
+        palette.event
+    };
+    let selected = !articles_row && data.selected == Some(item.event);
+    match *mark {
+        Mark::Point { x, .. } => {
+            let c = Pos2::new(area.left() + x, point_y);
+            if articles_row {
+                painter.rect_filled(Rect::from_center_size(c, Vec2::splat(6.0)), 1.0, colour);
+            } else if suggested {
+                painter.circle(
+                    c,
+                    4.0,
+                    colour.gamma_multiply(0.35),
+                    Stroke::new(1.5, colour),
+                );
+            } else {
+                painter.circle_filled(c, 4.5, colour);
+            }
+            if item.uncertain {
+                painter.text(
+                    c + Vec2::new(-10.0, 0.0),
+                    egui::Align2::RIGHT_CENTER,
+                    "?",
+                    egui::FontId::proportional(10.0),
+                    colour,
+                );
+            }
+            if let Some(e) = event {
+                let chars = ((place.room - x - 14.0) / 6.0) as usize;
+                if chars >= 6 {
+                    painter.text(
+                        c + Vec2::new(8.0, 0.0),
+                        egui::Align2::LEFT_CENTER,
+                        truncate(&e.title, chars),
+                        egui::FontId::proportional(10.5),
+                        palette.text,
+                    );
+                }
+            }
+            if selected {
+                painter.circle_stroke(c, 8.0, Stroke::new(2.0, palette.selected));
+            }
+        }
+        Mark::Cluster { x, count, .. } => {
+            let c = Pos2::new(area.left() + x, point_y);
+            let r = (band.height() / 2.0 - 3.0).clamp(6.0, 10.0);
+            painter.circle(c, r, colour.gamma_multiply(0.3), Stroke::new(1.0, colour));
+            painter.text(
+                c,
+                egui::Align2::CENTER_CENTER,
+                compact(count),
+                egui::FontId::proportional(9.5),
+                palette.text,
+            );
+        }
+        Mark::Bar { x0, x1, count, .. } => {
+            let h = 5.0;
+            let r = Rect::from_min_max(
+                Pos2::new(area.left() + x0.max(-2.0), bar_y - h / 2.0),
+                Pos2::new(area.left() + x1.min(area.width() + 2.0), bar_y + h / 2.0),
+            );
+            let alpha = if suggested { 0.45 } else { 0.8 };
+            soft_bar(painter, r, colour.gamma_multiply(alpha), item);
+            if suggested {
+                dashed_outline(painter, r.expand(1.0), colour);
+            }
+            if item.uncertain {
+                hatch(painter, r, palette.text);
+            }
+            if count > 1 {
+                painter.text(
+                    Pos2::new(r.left().max(area.left()) + 2.0, bar_y),
+                    egui::Align2::LEFT_CENTER,
+                    format!("x{count}"),
+                    egui::FontId::proportional(9.0),
+                    palette.text,
+                );
+            }
+            if selected {
+                painter.rect_stroke(
+                    r.expand(2.0),
+                    2.0,
+                    Stroke::new(2.0, palette.selected),
+                    StrokeKind::Outside,
+                );
+            }
+        }
+    }
+}
+
+/// A bar whose approximate or open ends fade out.
+fn soft_bar(painter: &egui::Painter, r: Rect, colour: Color32, item: &Item) {
+    let fade = (r.width() * 0.25).min(24.0);
+    let clear = Color32::TRANSPARENT;
+    let mut mesh = egui::Mesh::default();
+    let xs = [r.left(), r.left() + fade, r.right() - fade, r.right()];
+    let cs = [
+        if item.soft_start { clear } else { colour },
+        colour,
+        colour,
+        if item.soft_end { clear } else { colour },
+    ];
+    for (x, c) in xs.iter().zip(cs) {
+        mesh.colored_vertex(Pos2::new(*x, r.top()), c);
+        mesh.colored_vertex(Pos2::new(*x, r.bottom()), c);
+    }
+    for k in 0..3u32 {
+        let i = k * 2;
+        mesh.add_triangle(i, i + 1, i + 2);
+        mesh.add_triangle(i + 1, i + 3, i + 2);
+    }
+    painter.add(egui::Shape::mesh(mesh));
+}
+
+/// A dashed outline: how suggestions look until the user keeps them.
+fn dashed_outline(painter: &egui::Painter, r: Rect, colour: Color32) {
+    let stroke = Stroke::new(1.0, colour);
+    for (a, b) in [
+        (r.left_top(), r.right_top()),
+        (r.left_bottom(), r.right_bottom()),
+    ] {
+        painter.add(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 3.0));
+    }
+}
+
+/// Diagonal hatching: an uncertain date.
+fn hatch(painter: &egui::Painter, r: Rect, colour: Color32) {
+    let stroke = Stroke::new(1.0, colour.gamma_multiply(0.8));
+    let mut x = r.left();
+    while x < r.right() {
+        let a = Pos2::new(x, r.bottom());
+        let b = Pos2::new((x + r.height()).min(r.right()), r.top());
+        painter.line_segment([a, b], stroke);
+        x += 6.0;
+    }
+}
+
+/// The value an event would get if the drag ended now.
+fn dragged_value(event: &Event, drag: &EventDrag, axis: &TimeAxis) -> Option<TimeValue> {
+    let seconds = (f64::from(drag.dx) * axis.per_point) as i64;
+    if seconds == 0 {
+        return Some(event.value.clone());
+    }
+    let by = Duration::seconds(seconds);
+    match drag.part {
+        DragPart::Whole => event.value.shifted(by),
+        DragPart::Start => event.value.with_end_shifted(true, by),
+        DragPart::End => event.value.with_end_shifted(false, by),
+    }
+}
+
+/// Where a dragged event would land, with its new value written above.
+fn draw_ghost(
+    painter: &egui::Painter,
+    value: &TimeValue,
+    axis: &TimeAxis,
+    area: Rect,
+    palette: &Palette,
+    rect: Rect,
+    row_height: f32,
+) {
+    let Some((a, b)) = value.interval() else {
+        return;
+    };
+    let x0 = area.left() + axis.x(crate::timeline::axis::seconds(a));
+    let x1 = area.left() + axis.x(crate::timeline::axis::seconds(b));
+    let r = Rect::from_min_max(
+        Pos2::new(x0.min(x1 - 2.0), rect.top() + AXIS_HEIGHT + row_height),
+        Pos2::new(x1.max(x0 + 2.0), rect.bottom()),
+    );
+    painter.rect_filled(r, 2.0, palette.selected.gamma_multiply(0.25));
+    painter.text(
+        Pos2::new(r.left(), rect.top() + AXIS_HEIGHT + row_height - 2.0),
+        egui::Align2::LEFT_BOTTOM,
+        value.to_timex(),
+        egui::FontId::proportional(12.0),
+        palette.text,
+    );
+}
+
+/// The tooltip of an event: title, value, origin and the articles it comes from.
+fn event_tooltip(ui: &mut egui::Ui, event: &Event, articles: &[Article]) {
+    ui.strong(&event.title);
+    ui.label(event.value.to_timex());
+    match &event.origin {
+        EventOrigin::Manual => ui.weak("Made by you"),
+        EventOrigin::Suggested { .. } if event.id == Event::UNSTORED => {
+            ui.weak("Suggested from the text: drag to move, click to open the evidence")
+        }
+        EventOrigin::Suggested { .. } => ui.weak("Suggested, kept by you"),
+    };
+    for id in event.articles().into_iter().take(3) {
+        if let Some(a) = articles.iter().find(|a| a.id == id) {
+            ui.label(format!("• {}", truncate(&a.headline, 70)));
+        }
+    }
+}
+
+/// A new event at `at`, as precise as the ticks show.
+fn new_event(at: chrono::NaiveDateTime, step: TickStep) -> Event {
+    use chrono::{Datelike, Timelike};
+    let date = at.date();
+    let point = match step {
+        TickStep::Years(n) if n >= 10 => TimePoint::Year(Some(date.year())),
+        TickStep::Years(_) => TimePoint::Month(Some(date.year()), date.month() as u8),
+        TickStep::Months(_) | TickStep::Days(_) => TimePoint::Day(
+            Some(date.year()),
+            Some(date.month() as u8),
+            Some(date.day() as u8),
+        ),
+        TickStep::Hours(_) | TickStep::Minutes(_) => {
+            TimePoint::Clock(date, at.hour() as u8, Some(at.minute() as u8))
+        }
+    };
+    Event {
+        id: Event::UNSTORED,
+        title: "New event".into(),
+        value: TimeValue::Point(point, None),
+        participants: Vec::new(),
+        evidence: Vec::new(),
+        notes: String::new(),
+        tags: Vec::new(),
+        origin: EventOrigin::Manual,
+        uncertain: false,
+    }
+}
+
+/// "1.2k" for big counts.
+fn compact(n: usize) -> String {
+    if n >= 10_000 {
+        format!("{}k", n / 1000)
+    } else if n >= 1000 {
+        format!("{:.1}k", n as f64 / 1000.0)
+    } else {
+        n.to_string()
+    }
+}
+
+/// At most `max` characters, with "…" when cut.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
