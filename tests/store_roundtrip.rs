@@ -163,7 +163,7 @@ fn foreign_unknown_and_newer_files_are_refused_clearly() {
         err,
         StoreError::NewerVersion {
             found: 99,
-            supported: 2,
+            supported: 3,
             ..
         }
     ));
