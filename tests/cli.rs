@@ -305,7 +305,12 @@ fn extract_from_a_workspace_prints_the_users_events() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let seoul = lines.iter().find(|l| l["title"] == "Envoys meet").unwrap();
-    assert_eq!(seoul["events"].as_array().unwrap().len(), 1, "{}", seoul["events"]);
+    assert_eq!(
+        seoul["events"].as_array().unwrap().len(),
+        1,
+        "{}",
+        seoul["events"]
+    );
     assert_eq!(seoul["events"][0]["title"], "Envoys met in Seoul");
     assert_eq!(seoul["events"][0]["value"], "2022-05-03");
     assert_eq!(seoul["events"][0]["origin"], "kept");

@@ -251,11 +251,17 @@ fn golden_workspace_version_3_loads() {
     assert_eq!(kept.tags, ["Diplomacy"]);
     assert_eq!(kept.evidence[0].quote, "Envoys met on Monday.");
     assert!(matches!(&kept.origin, EventOrigin::Suggested { key, .. } if key.text == "Monday"));
-    assert_eq!(workspace.events[1].value.to_timex(), "2023-03-06/2023-03-09");
+    assert_eq!(
+        workspace.events[1].value.to_timex(),
+        "2023-03-06/2023-03-09"
+    );
     assert_eq!(workspace.events[1].origin, EventOrigin::Manual);
     assert_eq!(workspace.next_event_id, 2);
     assert_eq!(workspace.dismissed_suggestions[0].start, 17);
-    assert_eq!(workspace.event(EventId(1)).map(|e| e.title.as_str()), Some("Geneva round"));
+    assert_eq!(
+        workspace.event(EventId(1)).map(|e| e.title.as_str()),
+        Some("Geneva round")
+    );
 }
 
 #[test]

@@ -68,12 +68,27 @@ pub struct TimelineView {
     pub area: Option<Rect>,
     /// Width of the time area last drawn.
     pub width: f32,
+    /// Top of the first row (the articles) and the height of a row, as last drawn.
+    pub rows: (f32, f32),
 }
 
 impl TimelineView {
-    /// Shows everything: all events and articles.
+    /// Shows `from..to` (axis seconds) across the panel.
     pub fn fit(&mut self, from: f64, to: f64) {
         self.axis = Some(TimeAxis::fit(from, to, self.width.max(200.0)));
+    }
+
+    /// Where a short item at moment `t` (axis seconds) in `row` (0 = articles, then the lanes)
+    /// is drawn on screen, as last laid out.
+    pub fn point_on_screen(&self, t: f64, row: usize) -> Option<Pos2> {
+        let (axis, area) = (self.axis?, self.area?);
+        let (top, height) = self.rows;
+        let y = if row == 0 {
+            top + height / 2.0
+        } else {
+            top + height * row as f32 + height * 0.32
+        };
+        Some(Pos2::new(area.left() + axis.x(t), y))
     }
 }
 
@@ -178,6 +193,7 @@ pub fn timeline_ui(
     let rows = 1 + data.lanes.len();
     let row_height = ((rect.height() - AXIS_HEIGHT) / rows as f32).clamp(18.0, 36.0);
     let row_top = |row: usize| rect.top() + AXIS_HEIGHT + row_height * row as f32;
+    view.rows = (row_top(0), row_height);
 
     // Pointer: zoom and pan first, so this frame draws the new view.
     let pointer = response.hover_pos();
@@ -291,21 +307,15 @@ pub fn timeline_ui(
     }
 
     // What is under the pointer.
-    let under = pointer.and_then(|p| {
-        if !area.contains(p) || p.y < rect.top() + AXIS_HEIGHT {
-            return None;
-        }
-        let row = ((p.y - rect.top() - AXIS_HEIGHT) / row_height) as usize;
-        let marks = row_marks.get(row)?;
-        let x = p.x - area.left();
-        hit(marks, x, 7.0).map(|m| (row, m.clone(), x))
-    });
+    let under = pointer.and_then(|p| mark_at(p, &row_marks, area, rect.top(), row_height));
 
-    // An event being dragged: follow the pointer, commit once on release.
+    // An event being dragged: follow the pointer, commit once on release. What is grabbed is
+    // what was under the pointer when the button went down, not where it is once it moved.
+    let press = ui.input(|i| i.pointer.press_origin());
+    let grabbed = press.and_then(|p| mark_at(p, &row_marks, area, rect.top(), row_height));
     if response.drag_started()
-        && let Some((row, mark, x)) = under
-            .clone()
-            .filter(|(row, m, _)| *row > 0 && !matches!(m, Mark::Cluster { .. }))
+        && let Some((row, mark, x)) =
+            grabbed.filter(|(row, m, _)| *row > 0 && !matches!(m, Mark::Cluster { .. }))
     {
         let item = &data.lanes[row - 1].items[mark.item()];
         let part = match mark {
@@ -421,6 +431,23 @@ pub fn timeline_ui(
     view.axis = Some(axis);
 }
 
+/// The row, mark and x (from the time area's left edge) at screen position `p`.
+fn mark_at(
+    p: Pos2,
+    row_marks: &[Vec<Mark>],
+    area: Rect,
+    top: f32,
+    row_height: f32,
+) -> Option<(usize, Mark, f32)> {
+    if !area.contains(p) || p.y < top + AXIS_HEIGHT {
+        return None;
+    }
+    let row = ((p.y - top - AXIS_HEIGHT) / row_height) as usize;
+    let marks = row_marks.get(row)?;
+    let x = p.x - area.left();
+    hit(marks, x, 7.0).map(|m| (row, m.clone(), x))
+}
+
 /// The buttons above the timeline.
 fn toolbar(
     ui: &mut egui::Ui,
@@ -430,7 +457,7 @@ fn toolbar(
 ) {
     ui.horizontal(|ui| {
         ui.strong("Timeline");
-        egui::ComboBox::from_id_salt("lane_mode")
+        egui::ComboBox::from_label("lanes")
             .selected_text(view.lane_mode.label())
             .show_ui(ui, |ui| {
                 for mode in LaneMode::ALL {

@@ -1,0 +1,239 @@
+//! The timeline driven headlessly through egui_kittest: zoom changes the ticks, a click on an
+//! event opens its evidence, a drag moves it in the workspace, and undo takes the move back.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use dateline::app::{AppOptions, Command, DatelineApp};
+use dateline::model::Event;
+use dateline::timeline::axis::seconds;
+use dateline::timeline::lanes::EventRef;
+use egui_kittest::Harness;
+
+/// A story dated Monday 23 November 2009 with two events two weeks apart.
+fn story_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("visit.txt"),
+        "Defense chief visits\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 \
+         (Yonhap) -- China's defense minister, Liang Guanglie, arrived in North Korea on \
+         Sunday.\n\nThe U.S. envoy, Stephen Bosworth, will visit Pyongyang on Dec. 8.\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        // Frames as a person's: a double click's two clicks fall within egui's 0.3 s.
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, app: &mut DatelineApp| app.show(ui),
+            DatelineApp::new(AppOptions::default()),
+        );
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        if !harness.state().is_busy() && !harness.state().suggested_events().is_empty() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "events were not found");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+    harness
+}
+
+/// Presses or releases the primary button at `pos`, the pointer staying there.
+fn press(harness: &Harness<'static, DatelineApp>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// The middle of an event's stretch on the axis.
+fn middle(event: &Event) -> f64 {
+    let (a, b) = event.value.interval().unwrap();
+    (seconds(a) + seconds(b)) / 2.0
+}
+
+fn suggestion(harness: &Harness<'static, DatelineApp>, value: &str) -> Event {
+    harness
+        .state()
+        .suggested_events()
+        .iter()
+        .find(|e| e.value.to_timex() == value)
+        .cloned()
+        .unwrap_or_else(|| panic!("no suggested event on {value}"))
+}
+
+#[test]
+fn zooming_changes_the_tick_unit() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let before = harness.state().timeline_view().tick_unit;
+    assert!(["day", "week"].contains(&before), "{before}");
+    let arrival = suggestion(&harness, "2009-11-22");
+    let at = harness
+        .state()
+        .timeline_view()
+        .point_on_screen(middle(&arrival), 1)
+        .unwrap();
+    harness.hover_at(at);
+    for _ in 0..6 {
+        harness.event(egui::Event::Zoom(3.0));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let unit = harness.state().timeline_view().tick_unit;
+    assert!(unit == "hour" || unit == "minute", "zoomed in: {unit}");
+    for _ in 0..12 {
+        harness.event(egui::Event::Zoom(0.2));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let unit = harness.state().timeline_view().tick_unit;
+    assert!(
+        ["year", "decade", "century"].contains(&unit),
+        "zoomed out: {unit}"
+    );
+}
+
+#[test]
+fn clicking_an_event_opens_its_article_with_the_evidence_highlighted() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    harness.state_mut().send(Command::SelectArticle(None));
+    harness.run_steps(2);
+    let visit = suggestion(&harness, "2009-12-08");
+    assert_eq!(visit.title, "Stephen Bosworth will visit Pyongyang");
+    let at = harness
+        .state()
+        .timeline_view()
+        .point_on_screen(middle(&visit), 1)
+        .unwrap();
+    harness.hover_at(at);
+    harness.step();
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(
+        matches!(app.selected_event(), Some(EventRef::Suggested(k)) if k.text == "Dec. 8"),
+        "{:?}",
+        app.selected_event()
+    );
+    let evidence = &visit.evidence[0];
+    assert_eq!(app.selected_article(), Some(evidence.article));
+    let focus = app.evidence_focus().unwrap();
+    let body = &app.workspace().article(evidence.article).unwrap().body;
+    assert_eq!(&body[focus.start..focus.end], evidence.quote);
+    assert!(
+        evidence
+            .quote
+            .starts_with("The U.S. envoy, Stephen Bosworth")
+    );
+    assert!(focus.scrolled, "the reader scrolled to the passage");
+}
+
+#[test]
+fn dragging_an_event_moves_it_and_undo_takes_it_back() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let arrival = suggestion(&harness, "2009-11-22");
+    let view = harness.state().timeline_view();
+    let from = view.point_on_screen(middle(&arrival), 1).unwrap();
+    // Three days to the right.
+    let per_day = 86_400.0 / view.axis.unwrap().per_point;
+    let to = from + egui::vec2((3.0 * per_day) as f32, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+    let events = &harness.state().workspace().events;
+    assert_eq!(events.len(), 1, "one change for the whole drag");
+    assert_eq!(events[0].value.to_timex(), "2009-11-25");
+    assert_eq!(events[0].title, arrival.title);
+    assert!(harness.state().document().is_unsaved());
+    // The moved suggestion shows once: as the user's event.
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .events
+            .iter()
+            .all(|e| e.suggestion_key() == arrival.suggestion_key())
+    );
+
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(2);
+    assert!(harness.state().workspace().events.is_empty());
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().workspace().events[0].value.to_timex(),
+        "2009-11-25"
+    );
+}
+
+#[test]
+fn double_clicking_empty_space_makes_an_event_and_delete_removes_it() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let view = harness.state().timeline_view();
+    let arrival = suggestion(&harness, "2009-11-22");
+    // Halfway between the two events: empty space in the events lane.
+    let visit = suggestion(&harness, "2009-12-08");
+    let at = view
+        .point_on_screen((middle(&arrival) + middle(&visit)) / 2.0, 1)
+        .unwrap();
+    harness.hover_at(at);
+    harness.step();
+    for _ in 0..2 {
+        press(&harness, at, true);
+        harness.step();
+        press(&harness, at, false);
+        harness.step();
+    }
+    harness.run_steps(2);
+    let events = &harness.state().workspace().events;
+    assert_eq!(
+        events.len(),
+        1,
+        "{:?} {:?}",
+        harness.state().status_message(),
+        harness
+            .state()
+            .suggested_events()
+            .iter()
+            .map(|e| e.value.to_timex())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(events[0].title, "New event");
+    assert!(events[0].value.to_timex().starts_with("2009-1"));
+    let id = events[0].id;
+    assert_eq!(
+        harness.state().selected_event(),
+        Some(&EventRef::Stored(id))
+    );
+    harness
+        .state_mut()
+        .send(Command::DeleteEvent(EventRef::Stored(id)));
+    harness.run_steps(2);
+    assert!(harness.state().workspace().events.is_empty());
+}
