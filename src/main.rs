@@ -11,6 +11,10 @@ fn main() -> ExitCode {
         }
         #[cfg(feature = "gui")]
         Ok(dateline::cli::Invocation::Window { paths }) => dateline::app::run_window(paths),
+        #[cfg(feature = "gui")]
+        Ok(dateline::cli::Invocation::BenchTimeline { size }) => {
+            dateline::app::bench_timeline(size)
+        }
         Ok(invocation) => dateline::cli::run(invocation),
     }
 }

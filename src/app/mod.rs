@@ -2,6 +2,7 @@
 //! selection, the background jobs and the command queue. Panels in [`crate::ui`] draw and
 //! return commands; [`DatelineApp::handle`] applies them.
 
+mod bench;
 mod command;
 mod dialogs;
 mod events;
@@ -13,6 +14,7 @@ mod window;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use bench::bench_timeline;
 pub use command::{Action, Command, edit_actions, file_actions, navigation_keys};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;

@@ -18,6 +18,8 @@ Usage:
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
+  dateline bench timeline [N]           time timeline frames with N articles and N events
+                                        (default 20000) next to an empty frame
   dateline --help | --version
 
 Subcommand names win over paths: open a folder called \"import\" as ./import.";
@@ -75,6 +77,11 @@ pub enum Invocation {
     BenchExtract {
         /// Folders to read.
         inputs: Vec<PathBuf>,
+    },
+    /// Timeline frame benchmark on a generated workspace (needs the window build).
+    BenchTimeline {
+        /// Articles, and as many events.
+        size: usize,
     },
     /// Print the help text.
     Help,
@@ -134,8 +141,29 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 Some("extract") => Ok(Invocation::BenchExtract {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
+                Some("timeline") => {
+                    let size = match rest.next() {
+                        None => 20_000,
+                        Some(n) => n
+                            .to_str()
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .filter(|n| (1..=1_000_000).contains(n))
+                            .ok_or_else(|| {
+                                format!(
+                                    "bench timeline: {} is not a size from 1 to 1000000",
+                                    n.to_string_lossy()
+                                )
+                            })?,
+                    };
+                    if rest.next().is_some() {
+                        return Err("bench timeline takes at most one size".into());
+                    }
+                    Ok(Invocation::BenchTimeline { size })
+                }
                 _ => Err(
-                    "bench needs a benchmark name: bench import DIR… or bench extract DIR…".into(),
+                    "bench needs a benchmark name: bench import DIR…, bench extract DIR… \
+                     or bench timeline [N]"
+                        .into(),
                 ),
             }
         }

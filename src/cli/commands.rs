@@ -41,6 +41,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::Info { path } => info(&path),
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
+        Invocation::BenchTimeline { .. } => {
+            Err("bench timeline needs the window build (the default features)".into())
+        }
         Invocation::Window { .. } => Err("this build of dateline has no window (built without the gui feature); use a subcommand, see --help".into()),
     };
     match result {
