@@ -110,17 +110,36 @@ pub struct TimelineData<'a> {
     pub version: u64,
 }
 
-/// The earliest start and latest end of everything shown.
-fn extent(data: &TimelineData<'_>) -> Option<(f64, f64)> {
-    let lanes = data.lanes.iter().chain(std::iter::once(data.articles_lane));
-    let mut range: Option<(f64, f64)> = None;
-    for item in lanes.flat_map(|l| l.items.iter()) {
-        range = Some(match range {
-            None => (item.start, item.end),
-            Some((a, b)) => (a.min(item.start), b.max(item.end)),
+/// The earliest start and latest end of everything shown; with `robust`, of all but the
+/// outermost 2 % on each side (one "6,000 years ago" should not squeeze a year of news into a
+/// few pixels).
+fn extent(data: &TimelineData<'_>, robust: bool) -> Option<(f64, f64)> {
+    let items = data
+        .lanes
+        .iter()
+        .chain(std::iter::once(data.articles_lane))
+        .flat_map(|l| l.items.iter());
+    if !robust {
+        return items.fold(None, |range, item| {
+            Some(match range {
+                None => (item.start, item.end),
+                Some((a, b)) => (f64::min(a, item.start), f64::max(b, item.end)),
+            })
         });
     }
-    range
+    let mut starts: Vec<f64> = Vec::new();
+    let mut ends: Vec<f64> = Vec::new();
+    for item in items {
+        starts.push(item.start);
+        ends.push(item.end);
+    }
+    if starts.len() < 50 {
+        return extent(data, false);
+    }
+    starts.sort_by(f64::total_cmp);
+    ends.sort_by(f64::total_cmp);
+    let cut = starts.len() / 50;
+    Some((starts[cut], ends[ends.len() - 1 - cut]))
 }
 
 /// Colours of the panel, from the theme.
@@ -173,7 +192,7 @@ pub fn timeline_ui(
     view.area = Some(area);
     // Until the user moves the view, it follows the data and shows all of it.
     if !view.user_moved && view.fitted != Some(data.version) {
-        match extent(data) {
+        match extent(data, true) {
             Some((a, b)) => {
                 view.fit(a, b);
                 view.fitted = Some(data.version);
@@ -191,7 +210,7 @@ pub fn timeline_ui(
     let painter = ui.painter_at(rect);
     let palette = Palette::of(ui);
     let rows = 1 + data.lanes.len();
-    let row_height = ((rect.height() - AXIS_HEIGHT) / rows as f32).clamp(18.0, 36.0);
+    let row_height = ((rect.height() - AXIS_HEIGHT) / rows as f32).clamp(18.0, 64.0);
     let row_top = |row: usize| rect.top() + AXIS_HEIGHT + row_height * row as f32;
     view.rows = (row_top(0), row_height);
 
@@ -269,37 +288,47 @@ pub fn timeline_ui(
             if row == 0 { palette.weak } else { palette.text },
         );
         let marks = lane_marks(lane, &axis, area.width(), BIN);
-        // Overlapping bars take up to three tracks under the points.
+        // Overlapping bars share tracks under the points, as many as the row has room for.
+        let max_tracks = ((band.height() * 0.45) / 6.0).floor().clamp(1.0, 8.0) as usize;
         let mut track_ends: Vec<f32> = Vec::new();
+        // The x of the next point or count after each mark: room for a title.
+        let mut next_point = vec![area.width() + 200.0; marks.len()];
+        let mut following = area.width() + 200.0;
+        for (k, mark) in marks.iter().enumerate().rev() {
+            next_point[k] = following;
+            if let Mark::Point { x, .. } | Mark::Cluster { x, .. } = mark {
+                following = *x;
+            }
+        }
         for (k, mark) in marks.iter().enumerate() {
-            let track = match *mark {
+            let (track, labelled) = match *mark {
                 Mark::Bar { x0, x1, .. } => {
-                    let t = match track_ends.iter().position(|end| *end < x0) {
+                    let free = track_ends.iter().position(|end| *end + 2.0 < x0);
+                    let t = match free {
                         Some(t) => t,
-                        None if track_ends.len() < 3 => {
+                        None if track_ends.len() < max_tracks => {
                             track_ends.push(f32::MIN);
                             track_ends.len() - 1
                         }
-                        None => 2,
+                        // Every track is taken here: lay it over the one that ends first.
+                        None => track_ends
+                            .iter()
+                            .enumerate()
+                            .min_by(|a, b| a.1.total_cmp(b.1))
+                            .map_or(0, |(t, _)| t),
                     };
-                    track_ends[t] = x1;
-                    t
+                    let labelled = free.is_some() || track_ends[t] == f32::MIN;
+                    track_ends[t] = track_ends[t].max(x1);
+                    (t, labelled && x1 - x0 > 28.0)
                 }
-                _ => 0,
+                _ => (0, true),
             };
-            // Room for a title: up to the next point or count.
-            let room = marks[k + 1..]
-                .iter()
-                .find_map(|m| match m {
-                    Mark::Point { x, .. } | Mark::Cluster { x, .. } => Some(*x),
-                    Mark::Bar { .. } => None,
-                })
-                .unwrap_or(area.width() + 200.0);
             let place = Placement {
                 band,
                 articles_row: row == 0,
                 track,
-                room,
+                room: next_point[k],
+                labelled,
             };
             draw_mark(&painter, mark, lane, &place, data, &palette, area);
         }
@@ -468,7 +497,7 @@ fn toolbar(
             .button("Fit all")
             .on_hover_text("Show every article and event")
             .clicked()
-            && let Some((a, b)) = extent(data)
+            && let Some((a, b)) = extent(data, false)
         {
             view.fit(a, b);
             view.user_moved = false;
@@ -520,6 +549,8 @@ struct Placement {
     track: usize,
     /// The x (from the left edge) of the next point or count: room for a title.
     room: f32,
+    /// A bar with room for its count.
+    labelled: bool,
 }
 
 /// Draws one mark in its lane band: points on the upper line with their titles when there is
@@ -540,7 +571,7 @@ fn draw_mark(
     } else {
         (
             band.top() + band.height() * 0.32,
-            band.top() + band.height() * 0.62 + place.track as f32 * 5.0,
+            band.top() + band.height() * 0.55 + place.track as f32 * 6.0,
         )
     };
     let item = &lane.items[mark.item()];
@@ -620,7 +651,7 @@ fn draw_mark(
             if item.uncertain {
                 hatch(painter, r, palette.text);
             }
-            if count > 1 {
+            if count > 1 && place.labelled {
                 painter.text(
                     Pos2::new(r.left().max(area.left()) + 2.0, bar_y),
                     egui::Align2::LEFT_CENTER,
