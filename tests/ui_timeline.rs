@@ -10,6 +10,7 @@ use dateline::model::Event;
 use dateline::timeline::axis::seconds;
 use dateline::timeline::lanes::EventRef;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// A story dated Monday 23 November 2009 with two events two weeks apart.
 fn story_folder() -> tempfile::TempDir {
@@ -236,4 +237,86 @@ fn double_clicking_empty_space_makes_an_event_and_delete_removes_it() {
         .send(Command::DeleteEvent(EventRef::Stored(id)));
     harness.run_steps(2);
     assert!(harness.state().workspace().events.is_empty());
+}
+
+/// Two agencies report the same Sunday: the inspector offers to merge them, the merged event
+/// has both passages, and undo splits them again.
+#[test]
+fn the_same_day_from_two_articles_merges_into_one_event() {
+    let folder = story_folder();
+    std::fs::write(
+        folder.path().join("second.txt"),
+        "Minister in Pyongyang\n\nAll Headlines 10:00 November 23, 2009\n\nBEIJING, Nov. 23 \
+         (Xinhua) -- Defense Minister Liang Guanglie landed in Pyongyang on Sunday.\n",
+    )
+    .unwrap();
+    let mut harness = harness(&folder);
+    let sundays: Vec<Event> = harness
+        .state()
+        .suggested_events()
+        .iter()
+        .filter(|e| e.value.to_timex() == "2009-11-22")
+        .cloned()
+        .collect();
+    assert_eq!(sundays.len(), 2, "{sundays:?}");
+    let first = EventRef::Suggested(sundays[0].suggestion_key().unwrap().clone());
+    harness
+        .state_mut()
+        .send(Command::SelectEvent(Some(first.clone())));
+    harness.run_steps(2);
+    harness.get_by_label("Same day in other articles");
+    harness.get_by_label("Merge").click();
+    harness.run_steps(2);
+    let events = &harness.state().workspace().events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].evidence.len(), 2);
+    assert_eq!(events[0].articles().len(), 2);
+    // The merged suggestions no longer show on their own.
+    harness.run_steps(2);
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(2);
+    assert!(harness.state().workspace().events.is_empty());
+    assert!(harness.state().workspace().dismissed_suggestions.is_empty());
+}
+
+/// The title typed in the inspector is kept when the field loses focus, as one change.
+#[test]
+fn an_event_title_is_edited_in_the_inspector() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let visit = suggestion(&harness, "2009-12-08");
+    let reference = EventRef::Suggested(visit.suggestion_key().unwrap().clone());
+    harness
+        .state_mut()
+        .send(Command::SelectEvent(Some(reference)));
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title");
+    field.focus();
+    field.type_text(" again");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let events = &harness.state().workspace().events;
+    assert_eq!(events.len(), 1, "the suggestion became the user's event");
+    assert_eq!(
+        events[0].title,
+        "Stephen Bosworth will visit Pyongyang again"
+    );
+}
+
+/// The view exports as SVG with the lanes and the events' titles.
+#[test]
+fn the_timeline_exports_as_svg() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let out = folder.path().join("view.svg");
+    harness.state_mut().send(Command::ExportTimelineTo(
+        out.clone(),
+        dateline::ui::timeline::ExportFormat::Svg,
+    ));
+    harness.run_steps(2);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains(">Articles<") && svg.contains(">Events<"));
+    assert!(svg.contains("Stephen Bosworth will visit Pyongyang (2009-12-08)"));
 }

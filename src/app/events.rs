@@ -502,7 +502,7 @@ impl DatelineApp {
                     return;
                 };
                 let region = egui::Rect::from_min_max(
-                    egui::pos2(area.left() - 150.0, area.top() - 24.0),
+                    egui::pos2(area.left() - 150.0, area.top()),
                     area.right_bottom(),
                 );
                 let scale = ctx.pixels_per_point();

@@ -9,6 +9,7 @@ mod event;
 mod history;
 mod published;
 mod time_move;
+pub use time_move::PRECISIONS;
 mod time_value;
 mod timex_correction;
 mod workspace;

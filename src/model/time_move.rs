@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 
-use super::{Season, TimePoint, TimeValue};
+use super::{Season, TimePoint, TimeValue, Unit};
 
 /// The season a month falls in, and the year it is counted in (December belongs to the winter
 /// of the year it starts in).
@@ -63,7 +63,80 @@ impl TimePoint {
     }
 }
 
+/// The precisions an event's time can be given in, widest first.
+pub const PRECISIONS: [Unit; 9] = [
+    Unit::Century,
+    Unit::Decade,
+    Unit::Year,
+    Unit::Quarter,
+    Unit::Month,
+    Unit::Week,
+    Unit::Day,
+    Unit::Hour,
+    Unit::Minute,
+];
+
+impl TimePoint {
+    /// The point of precision `unit` that contains `at`; `None` for units a point cannot have.
+    pub fn at_precision(unit: Unit, at: NaiveDateTime) -> Option<TimePoint> {
+        let date = at.date();
+        let template = match unit {
+            Unit::Century => TimePoint::Century(0),
+            Unit::Decade => TimePoint::Decade(0),
+            Unit::Year => TimePoint::Year(Some(0)),
+            Unit::Quarter => TimePoint::Quarter(Some(0), 1),
+            Unit::Month => TimePoint::Month(Some(0), 1),
+            Unit::Week => TimePoint::Week(2000, 1),
+            Unit::Day => TimePoint::Day(Some(2000), Some(1), Some(1)),
+            Unit::Hour => TimePoint::Clock(date, 0, None),
+            Unit::Minute => TimePoint::Clock(date, 0, Some(0)),
+            _ => return None,
+        };
+        template.moved_to(at)
+    }
+
+    /// The precision of the point, as a unit.
+    pub fn precision(&self) -> Unit {
+        match self {
+            TimePoint::Century(_) => Unit::Century,
+            TimePoint::Decade(_) => Unit::Decade,
+            TimePoint::Year(_) => Unit::Year,
+            TimePoint::Quarter(..) | TimePoint::Half(..) | TimePoint::Season(..) => Unit::Quarter,
+            TimePoint::Month(..) => Unit::Month,
+            TimePoint::Week(..) | TimePoint::Weekend(..) => Unit::Week,
+            TimePoint::Day(..) | TimePoint::AnyWeekday(_) | TimePoint::DayPart(..) => Unit::Day,
+            TimePoint::Clock(_, _, None) => Unit::Hour,
+            TimePoint::Clock(_, _, Some(_)) => Unit::Minute,
+        }
+    }
+}
+
 impl TimeValue {
+    /// The value with each end given at precision `unit`, keeping where it starts; `None` when
+    /// it is not on the axis.
+    pub fn with_precision(&self, unit: Unit) -> Option<TimeValue> {
+        let at = |p: &TimePoint| TimePoint::at_precision(unit, p.interval()?.0);
+        Some(match self {
+            TimeValue::Point(p, m) => TimeValue::Point(at(p)?, *m),
+            TimeValue::Range(a, b) => {
+                let a = match a {
+                    Some(p) => Some(at(p)?),
+                    None => None,
+                };
+                let b = match b {
+                    Some(p) => Some(at(p)?),
+                    None => None,
+                };
+                match (a, b) {
+                    // Both ends in one unit: that unit.
+                    (Some(a), Some(b)) if a == b => TimeValue::Point(a, None),
+                    (a, b) => TimeValue::Range(a, b),
+                }
+            }
+            _ => return None,
+        })
+    }
+
     /// The value moved by `by` with its precision kept; `None` when it is not on the axis.
     pub fn shifted(&self, by: Duration) -> Option<TimeValue> {
         Some(match self {
@@ -143,6 +216,32 @@ mod tests {
             assert_eq!(shifted.as_deref(), Some(moved), "{start} + {days} days");
         }
         assert_eq!(value("XXXX-WXX-1").shifted(Duration::days(1)), None);
+    }
+
+    #[test]
+    fn precision_changes_keep_the_start() {
+        let day = value("2009-11-22");
+        for (unit, expected) in [
+            (Unit::Century, "20"),
+            (Unit::Decade, "200"),
+            (Unit::Year, "2009"),
+            (Unit::Quarter, "2009-Q4"),
+            (Unit::Month, "2009-11"),
+            (Unit::Week, "2009-W47"),
+            (Unit::Day, "2009-11-22"),
+            (Unit::Hour, "2009-11-22T00"),
+            (Unit::Minute, "2009-11-22T00:00"),
+        ] {
+            let changed = day.with_precision(unit).map(|v| v.to_timex());
+            assert_eq!(changed.as_deref(), Some(expected), "{unit:?}");
+        }
+        assert_eq!(
+            value("1950/1953")
+                .with_precision(Unit::Decade)
+                .map(|v| v.to_timex())
+                .as_deref(),
+            Some("195")
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! one change when it loses focus, so undo steps match what the user did.
 
 use crate::app::Command;
-use crate::model::{Article, EntityKey, Event, EventOrigin, RegistryEntity, TimeValue};
+use crate::model::{
+    Article, EntityKey, Event, EventOrigin, Modifier, PRECISIONS, RegistryEntity, TimeValue, Unit,
+};
 use crate::timeline::lanes::EventRef;
 
 /// The text being edited, kept while the same event stays selected.
@@ -11,6 +13,9 @@ use crate::timeline::lanes::EventRef;
 pub struct EventDraft {
     /// Which event the draft belongs to.
     reference: Option<EventRef>,
+    /// The event as the draft was loaded from it: when the event changes underneath (a drag,
+    /// an undo), the fields follow.
+    source: Option<Event>,
     title: String,
     value: String,
     notes: String,
@@ -20,11 +25,12 @@ pub struct EventDraft {
 
 impl EventDraft {
     fn load(&mut self, reference: &EventRef, event: &Event) {
-        if self.reference.as_ref() == Some(reference) {
+        if self.reference.as_ref() == Some(reference) && self.source.as_ref() == Some(event) {
             return;
         }
         *self = EventDraft {
             reference: Some(reference.clone()),
+            source: Some(event.clone()),
             title: event.title.clone(),
             value: event.value.to_timex(),
             notes: event.notes.clone(),
@@ -67,6 +73,22 @@ fn parse_value(text: &str, event: &Event) -> Option<TimeValue> {
         TimeValue::Point(p, None) => TimeValue::Point(p, event.value.modifier()),
         other => other,
     })
+}
+
+/// A precision in words.
+fn unit_label(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Century => "century",
+        Unit::Decade => "decade",
+        Unit::Year => "year",
+        Unit::Quarter => "quarter",
+        Unit::Month => "month",
+        Unit::Week => "week",
+        Unit::Day => "day",
+        Unit::Hour => "hour",
+        Unit::Minute => "minute",
+        _ => "other",
+    }
 }
 
 /// Draws the selected event.
@@ -127,6 +149,44 @@ pub fn event_ui(
                 );
                 ui.end_row();
             }
+            let precision = ui.label("Precision");
+            let current = match &event.value {
+                TimeValue::Point(p, _) => Some(p.precision()),
+                TimeValue::Range(Some(p), _) | TimeValue::Range(None, Some(p)) => {
+                    Some(p.precision())
+                }
+                _ => None,
+            };
+            ui.horizontal(|ui| {
+                egui::ComboBox::from_id_salt("event_precision")
+                    .selected_text(current.map_or("-", unit_label))
+                    .show_ui(ui, |ui| {
+                        for unit in PRECISIONS {
+                            if ui
+                                .selectable_label(current == Some(unit), unit_label(unit))
+                                .clicked()
+                                && let Some(value) = event.value.with_precision(unit)
+                            {
+                                draft.value = value.to_timex();
+                                update(commands, &|e| e.value = value.clone());
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(precision.id);
+                let mut approximate = event.value.modifier() == Some(Modifier::Approximate);
+                if ui
+                    .checkbox(&mut approximate, "about")
+                    .on_hover_text("An approximate date: drawn with soft edges")
+                    .changed()
+                    && let TimeValue::Point(p, _) = &event.value
+                {
+                    let modifier = approximate.then_some(Modifier::Approximate);
+                    let value = TimeValue::Point(p.clone(), modifier);
+                    update(commands, &|e| e.value = value.clone());
+                }
+            });
+            ui.end_row();
             let tags = ui.label("Tags");
             let r = ui
                 .add(

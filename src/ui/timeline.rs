@@ -696,15 +696,15 @@ fn soft_bar(painter: &egui::Painter, r: Rect, colour: Color32, item: &Item) {
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// A dashed outline: how suggestions look until the user keeps them.
+/// A dashed edge along the top: how suggestions look until the user keeps them.
 fn dashed_outline(painter: &egui::Painter, r: Rect, colour: Color32) {
     let stroke = Stroke::new(1.0, colour);
-    for (a, b) in [
-        (r.left_top(), r.right_top()),
-        (r.left_bottom(), r.right_bottom()),
-    ] {
-        painter.add(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 3.0));
-    }
+    painter.add(egui::Shape::dashed_line(
+        &[r.left_top(), r.right_top()],
+        stroke,
+        4.0,
+        3.0,
+    ));
 }
 
 /// Diagonal hatching: an uncertain date.
