@@ -116,11 +116,8 @@ fn clicking_an_event_opens_its_article_with_the_evidence_highlighted() {
     harness.run_steps(2);
     let visit = suggestion(&harness, "2009-12-08");
     assert_eq!(visit.title, "Stephen Bosworth will visit Pyongyang");
-    let at = harness
-        .state()
-        .timeline_view()
-        .point_on_screen(middle(&visit), 1)
-        .unwrap();
+    let reference = EventRef::Suggested(visit.suggestion_key().unwrap().clone());
+    let at = harness.state().event_on_screen(&reference).unwrap();
     harness.hover_at(at);
     harness.step();
     harness.drag_at(at);
@@ -151,8 +148,9 @@ fn dragging_an_event_moves_it_and_undo_takes_it_back() {
     let folder = story_folder();
     let mut harness = harness(&folder);
     let arrival = suggestion(&harness, "2009-11-22");
+    let reference = EventRef::Suggested(arrival.suggestion_key().unwrap().clone());
+    let from = harness.state().event_on_screen(&reference).unwrap();
     let view = harness.state().timeline_view();
-    let from = view.point_on_screen(middle(&arrival), 1).unwrap();
     // Three days to the right.
     let per_day = 86_400.0 / view.axis.unwrap().per_point;
     let to = from + egui::vec2((3.0 * per_day) as f32, 0.0);

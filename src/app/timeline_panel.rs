@@ -63,6 +63,17 @@ impl DatelineApp {
         self.events.cache = Some(cache);
     }
 
+    /// Where the timeline drew this event last frame (the centre of its point or bar), when
+    /// it was drawn on its own.
+    pub fn event_on_screen(&self, reference: &EventRef) -> Option<egui::Pos2> {
+        let cache = self.events.cache.as_ref()?;
+        let target = self.event(reference)?;
+        self.events.view.drawn.iter().find_map(|(index, pos)| {
+            let slot = cache.slots.get(*index)?;
+            std::ptr::eq(self.slot_event(*slot)?, target).then_some(*pos)
+        })
+    }
+
     /// What the inspector's event section shows: the selected event (a copy) and the events
     /// it may be merged with.
     pub(super) fn event_section_data(&self) -> Option<(EventRef, Event, Vec<MergeCandidate>)> {

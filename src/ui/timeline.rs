@@ -18,6 +18,10 @@ const LABEL_WIDTH: f32 = 150.0;
 const AXIS_HEIGHT: f32 = 22.0;
 /// Points closer than this share a count.
 const BIN: f32 = 7.0;
+/// Height of one track of bars.
+const TRACK: f32 = 13.0;
+/// Where points sit in an event row, as a share of its height from the top.
+const POINT_LINE: f32 = 0.25;
 /// How near (points) a bar's end must be grabbed to stretch it.
 const END_GRAB: f32 = 5.0;
 
@@ -68,8 +72,46 @@ pub struct TimelineView {
     pub area: Option<Rect>,
     /// Width of the time area last drawn.
     pub width: f32,
-    /// Top of the first row (the articles) and the height of a row, as last drawn.
-    pub rows: (f32, f32),
+    /// The rows as last laid out.
+    pub rows: RowLayout,
+    /// Where single events were drawn last frame: (index into the events, centre on screen).
+    pub drawn: Vec<(usize, Pos2)>,
+}
+
+/// Where the rows are: the articles row on top, then event lanes of equal height.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RowLayout {
+    /// Top of the articles row.
+    pub top: f32,
+    /// Height of the articles row.
+    pub articles: f32,
+    /// Height of each event lane.
+    pub lane: f32,
+}
+
+impl RowLayout {
+    /// Top and height of `row` (0 = articles).
+    pub fn band(&self, row: usize) -> (f32, f32) {
+        if row == 0 {
+            (self.top, self.articles)
+        } else {
+            (
+                self.top + self.articles + self.lane * (row - 1) as f32,
+                self.lane,
+            )
+        }
+    }
+
+    /// The row at height `y`, if any.
+    pub fn row_at(&self, y: f32) -> Option<usize> {
+        if y < self.top {
+            return None;
+        }
+        if y < self.top + self.articles {
+            return Some(0);
+        }
+        Some(1 + ((y - self.top - self.articles) / self.lane.max(1.0)) as usize)
+    }
 }
 
 impl TimelineView {
@@ -82,11 +124,11 @@ impl TimelineView {
     /// is drawn on screen, as last laid out.
     pub fn point_on_screen(&self, t: f64, row: usize) -> Option<Pos2> {
         let (axis, area) = (self.axis?, self.area?);
-        let (top, height) = self.rows;
+        let (top, height) = self.rows.band(row);
         let y = if row == 0 {
             top + height / 2.0
         } else {
-            top + height * row as f32 + height * 0.32
+            top + height * POINT_LINE
         };
         Some(Pos2::new(area.left() + axis.x(t), y))
     }
@@ -210,9 +252,13 @@ pub fn timeline_ui(
     let painter = ui.painter_at(rect);
     let palette = Palette::of(ui);
     let rows = 1 + data.lanes.len();
-    let row_height = ((rect.height() - AXIS_HEIGHT) / rows as f32).clamp(18.0, 64.0);
-    let row_top = |row: usize| rect.top() + AXIS_HEIGHT + row_height * row as f32;
-    view.rows = (row_top(0), row_height);
+    // The articles row is a strip; the event lanes share the rest, tall enough for their bars.
+    let layout = RowLayout {
+        top: rect.top() + AXIS_HEIGHT,
+        articles: 26.0,
+        lane: ((rect.height() - AXIS_HEIGHT - 26.0) / (rows - 1).max(1) as f32).clamp(24.0, 200.0),
+    };
+    view.rows = layout;
 
     // Pointer: zoom and pan first, so this frame draws the new view.
     let pointer = response.hover_pos();
@@ -266,13 +312,15 @@ pub fn timeline_ui(
 
     // Rows: the articles, then the event lanes.
     let mut row_marks: Vec<Vec<Mark>> = Vec::with_capacity(rows);
+    view.drawn.clear();
+    let mut row_tracks: Vec<Vec<usize>> = Vec::with_capacity(rows);
     for row in 0..rows {
         let lane = if row == 0 {
             data.articles_lane
         } else {
             &data.lanes[row - 1]
         };
-        let top = row_top(row);
+        let (top, row_height) = layout.band(row);
         let band = Rect::from_min_size(
             Pos2::new(rect.left(), top),
             Vec2::new(rect.width(), row_height),
@@ -289,7 +337,7 @@ pub fn timeline_ui(
         );
         let marks = lane_marks(lane, &axis, area.width(), BIN);
         // Overlapping bars share tracks under the points, as many as the row has room for.
-        let max_tracks = ((band.height() * 0.45) / 6.0).floor().clamp(1.0, 8.0) as usize;
+        let max_tracks = ((band.height() * 0.5) / TRACK).floor().clamp(1.0, 6.0) as usize;
         let mut track_ends: Vec<f32> = Vec::new();
         // The x of the next point or count after each mark: room for a title.
         let mut next_point = vec![area.width() + 200.0; marks.len()];
@@ -300,6 +348,7 @@ pub fn timeline_ui(
                 following = *x;
             }
         }
+        let mut tracks = Vec::with_capacity(marks.len());
         for (k, mark) in marks.iter().enumerate() {
             let (track, labelled) = match *mark {
                 Mark::Bar { x0, x1, .. } => {
@@ -331,17 +380,31 @@ pub fn timeline_ui(
                 labelled,
             };
             draw_mark(&painter, mark, lane, &place, data, &palette, area);
+            if row > 0 && mark.count() == 1 {
+                let event = lane.items[mark.item()].event;
+                let (top, height) = layout.band(row);
+                let (x, y) = match *mark {
+                    Mark::Bar { x0, x1, .. } => (
+                        (x0.max(0.0) + x1.min(area.width())) / 2.0,
+                        top + height * 0.45 + TRACK / 2.0 + track as f32 * TRACK,
+                    ),
+                    _ => (mark_x(mark), top + height * POINT_LINE),
+                };
+                view.drawn.push((event, Pos2::new(area.left() + x, y)));
+            }
+            tracks.push(track);
         }
         row_marks.push(marks);
+        row_tracks.push(tracks);
     }
 
     // What is under the pointer.
-    let under = pointer.and_then(|p| mark_at(p, &row_marks, area, rect.top(), row_height));
+    let under = pointer.and_then(|p| mark_at(p, (&row_marks, &row_tracks), area, &layout));
 
     // An event being dragged: follow the pointer, commit once on release. What is grabbed is
     // what was under the pointer when the button went down, not where it is once it moved.
     let press = ui.input(|i| i.pointer.press_origin());
-    let grabbed = press.and_then(|p| mark_at(p, &row_marks, area, rect.top(), row_height));
+    let grabbed = press.and_then(|p| mark_at(p, (&row_marks, &row_tracks), area, &layout));
     if response.drag_started()
         && let Some((row, mark, x)) =
             grabbed.filter(|(row, m, _)| *row > 0 && !matches!(m, Mark::Cluster { .. }))
@@ -375,7 +438,15 @@ pub fn timeline_ui(
     }
     if let Some(drag) = &view.drag {
         if let Some(value) = dragged_value(data.events[drag.event], drag, &axis) {
-            draw_ghost(&painter, &value, &axis, area, &palette, rect, row_height);
+            draw_ghost(
+                &painter,
+                &value,
+                &axis,
+                area,
+                &palette,
+                rect,
+                layout.band(1).0,
+            );
         }
         if response.drag_stopped() {
             if let Some(value) = dragged_value(data.events[drag.event], drag, &axis)
@@ -398,11 +469,24 @@ pub fn timeline_ui(
     // Clicks.
     if response.clicked() {
         match &under {
-            Some((_, Mark::Cluster { x, .. }, _)) => {
-                // Bring the count to the middle and open it up.
-                let middle = area.width() / 2.0;
-                axis.pan(middle - *x);
-                axis.zoom_about(middle, 0.1);
+            Some((row, Mark::Cluster { x, .. }, _)) => {
+                // Open the count up: show just the items it stands for.
+                let lane = if *row == 0 {
+                    data.articles_lane
+                } else {
+                    &data.lanes[row - 1]
+                };
+                let (from, to) = (axis.time(x - 3.0 * BIN), axis.time(x + 3.0 * BIN));
+                let inside = lane.items[lane.visible(from, to)]
+                    .iter()
+                    .filter(|i| (i.start + i.end) / 2.0 >= from && (i.start + i.end) / 2.0 <= to);
+                let span = inside.fold(None, |span: Option<(f64, f64)>, i| {
+                    Some(span.map_or((i.start, i.end), |(a, b)| (a.min(i.start), b.max(i.end))))
+                });
+                if let Some((a, b)) = span {
+                    let pad = (b - a) * 0.1;
+                    axis = TimeAxis::fit(a - pad, b + pad, area.width());
+                }
                 view.user_moved = true;
             }
             Some((0, mark, _)) => {
@@ -463,18 +547,57 @@ pub fn timeline_ui(
 /// The row, mark and x (from the time area's left edge) at screen position `p`.
 fn mark_at(
     p: Pos2,
-    row_marks: &[Vec<Mark>],
+    (row_marks, row_tracks): (&[Vec<Mark>], &[Vec<usize>]),
     area: Rect,
-    top: f32,
-    row_height: f32,
+    layout: &RowLayout,
 ) -> Option<(usize, Mark, f32)> {
-    if !area.contains(p) || p.y < top + AXIS_HEIGHT {
+    if !area.contains(p) {
         return None;
     }
-    let row = ((p.y - top - AXIS_HEIGHT) / row_height) as usize;
+    let row = layout.row_at(p.y)?;
     let marks = row_marks.get(row)?;
     let x = p.x - area.left();
-    hit(marks, x, 7.0).map(|m| (row, m.clone(), x))
+    if row == 0 {
+        return hit(marks, x, 7.0).map(|m| (row, m.clone(), x));
+    }
+    // Points above, bars on their tracks below: only what is under the pointer.
+    let (top, height) = layout.band(row);
+    let bars_top = top + height * 0.45;
+    if p.y < bars_top {
+        let points: Vec<Mark> = marks
+            .iter()
+            .filter(|m| !matches!(m, Mark::Bar { .. }))
+            .cloned()
+            .collect();
+        return hit(&points, x, 7.0).map(|m| (row, m.clone(), x));
+    }
+    let track = ((p.y - bars_top) / TRACK) as usize;
+    let tracks = row_tracks.get(row)?;
+    marks
+        .iter()
+        .zip(tracks)
+        .filter(|(m, t)| {
+            **t == track
+                && matches!(m, Mark::Bar { x0, x1, .. } if *x0 - 2.0 <= x && x <= *x1 + 2.0)
+        })
+        .min_by(|a, b| bar_width(a.0).total_cmp(&bar_width(b.0)))
+        .map(|(m, _)| (row, m.clone(), x))
+}
+
+/// The centre x of a point or count.
+fn mark_x(mark: &Mark) -> f32 {
+    match *mark {
+        Mark::Point { x, .. } | Mark::Cluster { x, .. } => x,
+        Mark::Bar { x0, x1, .. } => (x0 + x1) / 2.0,
+    }
+}
+
+/// A bar's width in points (0 for other marks).
+fn bar_width(mark: &Mark) -> f32 {
+    match *mark {
+        Mark::Bar { x0, x1, .. } => x1 - x0,
+        _ => 0.0,
+    }
 }
 
 /// The buttons above the timeline.
@@ -570,8 +693,8 @@ fn draw_mark(
         (band.center().y, band.center().y)
     } else {
         (
-            band.top() + band.height() * 0.32,
-            band.top() + band.height() * 0.55 + place.track as f32 * 6.0,
+            band.top() + band.height() * POINT_LINE,
+            band.top() + band.height() * 0.45 + TRACK / 2.0 + place.track as f32 * TRACK,
         )
     };
     let item = &lane.items[mark.item()];
@@ -638,7 +761,7 @@ fn draw_mark(
             );
         }
         Mark::Bar { x0, x1, count, .. } => {
-            let h = 5.0;
+            let h = TRACK - 2.0;
             let r = Rect::from_min_max(
                 Pos2::new(area.left() + x0.max(-2.0), bar_y - h / 2.0),
                 Pos2::new(area.left() + x1.min(area.width() + 2.0), bar_y + h / 2.0),
@@ -651,14 +774,23 @@ fn draw_mark(
             if item.uncertain {
                 hatch(painter, r, palette.text);
             }
-            if count > 1 && place.labelled {
-                painter.text(
-                    Pos2::new(r.left().max(area.left()) + 2.0, bar_y),
-                    egui::Align2::LEFT_CENTER,
-                    format!("x{count}"),
-                    egui::FontId::proportional(9.0),
-                    palette.text,
-                );
+            if place.labelled {
+                let text = match event {
+                    Some(e) if count == 1 => e.title.clone(),
+                    Some(e) => format!("{} (and {} more)", e.title, count - 1),
+                    None => format!("x{count}"),
+                };
+                let visible = r.intersect(area);
+                let chars = ((visible.width() - 6.0) / 5.8) as usize;
+                if chars >= 3 {
+                    painter.text(
+                        Pos2::new(visible.left() + 3.0, bar_y),
+                        egui::Align2::LEFT_CENTER,
+                        truncate(&text, chars),
+                        egui::FontId::proportional(10.0),
+                        palette.text,
+                    );
+                }
             }
             if selected {
                 painter.rect_stroke(
@@ -696,15 +828,17 @@ fn soft_bar(painter: &egui::Painter, r: Rect, colour: Color32, item: &Item) {
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// A dashed edge along the top: how suggestions look until the user keeps them.
+/// A dashed outline: how suggestions look until the user keeps them.
 fn dashed_outline(painter: &egui::Painter, r: Rect, colour: Color32) {
     let stroke = Stroke::new(1.0, colour);
-    painter.add(egui::Shape::dashed_line(
-        &[r.left_top(), r.right_top()],
-        stroke,
-        4.0,
-        3.0,
-    ));
+    let corners = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    painter.add(egui::Shape::dashed_line(&corners, stroke, 3.0, 2.0));
 }
 
 /// Diagonal hatching: an uncertain date.
@@ -741,7 +875,7 @@ fn draw_ghost(
     area: Rect,
     palette: &Palette,
     rect: Rect,
-    row_height: f32,
+    lanes_top: f32,
 ) {
     let Some((a, b)) = value.interval() else {
         return;
@@ -749,12 +883,12 @@ fn draw_ghost(
     let x0 = area.left() + axis.x(crate::timeline::axis::seconds(a));
     let x1 = area.left() + axis.x(crate::timeline::axis::seconds(b));
     let r = Rect::from_min_max(
-        Pos2::new(x0.min(x1 - 2.0), rect.top() + AXIS_HEIGHT + row_height),
+        Pos2::new(x0.min(x1 - 2.0), lanes_top),
         Pos2::new(x1.max(x0 + 2.0), rect.bottom()),
     );
     painter.rect_filled(r, 2.0, palette.selected.gamma_multiply(0.25));
     painter.text(
-        Pos2::new(r.left(), rect.top() + AXIS_HEIGHT + row_height - 2.0),
+        Pos2::new(r.left(), lanes_top - 2.0),
         egui::Align2::LEFT_BOTTOM,
         value.to_timex(),
         egui::FontId::proportional(12.0),
