@@ -156,50 +156,55 @@ impl DatelineApp {
             .size_range(220.0..=640.0)
             .resizable(true)
             .show(ui, |ui| {
-                let entity = self
-                    .selected_entities
-                    .first()
-                    .and_then(|k| self.registry.1.iter().find(|e| &e.key == k));
-                if let Some((reference, event, candidates)) = &event_section {
-                    let context = ui::event_inspector::EventContext {
-                        articles: &self.workspace.articles,
-                        registry: &self.registry.1,
-                        candidates,
-                    };
-                    ui::event_inspector::event_ui(
-                        ui,
-                        reference,
-                        event,
-                        &context,
-                        &mut self.event_draft,
-                        &mut commands,
-                    );
-                    if ui.button("Clear event selection").clicked() {
-                        commands.push(Command::SelectEvent(None));
-                    }
-                    ui.separator();
-                }
-                if let Some(entity) = entity {
-                    ui::inspector::entity_ui(
-                        ui,
-                        entity,
-                        &self.appears_with.2,
-                        &mut self.inspector,
-                        &mut commands,
-                    );
-                    if ui.button("Clear entity selection").clicked() {
-                        commands.push(Command::SelectEntity(None, false));
-                    }
-                    ui.separator();
-                }
-                ui::inspector::inspector_ui(
-                    ui,
-                    article,
-                    timexes,
-                    self.selected_timex,
-                    &mut self.inspector,
-                    &mut commands,
-                );
+                egui::ScrollArea::vertical()
+                    .id_salt("inspector_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let entity = self
+                            .selected_entities
+                            .first()
+                            .and_then(|k| self.registry.1.iter().find(|e| &e.key == k));
+                        if let Some((reference, event, candidates)) = &event_section {
+                            let context = ui::event_inspector::EventContext {
+                                articles: &self.workspace.articles,
+                                registry: &self.registry.1,
+                                candidates,
+                            };
+                            ui::event_inspector::event_ui(
+                                ui,
+                                reference,
+                                event,
+                                &context,
+                                &mut self.event_draft,
+                                &mut commands,
+                            );
+                            if ui.button("Clear event selection").clicked() {
+                                commands.push(Command::SelectEvent(None));
+                            }
+                            ui.separator();
+                        }
+                        if let Some(entity) = entity {
+                            ui::inspector::entity_ui(
+                                ui,
+                                entity,
+                                &self.appears_with.2,
+                                &mut self.inspector,
+                                &mut commands,
+                            );
+                            if ui.button("Clear entity selection").clicked() {
+                                commands.push(Command::SelectEntity(None, false));
+                            }
+                            ui.separator();
+                        }
+                        ui::inspector::inspector_ui(
+                            ui,
+                            article,
+                            timexes,
+                            self.selected_timex,
+                            &mut self.inspector,
+                            &mut commands,
+                        );
+                    });
             });
         let now = ui.input(|i| i.time);
         let evidence = self

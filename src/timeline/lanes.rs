@@ -216,11 +216,12 @@ pub fn build_lanes(
             }
         }
     }
-    // Busiest first; ties by name so the order is stable.
+    // Named groups busiest first (ties by name, so the order is stable), then the catch-alls.
+    let catch_all = |label: &str| matches!(label, "No names" | "Untagged" | "Made by you");
     order.sort_by(|a, b| {
-        groups[b]
-            .len()
-            .cmp(&groups[a].len())
+        catch_all(a)
+            .cmp(&catch_all(b))
+            .then_with(|| groups[b].len().cmp(&groups[a].len()))
             .then_with(|| a.to_lowercase().cmp(&b.to_lowercase()))
     });
     let mut lanes = Vec::new();
@@ -318,7 +319,7 @@ mod tests {
         );
         let by_tag = build_lanes(&refs, LaneMode::Tag, None, &names);
         let labels: Vec<&str> = by_tag.iter().map(|l| l.label.as_str()).collect();
-        assert_eq!(labels, ["Untagged", "Visit", "War"]);
+        assert_eq!(labels, ["Visit", "War", "Untagged"]);
         let only_kim = build_lanes(
             &refs,
             LaneMode::All,

@@ -18,6 +18,8 @@ const LABEL_WIDTH: f32 = 150.0;
 const AXIS_HEIGHT: f32 = 22.0;
 /// Points closer than this share a count.
 const BIN: f32 = 7.0;
+/// Rows lower than this draw points and bars on one line.
+const COMPACT_ROW: f32 = 30.0;
 /// Height of one track of bars.
 const TRACK: f32 = 13.0;
 /// Where points sit in an event row, as a share of its height from the top.
@@ -125,7 +127,7 @@ impl TimelineView {
     pub fn point_on_screen(&self, t: f64, row: usize) -> Option<Pos2> {
         let (axis, area) = (self.axis?, self.area?);
         let (top, height) = self.rows.band(row);
-        let y = if row == 0 {
+        let y = if row == 0 || height < COMPACT_ROW {
             top + height / 2.0
         } else {
             top + height * POINT_LINE
@@ -256,7 +258,7 @@ pub fn timeline_ui(
     let layout = RowLayout {
         top: rect.top() + AXIS_HEIGHT,
         articles: 26.0,
-        lane: ((rect.height() - AXIS_HEIGHT - 26.0) / (rows - 1).max(1) as f32).clamp(24.0, 200.0),
+        lane: ((rect.height() - AXIS_HEIGHT - 26.0) / (rows - 1).max(1) as f32).clamp(14.0, 200.0),
     };
     view.rows = layout;
 
@@ -337,7 +339,11 @@ pub fn timeline_ui(
         );
         let marks = lane_marks(lane, &axis, area.width(), BIN);
         // Overlapping bars share tracks under the points, as many as the row has room for.
-        let max_tracks = ((band.height() * 0.5) / TRACK).floor().clamp(1.0, 6.0) as usize;
+        let max_tracks = if band.height() < COMPACT_ROW {
+            1
+        } else {
+            ((band.height() * 0.5) / TRACK).floor().clamp(1.0, 6.0) as usize
+        };
         let mut track_ends: Vec<f32> = Vec::new();
         // The x of the next point or count after each mark: room for a title.
         let mut next_point = vec![area.width() + 200.0; marks.len()];
@@ -368,7 +374,8 @@ pub fn timeline_ui(
                     };
                     let labelled = free.is_some() || track_ends[t] == f32::MIN;
                     track_ends[t] = track_ends[t].max(x1);
-                    (t, labelled && x1 - x0 > 28.0)
+                    // In a compact row the points' titles have the line.
+                    (t, labelled && x1 - x0 > 28.0 && band.height() >= COMPACT_ROW)
                 }
                 _ => (0, true),
             };
@@ -384,6 +391,7 @@ pub fn timeline_ui(
                 let event = lane.items[mark.item()].event;
                 let (top, height) = layout.band(row);
                 let (x, y) = match *mark {
+                    _ if height < COMPACT_ROW => (mark_x(mark), top + height / 2.0),
                     Mark::Bar { x0, x1, .. } => (
                         (x0.max(0.0) + x1.min(area.width())) / 2.0,
                         top + height * 0.45 + TRACK / 2.0 + track as f32 * TRACK,
@@ -557,11 +565,11 @@ fn mark_at(
     let row = layout.row_at(p.y)?;
     let marks = row_marks.get(row)?;
     let x = p.x - area.left();
-    if row == 0 {
+    let (top, height) = layout.band(row);
+    if row == 0 || height < COMPACT_ROW {
         return hit(marks, x, 7.0).map(|m| (row, m.clone(), x));
     }
     // Points above, bars on their tracks below: only what is under the pointer.
-    let (top, height) = layout.band(row);
     let bars_top = top + height * 0.45;
     if p.y < bars_top {
         let points: Vec<Mark> = marks
@@ -689,7 +697,8 @@ fn draw_mark(
 ) {
     let band = place.band;
     let articles_row = place.articles_row;
-    let (point_y, bar_y) = if articles_row {
+    // Compact rows (many lanes in a short panel) put points and bars on one line.
+    let (point_y, bar_y) = if articles_row || band.height() < COMPACT_ROW {
         (band.center().y, band.center().y)
     } else {
         (
@@ -843,7 +852,7 @@ fn dashed_outline(painter: &egui::Painter, r: Rect, colour: Color32) {
 
 /// Diagonal hatching: an uncertain date.
 fn hatch(painter: &egui::Painter, r: Rect, colour: Color32) {
-    let stroke = Stroke::new(1.0, colour.gamma_multiply(0.8));
+    let stroke = Stroke::new(1.0, colour.gamma_multiply(0.35));
     let mut x = r.left();
     while x < r.right() {
         let a = Pos2::new(x, r.bottom());
