@@ -19,7 +19,7 @@ pub use command::{Action, Command, edit_actions, file_actions, navigation_keys};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
-use crate::extract::entities::{ArticleNames, all_article_names, canonical_names, find_entities};
+use crate::extract::entities::{ArticleNames, all_article_names, named_spans};
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
 use crate::model::{
@@ -426,16 +426,13 @@ impl DatelineApp {
 
 /// The names in a body with the full names they stand for.
 fn reader_names(body: &str) -> Vec<ReaderName> {
-    let mentions = find_entities(body);
-    let canonical = canonical_names(&mentions);
-    mentions
+    named_spans(body)
         .into_iter()
-        .zip(canonical)
-        .map(|(m, entity)| ReaderName {
-            start: m.start,
-            end: m.end,
-            label: m.label,
-            entity,
+        .map(|n| ReaderName {
+            start: n.start,
+            end: n.end,
+            label: n.label,
+            entity: n.canonical,
             selected: false,
         })
         .collect()

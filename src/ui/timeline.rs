@@ -375,7 +375,10 @@ pub fn timeline_ui(
                     let labelled = free.is_some() || track_ends[t] == f32::MIN;
                     track_ends[t] = track_ends[t].max(x1);
                     // In a compact row the points' titles have the line.
-                    (t, labelled && x1 - x0 > 28.0 && band.height() >= COMPACT_ROW)
+                    (
+                        t,
+                        labelled && x1 - x0 > 28.0 && band.height() >= COMPACT_ROW,
+                    )
                 }
                 _ => (0, true),
             };
