@@ -255,10 +255,15 @@ impl DatelineApp {
         self.events.task.is_some() || self.events.suggestions.0 != self.events.inputs
     }
 
-    /// Applies an edit through the history, so it can be undone.
+    /// Applies an edit through the history, so it can be undone; false (with a message) when
+    /// it could not be applied.
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
+        let extraction = edit.changes_extraction();
         match self.history.apply(edit, &mut self.workspace) {
             Ok(()) => {
+                if extraction {
+                    self.events.inputs += 1;
+                }
                 self.changed();
                 true
             }
@@ -454,8 +459,11 @@ impl DatelineApp {
         } else {
             self.history.redo(&mut self.workspace)
         };
-        match result {
-            Ok(true) => {
+        match result.map(|applied| applied.map(Edit::changes_extraction)) {
+            Ok(Some(extraction)) => {
+                if extraction {
+                    self.events.inputs += 1;
+                }
                 self.changed();
                 // The selection may name an event the step took away.
                 if let Some(r) = &self.events.selected
@@ -466,7 +474,7 @@ impl DatelineApp {
                 }
                 self.message = Some(if undo { "Undone" } else { "Redone" }.into());
             }
-            Ok(false) => {
+            Ok(None) => {
                 self.message = Some(
                     if undo {
                         "Nothing to undo"

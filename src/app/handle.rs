@@ -7,7 +7,7 @@ use super::dialogs::DialogKind;
 use super::{Alert, Command, DatelineApp, Document, LoadInFlight, SaveInFlight};
 use crate::ingest::{ImportOutcome, IngestOptions};
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll};
-use crate::model::Workspace;
+use crate::model::{Edit, EntityDecision, Workspace};
 use crate::store;
 
 impl DatelineApp {
@@ -69,27 +69,26 @@ impl DatelineApp {
             }
             Command::SelectTimex(span) => self.selected_timex = span,
             Command::CorrectTimex(correction) => {
-                let corrections = &mut self.workspace.timex_corrections;
+                let mut corrections = self.workspace.timex_corrections.clone();
                 corrections.retain(|c| {
                     c.article != correction.article
                         || c.end <= correction.start
                         || c.start >= correction.end
                 });
-                self.message = Some(format!(
+                let message = format!(
                     "\u{201c}{}\u{201d} is now {} (your value)",
                     correction.text,
                     correction.value.to_timex()
-                ));
+                );
                 corrections.push(correction);
-                self.events.inputs += 1;
-                self.changed();
+                if self.apply_edit(Edit::SetCorrections(corrections)) {
+                    self.message = Some(message);
+                }
             }
             Command::RevertTimex(article, start, end) => {
-                self.workspace
-                    .timex_corrections
-                    .retain(|c| !(c.article == article && c.start == start && c.end == end));
-                self.events.inputs += 1;
-                self.changed();
+                let mut corrections = self.workspace.timex_corrections.clone();
+                corrections.retain(|c| !(c.article == article && c.start == start && c.end == end));
+                self.apply_edit(Edit::SetCorrections(corrections));
             }
             Command::SelectEntity(key, adding) => {
                 match (key, adding) {
@@ -108,49 +107,50 @@ impl DatelineApp {
             }
             Command::MergeEntities(keys) => {
                 if let Some((into, rest)) = keys.split_first() {
-                    for from in rest {
-                        self.workspace
-                            .entity_decisions
-                            .push(crate::model::EntityDecision::Merge {
+                    let edits = rest
+                        .iter()
+                        .map(|from| {
+                            Edit::PushEntityDecision(EntityDecision::Merge {
                                 from: from.clone(),
                                 into: into.clone(),
-                            });
+                            })
+                        })
+                        .collect();
+                    if self.apply_edit(Edit::Batch(edits)) {
+                        self.selected_entities = vec![into.clone()];
+                        self.message = Some(format!("Merged {} entities", keys.len()));
                     }
-                    self.selected_entities = vec![into.clone()];
-                    self.message = Some(format!("Merged {} entities", keys.len()));
-                    self.changed();
                 }
             }
             Command::RenameEntity(key, name) => {
-                self.workspace
-                    .entity_decisions
-                    .push(crate::model::EntityDecision::Rename { key, name });
-                self.changed();
+                self.apply_edit(Edit::PushEntityDecision(EntityDecision::Rename {
+                    key,
+                    name,
+                }));
             }
             Command::RetypeEntity(key, label) => {
-                self.workspace
-                    .entity_decisions
-                    .push(crate::model::EntityDecision::Retype { key, label });
-                self.changed();
+                self.apply_edit(Edit::PushEntityDecision(EntityDecision::Retype {
+                    key,
+                    label,
+                }));
             }
             Command::SplitEntity(key, alias) => {
-                self.workspace
-                    .entity_decisions
-                    .push(crate::model::EntityDecision::Split { key, alias });
-                self.changed();
+                self.apply_edit(Edit::PushEntityDecision(EntityDecision::Split {
+                    key,
+                    alias,
+                }));
             }
             Command::HideEntity(key, hidden) => {
-                self.workspace
-                    .entity_decisions
-                    .push(crate::model::EntityDecision::Hide { key, hidden });
-                self.changed();
+                self.apply_edit(Edit::PushEntityDecision(EntityDecision::Hide {
+                    key,
+                    hidden,
+                }));
             }
             Command::SetReferenceDate(id, date) => {
-                if let Some(i) = self.workspace.article_index(id) {
-                    self.workspace.articles[i].reference_override = date;
+                if self.workspace.article(id).is_some()
+                    && self.apply_edit(Edit::SetReferenceDate(id, date))
+                {
                     self.selected_timex = None;
-                    self.events.inputs += 1;
-                    self.changed();
                 }
             }
             Command::SelectNext | Command::SelectPrevious => {
@@ -192,7 +192,7 @@ impl DatelineApp {
 
     /// Records that the user changed the workspace: views recompute, the title shows "•".
     pub(super) fn changed(&mut self) {
-        self.document.revision += 1;
+        self.document.revision = self.history.revision();
         self.content_version += 1;
     }
 
@@ -297,10 +297,11 @@ impl DatelineApp {
 
     fn replace_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
         self.workspace = workspace;
+        self.history.clear();
         self.document = Document {
             path,
-            revision: 0,
-            saved_revision: 0,
+            revision: self.history.revision(),
+            saved_revision: self.history.revision(),
         };
         self.content_version += 1;
         self.articles_version += 1;
@@ -308,7 +309,6 @@ impl DatelineApp {
         self.events.selected = None;
         self.events.focus = None;
         self.events.view = crate::ui::timeline::TimelineView::default();
-        self.history.clear();
         self.selected_entities.clear();
         self.library.restrict_to(None);
         self.library.refresh(&self.workspace, self.content_version);
@@ -375,7 +375,9 @@ impl DatelineApp {
         self.articles_version += 1;
         self.events.inputs += 1;
         if merge.added + merge.updated > 0 || skipped > 0 {
-            self.document.revision += 1;
+            // An import cannot be undone; it is a change all the same.
+            self.history.external_change();
+            self.document.revision = self.history.revision();
         }
         if std::mem::take(&mut self.import_is_sample) {
             self.document.saved_revision = self.document.revision;

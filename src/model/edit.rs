@@ -2,7 +2,12 @@
 //! to annotations, entities and tags) is an [`Edit`]; applying one returns its inverse, which
 //! is what undo applies.
 
-use super::{Event, EventId, SuggestionKey, Workspace};
+use chrono::NaiveDate;
+
+use super::{
+    Annotation, AnnotationId, ArticleId, Codebook, EntityDecision, Event, EventId, SuggestionKey,
+    TimexCorrection, Workspace,
+};
 
 /// One change to the workspace, applied whole.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +34,36 @@ pub enum Edit {
     DismissSuggestion(SuggestionKey),
     /// Show a dismissed suggestion again.
     RestoreSuggestion(SuggestionKey),
+    /// Put `annotation` at position `at` and set the next annotation id to `next_id`.
+    InsertAnnotation {
+        /// Position in `Workspace::annotations`.
+        at: usize,
+        /// The annotation, with its id.
+        annotation: Annotation,
+        /// `Workspace::next_annotation_id` afterwards.
+        next_id: u64,
+    },
+    /// Take the annotation with this id out and set the next annotation id to `next_id`.
+    RemoveAnnotation {
+        /// The annotation.
+        id: AnnotationId,
+        /// `Workspace::next_annotation_id` afterwards.
+        next_id: u64,
+    },
+    /// Put this annotation in place of the stored one with the same id.
+    ReplaceAnnotation(Annotation),
+    /// Replace the codebook (tags made, renamed, recoloured, moved, merged or deleted).
+    SetCodebook(Codebook),
+    /// Add an entity decision (merge, rename, retype, split, hide) at the end.
+    PushEntityDecision(EntityDecision),
+    /// Take the last entity decision back.
+    PopEntityDecision,
+    /// Replace the time-expression corrections.
+    SetCorrections(Vec<TimexCorrection>),
+    /// Set or clear an article's reference date.
+    SetReferenceDate(ArticleId, Option<NaiveDate>),
+    /// Set an article's headline.
+    SetHeadline(ArticleId, String),
     /// Several edits as one step (a merge), applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -42,6 +77,18 @@ pub enum EditError {
     /// An event with this id is already stored.
     #[error("event {0:?} exists already")]
     DuplicateEvent(EventId),
+    /// No annotation has this id.
+    #[error("there is no annotation {0:?}")]
+    NoSuchAnnotation(AnnotationId),
+    /// An annotation with this id is already stored.
+    #[error("annotation {0:?} exists already")]
+    DuplicateAnnotation(AnnotationId),
+    /// No article has this id.
+    #[error("there is no article {0:?}")]
+    NoSuchArticle(ArticleId),
+    /// There is no entity decision to take back.
+    #[error("there is no entity decision to take back")]
+    NoEntityDecision,
 }
 
 impl Edit {
@@ -55,11 +102,43 @@ impl Edit {
         }
     }
 
+    /// The edit that adds a new annotation at the end, with the next free id.
+    pub fn add_annotation(workspace: &Workspace, mut annotation: Annotation) -> Self {
+        annotation.id = AnnotationId(workspace.next_annotation_id);
+        Edit::InsertAnnotation {
+            at: workspace.annotations.len(),
+            annotation,
+            next_id: workspace.next_annotation_id + 1,
+        }
+    }
+
+    /// The edit that deletes an annotation (ids are never reused).
+    pub fn remove_annotation(workspace: &Workspace, id: AnnotationId) -> Self {
+        Edit::RemoveAnnotation {
+            id,
+            next_id: workspace.next_annotation_id,
+        }
+    }
+
     /// The edit that deletes a stored event (ids are never reused).
     pub fn remove_event(workspace: &Workspace, id: EventId) -> Self {
         Edit::RemoveEvent {
             id,
             next_id: workspace.next_event_id,
+        }
+    }
+
+    /// True when the edit changes what extraction reads (corrections, reference dates,
+    /// decisions on time expressions), so suggestions must be made again.
+    pub fn changes_extraction(&self) -> bool {
+        match self {
+            Edit::SetCorrections(_) | Edit::SetReferenceDate(..) => true,
+            Edit::InsertAnnotation { annotation, .. } | Edit::ReplaceAnnotation(annotation) => {
+                matches!(annotation.body, super::AnnotationBody::TimeExpression)
+            }
+            Edit::RemoveAnnotation { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_extraction),
+            _ => false,
         }
     }
 
@@ -125,6 +204,81 @@ impl Edit {
                     }
                     None => Edit::Batch(Vec::new()),
                 }
+            }
+            Edit::InsertAnnotation {
+                at,
+                annotation,
+                next_id,
+            } => {
+                if workspace.annotations.iter().any(|a| a.id == annotation.id) {
+                    return Err(EditError::DuplicateAnnotation(annotation.id));
+                }
+                let before = workspace.next_annotation_id;
+                let id = annotation.id;
+                let at = at.min(workspace.annotations.len());
+                workspace.annotations.insert(at, annotation);
+                workspace.next_annotation_id = next_id;
+                Edit::RemoveAnnotation {
+                    id,
+                    next_id: before,
+                }
+            }
+            Edit::RemoveAnnotation { id, next_id } => {
+                let at = workspace
+                    .annotations
+                    .iter()
+                    .position(|a| a.id == id)
+                    .ok_or(EditError::NoSuchAnnotation(id))?;
+                let annotation = workspace.annotations.remove(at);
+                let before = workspace.next_annotation_id;
+                workspace.next_annotation_id = next_id;
+                Edit::InsertAnnotation {
+                    at,
+                    annotation,
+                    next_id: before,
+                }
+            }
+            Edit::ReplaceAnnotation(annotation) => {
+                let slot = workspace
+                    .annotations
+                    .iter_mut()
+                    .find(|a| a.id == annotation.id)
+                    .ok_or(EditError::NoSuchAnnotation(annotation.id))?;
+                Edit::ReplaceAnnotation(std::mem::replace(slot, annotation))
+            }
+            Edit::SetCodebook(codebook) => {
+                Edit::SetCodebook(std::mem::replace(&mut workspace.codebook, codebook))
+            }
+            Edit::PushEntityDecision(decision) => {
+                workspace.entity_decisions.push(decision);
+                Edit::PopEntityDecision
+            }
+            Edit::PopEntityDecision => {
+                let decision = workspace
+                    .entity_decisions
+                    .pop()
+                    .ok_or(EditError::NoEntityDecision)?;
+                Edit::PushEntityDecision(decision)
+            }
+            Edit::SetCorrections(corrections) => Edit::SetCorrections(std::mem::replace(
+                &mut workspace.timex_corrections,
+                corrections,
+            )),
+            Edit::SetReferenceDate(id, date) => {
+                let article = workspace
+                    .articles
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .ok_or(EditError::NoSuchArticle(id))?;
+                Edit::SetReferenceDate(id, std::mem::replace(&mut article.reference_override, date))
+            }
+            Edit::SetHeadline(id, headline) => {
+                let article = workspace
+                    .articles
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .ok_or(EditError::NoSuchArticle(id))?;
+                Edit::SetHeadline(id, std::mem::replace(&mut article.headline, headline))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

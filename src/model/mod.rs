@@ -1,6 +1,7 @@
 //! The domain as pure data: articles, their publication dates, import problems, events, edits
 //! and the workspace aggregate. No egui, no files, no threads: everything here is tested as plain values.
 
+mod annotation;
 mod article;
 mod edit;
 mod entities;
@@ -14,6 +15,10 @@ mod time_value;
 mod timex_correction;
 mod workspace;
 
+pub use annotation::{
+    Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, CONTEXT_CHARS,
+    Codebook, TAG_COLOURS, Tag, TagId, TextTarget,
+};
 pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
 pub use edit::{Edit, EditError};
 pub use entities::{

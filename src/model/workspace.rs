@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, ArticleId, EntityDecision, Event, SuggestionKey, TimexCorrection};
+use super::{
+    Annotation, Article, ArticleId, Codebook, EntityDecision, Event, SuggestionKey, TimexCorrection,
+};
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +56,15 @@ pub struct Workspace {
     /// Suggested events the user deleted; re-extraction leaves them out.
     #[serde(default)]
     pub dismissed_suggestions: Vec<SuggestionKey>,
+    /// The user's annotations and decisions on suggestions.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+    /// The id the next annotation gets.
+    #[serde(default)]
+    pub next_annotation_id: u64,
+    /// The user's tags.
+    #[serde(default)]
+    pub codebook: Codebook,
 }
 
 impl Workspace {
