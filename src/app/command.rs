@@ -8,7 +8,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use chrono::NaiveDate;
 
-use crate::model::{ArticleId, EntityKey, EntityLabel, Event, Evidence, TimexCorrection};
+use crate::model::{
+    Annotation, AnnotationBody, AnnotationId, AnnotationStatus, ArticleId, EntityKey, EntityLabel,
+    Event, Evidence, Tag, TagId, TextTarget, TimexCorrection,
+};
 use crate::timeline::lanes::EventRef;
 use crate::ui::timeline::ExportFormat;
 
@@ -84,6 +87,30 @@ pub enum Command {
     /// Make these events one: the first keeps its title and value and gains the others'
     /// evidence, participants and tags.
     MergeEvents(Vec<EventRef>),
+    /// Annotate a span: a name, a tag, a note or evidence.
+    Annotate(TextTarget, AnnotationBody),
+    /// Make a timeline event of the date in a span (or the article's reference date).
+    EventFromText(TextTarget),
+    /// Select an annotation for the inspector, or clear.
+    SelectAnnotation(Option<AnnotationId>),
+    /// Give an annotation new contents (a note's text, another tag).
+    UpdateAnnotation(Annotation),
+    /// Delete an annotation.
+    DeleteAnnotation(AnnotationId),
+    /// Accept or reject a machine suggestion (a name or a time expression) at a span.
+    Decide(TextTarget, AnnotationBody, AnnotationStatus),
+    /// Accept or reject every undecided suggestion of an article.
+    DecideAll(ArticleId, AnnotationStatus),
+    /// Select a suggested name or time expression in the reader (byte span), or clear.
+    SelectSuggestion(Option<(usize, usize)>),
+    /// Make a codebook tag under a parent.
+    CreateTag(String, Option<TagId>),
+    /// Rename, recolour or move a tag.
+    UpdateTag(Tag),
+    /// Put every use of the first tag on the second and delete the first.
+    MergeTags(TagId, TagId),
+    /// Delete a tag, its children and every annotation with them (the panel asks first).
+    DeleteTag(TagId),
     /// Undo the last change to the workspace.
     Undo,
     /// Redo the last undone change.

@@ -64,6 +64,8 @@ impl DatelineApp {
                 let id = id.filter(|id| self.workspace.article(*id).is_some());
                 if id != self.selection {
                     self.selected_timex = None;
+                    self.selected_suggestion = None;
+                    self.selected_annotation = None;
                 }
                 self.selection = id;
             }
@@ -179,6 +181,18 @@ impl DatelineApp {
             | Command::Redo
             | Command::ExportTimelineDialog(_)
             | Command::ExportTimelineTo(..) => self.handle_event_command(command),
+            Command::Annotate(..)
+            | Command::EventFromText(_)
+            | Command::SelectAnnotation(_)
+            | Command::UpdateAnnotation(_)
+            | Command::DeleteAnnotation(_)
+            | Command::Decide(..)
+            | Command::DecideAll(..)
+            | Command::SelectSuggestion(_)
+            | Command::CreateTag(..)
+            | Command::UpdateTag(_)
+            | Command::MergeTags(..)
+            | Command::DeleteTag(_) => self.handle_annotation_command(command),
             Command::Quit => {
                 if self.guard_unsaved(&command) {
                     self.allow_close = true;

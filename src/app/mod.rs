@@ -2,6 +2,7 @@
 //! selection, the background jobs and the command queue. Panels in [`crate::ui`] draw and
 //! return commands; [`DatelineApp::handle`] applies them.
 
+mod annotations;
 mod bench;
 mod command;
 mod dialogs;
@@ -42,6 +43,8 @@ pub enum LeftTab {
     Problems,
     /// The people, organisations, places and other names.
     Entities,
+    /// The codebook's tags.
+    Tags,
 }
 
 /// The workspace file and whether what is on screen matches it. "Unsaved" is derived from
@@ -155,6 +158,18 @@ pub struct DatelineApp {
     history: History,
     /// The selected event's fields while they are edited.
     event_draft: crate::ui::event_inspector::EventDraft,
+    /// The annotation shown in the inspector.
+    selected_annotation: Option<crate::model::AnnotationId>,
+    /// The suggested name or time expression selected in the reader (byte span).
+    selected_suggestion: Option<(usize, usize)>,
+    /// The selected article's annotations as the reader draws them.
+    reader_annotations: Vec<crate::ui::reader::ReaderAnnotation>,
+    /// The reader's annotation menu.
+    selection_menu: crate::ui::selection_menu::SelectionMenuState,
+    /// The note being typed in the inspector.
+    note_draft: crate::ui::annotation_inspector::NoteDraft,
+    /// The codebook tab's state.
+    codebook_view: crate::ui::codebook::CodebookView,
 }
 
 impl DatelineApp {
@@ -204,6 +219,12 @@ impl DatelineApp {
             events: events::EventState::default(),
             history: History::default(),
             event_draft: Default::default(),
+            selected_annotation: None,
+            selected_suggestion: None,
+            reader_annotations: Vec::new(),
+            selection_menu: Default::default(),
+            note_draft: Default::default(),
+            codebook_view: Default::default(),
         }
     }
 
@@ -376,7 +397,7 @@ impl DatelineApp {
         self.selected_timex
     }
 
-    fn refresh_timexes(&mut self) {
+    pub(super) fn refresh_timexes(&mut self) {
         let Some(id) = self.selection else {
             self.timexes = None;
             return;
@@ -389,10 +410,39 @@ impl DatelineApp {
             return;
         }
         let article = self.workspace.article(id);
-        let found = article
+        let mut found = article
             .map(|a| article_timexes(a, &self.workspace.timex_corrections))
             .unwrap_or_default();
         self.names = article.map(|a| reader_names(&a.body)).unwrap_or_default();
+        // The user's decisions on suggestions: rejected ones go, accepted ones are marked.
+        if let Some(body) = article.map(|a| a.body.as_str()) {
+            let decisions = self.decisions(id);
+            let decided = |start: usize, end: usize, name: bool| {
+                let (s, e) = (
+                    annotations::cp_of(body, start),
+                    annotations::cp_of(body, end),
+                );
+                decisions
+                    .iter()
+                    .find(|(ds, de, n, _)| *ds == s && *de == e && *n == name)
+                    .map(|d| d.3)
+            };
+            self.names
+                .retain_mut(|n| match decided(n.start, n.end, true) {
+                    Some(crate::model::AnnotationStatus::Rejected) => false,
+                    Some(crate::model::AnnotationStatus::Accepted) => {
+                        n.accepted = true;
+                        true
+                    }
+                    _ => true,
+                });
+            found.retain(|t| {
+                t.manual
+                    || decided(t.start, t.end, false)
+                        != Some(crate::model::AnnotationStatus::Rejected)
+            });
+        }
+        self.reader_annotations = self.reader_annotations(id);
         self.mark_selected_names();
         self.timexes = Some((id, self.content_version, found));
     }
@@ -434,6 +484,7 @@ fn reader_names(body: &str) -> Vec<ReaderName> {
             label: n.label,
             entity: n.canonical,
             selected: false,
+            accepted: false,
         })
         .collect()
 }

@@ -121,6 +121,7 @@ impl DatelineApp {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
                     ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
+                    ui.selectable_value(&mut self.left_tab, LeftTab::Tags, "Tags");
                     let problems = format!("Problems ({})", self.workspace.problems.len());
                     ui.selectable_value(&mut self.left_tab, LeftTab::Problems, problems);
                 });
@@ -135,6 +136,17 @@ impl DatelineApp {
                         &mut commands,
                     ),
                     LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
+                    LeftTab::Tags => {
+                        let workspace = &self.workspace;
+                        let uses = |tag| super::annotations::tag_uses(workspace, tag);
+                        ui::codebook::codebook_ui(
+                            ui,
+                            &self.workspace.codebook,
+                            &uses,
+                            &mut self.codebook_view,
+                            &mut commands,
+                        )
+                    }
                     LeftTab::Entities => ui::entities::entities_ui(
                         ui,
                         &self.registry.1,
@@ -151,6 +163,8 @@ impl DatelineApp {
             self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice());
         let article = self.selection.and_then(|id| self.workspace.article(id));
         let event_section = self.event_section_data();
+        let annotation_section = self.annotation_section_data();
+        let suggestion_section = self.suggestion_section_data();
         egui::Panel::right("inspector_panel")
             .default_size(320.0)
             .size_range(220.0..=640.0)
@@ -164,6 +178,20 @@ impl DatelineApp {
                             .selected_entities
                             .first()
                             .and_then(|k| self.registry.1.iter().find(|e| &e.key == k));
+                        if let Some((annotation, overlapping)) = &annotation_section {
+                            let context = ui::annotation_inspector::AnnotationContext {
+                                overlapping,
+                                codebook: &self.workspace.codebook,
+                                registry: &self.registry.1,
+                            };
+                            ui::annotation_inspector::annotation_ui(
+                                ui,
+                                annotation,
+                                &context,
+                                &mut self.note_draft,
+                                &mut commands,
+                            );
+                        }
                         if let Some((reference, event, candidates)) = &event_section {
                             let context = ui::event_inspector::EventContext {
                                 articles: &self.workspace.articles,
@@ -196,6 +224,17 @@ impl DatelineApp {
                             }
                             ui.separator();
                         }
+                        if let (Some(article), Some((undecided, selected))) =
+                            (article, &suggestion_section)
+                        {
+                            ui::annotation_inspector::suggestions_ui(
+                                ui,
+                                article.id,
+                                *undecided,
+                                selected.as_ref(),
+                                &mut commands,
+                            );
+                        }
                         ui::inspector::inspector_ui(
                             ui,
                             article,
@@ -225,6 +264,15 @@ impl DatelineApp {
         if evidence.is_some_and(|e| e.strength > 0.35) {
             ui.ctx().request_repaint();
         }
+        let selected_annotation = self.selected_annotation;
+        let reader_annotations: Vec<ui::reader::ReaderAnnotation> = self
+            .reader_annotations
+            .iter()
+            .map(|a| ui::reader::ReaderAnnotation {
+                selected: Some(a.id) == selected_annotation,
+                ..*a
+            })
+            .collect();
         egui::CentralPanel::default().show(ui, |ui| {
             ui::reader::reader_ui(
                 ui,
@@ -235,6 +283,17 @@ impl DatelineApp {
                     names: &self.names,
                     selected_timex: self.selected_timex,
                     evidence,
+                    annotations: &reader_annotations,
+                    selected_suggestion: self.selected_suggestion,
+                },
+                ui::reader::Annotating {
+                    menu: ui::selection_menu::MenuContext {
+                        article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
+                        body: article.map_or("", |a| a.body.as_str()),
+                        codebook: &self.workspace.codebook,
+                        registry: &self.registry.1,
+                    },
+                    state: &mut self.selection_menu,
                 },
                 &mut commands,
             );
@@ -276,6 +335,11 @@ impl DatelineApp {
         let typing = ui.ctx().egui_wants_keyboard_input();
         if !typing {
             let selected_event = self.events.selected.clone();
+            let selected_annotation = self.selected_annotation;
+            let suggestion = self
+                .suggestion_section_data()
+                .and_then(|(_, s)| s)
+                .map(|s| (s.target, s.body));
             ui.ctx().input_mut(|input| {
                 // Ctrl+Shift+Z before Ctrl+Z.
                 for action in edit_actions().into_iter().rev() {
@@ -285,10 +349,28 @@ impl DatelineApp {
                         commands.push(action.command);
                     }
                 }
-                if let Some(event) = selected_event
-                    && input.consume_key(egui::Modifiers::NONE, egui::Key::Delete)
-                {
-                    commands.push(Command::DeleteEvent(event));
+                if input.consume_key(egui::Modifiers::NONE, egui::Key::Delete) {
+                    if let Some(annotation) = selected_annotation {
+                        commands.push(Command::DeleteAnnotation(annotation));
+                    } else if let Some(event) = selected_event {
+                        commands.push(Command::DeleteEvent(event));
+                    }
+                }
+                if let Some((target, body)) = suggestion.clone() {
+                    if input.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+                        commands.push(Command::Decide(
+                            target.clone(),
+                            body.clone(),
+                            crate::model::AnnotationStatus::Accepted,
+                        ));
+                    }
+                    if input.consume_key(egui::Modifiers::NONE, egui::Key::Backspace) {
+                        commands.push(Command::Decide(
+                            target,
+                            body,
+                            crate::model::AnnotationStatus::Rejected,
+                        ));
+                    }
                 }
                 for (key, command) in navigation_keys() {
                     if input.consume_key(egui::Modifiers::NONE, key) {
@@ -296,6 +378,8 @@ impl DatelineApp {
                     }
                 }
                 if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                    commands.push(Command::SelectAnnotation(None));
+                    commands.push(Command::SelectSuggestion(None));
                     commands.push(Command::SelectEvent(None));
                     commands.push(Command::SelectArticle(None));
                 }

@@ -31,19 +31,52 @@ pub struct NameMark {
     pub emphasis: bool,
 }
 
-/// Lays `text` out with a background behind every time expression, names coloured by kind
-/// (byte spans, each list in order), and the evidence span (with its colour) behind the rest.
-#[allow(clippy::too_many_arguments)]
+/// A user's annotation laid over the text: byte span, and what it changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AnnotationMark {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Text colour, when it sets one.
+    pub text: Option<egui::Color32>,
+    /// Background, when it sets one.
+    pub background: Option<egui::Color32>,
+    /// A solid underline, when it draws one.
+    pub underline: Option<egui::Color32>,
+}
+
+/// Everything marked in a body, each list in order of start.
+#[derive(Clone, Copy, Debug)]
+pub struct Layers<'a> {
+    /// Time expressions.
+    pub timexes: &'a [Timex],
+    /// Names.
+    pub names: &'a [NameMark],
+    /// The user's annotations (may overlap each other).
+    pub annotations: &'a [AnnotationMark],
+    /// The selected expression or suggestion.
+    pub selected: Option<(usize, usize)>,
+    /// An event's evidence, with its colour.
+    pub evidence: Option<(usize, usize, egui::Color32)>,
+}
+
+/// Lays `text` out with a background behind every time expression, names coloured by kind,
+/// the user's annotations over both, and the evidence span behind the rest.
 pub fn highlighted_job(
     text: &str,
-    timexes: &[Timex],
-    names: &[NameMark],
-    selected: Option<(usize, usize)>,
-    evidence: Option<(usize, usize, egui::Color32)>,
+    layers: Layers<'_>,
     font: egui::FontId,
     colours: &HighlightColours,
     wrap_width: f32,
 ) -> LayoutJob {
+    let Layers {
+        timexes,
+        names,
+        annotations,
+        selected,
+        evidence,
+    } = layers;
     let plain = TextFormat {
         font_id: font,
         color: colours.text,
@@ -59,6 +92,11 @@ pub fn highlighted_job(
     cuts.extend(names.iter().flat_map(|n| [n.start, n.end]));
     let evidence = evidence.filter(|&(s, e, _)| valid(s, e));
     cuts.extend(evidence.iter().flat_map(|&(s, e, _)| [s, e]));
+    let annotations: Vec<&AnnotationMark> = annotations
+        .iter()
+        .filter(|a| valid(a.start, a.end))
+        .collect();
+    cuts.extend(annotations.iter().flat_map(|a| [a.start, a.end]));
     cuts.sort_unstable();
     cuts.dedup();
     let mut job = LayoutJob::default();
@@ -91,6 +129,23 @@ pub fn highlighted_job(
             format.color = colours.entities[n.kind.min(3)];
             if n.emphasis {
                 format.underline = egui::Stroke::new(2.0, format.color);
+            }
+        }
+        // Annotations may overlap: each one covering this piece applies, shortest last.
+        let mut covering: Vec<&&AnnotationMark> = annotations
+            .iter()
+            .filter(|m| m.start <= a && b <= m.end)
+            .collect();
+        covering.sort_by_key(|m| std::cmp::Reverse(m.end - m.start));
+        for m in covering {
+            if let Some(c) = m.text {
+                format.color = c;
+            }
+            if let Some(c) = m.background {
+                format.background = c;
+            }
+            if let Some(c) = m.underline {
+                format.underline = egui::Stroke::new(1.5, c);
             }
         }
         job.append(&text[a..b], 0.0, format);

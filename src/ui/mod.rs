@@ -1,6 +1,8 @@
 //! The panels. Each reads state, keeps only its own view state, and returns what the user asked
 //! for as [`crate::app::Command`]s; none does IO.
 
+pub mod annotation_inspector;
+pub mod codebook;
 pub mod entities;
 pub mod event_inspector;
 pub mod highlight;
@@ -9,6 +11,7 @@ pub mod library;
 pub mod menu_bar;
 pub mod problems;
 pub mod reader;
+pub mod selection_menu;
 pub mod status_bar;
 pub mod theme;
 pub mod timeline;

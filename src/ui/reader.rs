@@ -30,6 +30,8 @@ pub struct ReaderName {
     pub entity: String,
     /// Belongs to the entity selected in the entity panel.
     pub selected: bool,
+    /// The user accepted this suggestion.
+    pub accepted: bool,
 }
 
 /// A passage the reader shows for an event: byte span, how strongly to flash it (0–1), and
@@ -46,6 +48,36 @@ pub struct ReaderEvidence {
     pub scroll: bool,
 }
 
+/// How an annotation looks in the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationStyle {
+    /// A name the user marked or accepted, by kind.
+    Entity(crate::model::EntityLabel),
+    /// A codebook tag, with its colour.
+    Tag([u8; 3]),
+    /// A note.
+    Note,
+    /// Evidence of an event.
+    Evidence,
+    /// A time expression the user accepted.
+    AcceptedTime,
+}
+
+/// An annotation as the reader draws it: byte span into the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReaderAnnotation {
+    /// Its id, for clicks.
+    pub id: crate::model::AnnotationId,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// How it looks.
+    pub style: AnnotationStyle,
+    /// Selected in the inspector.
+    pub selected: bool,
+}
+
 /// What the reader marks in the body: time expressions, names, the selected expression and
 /// an event's evidence.
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +90,10 @@ pub struct ReaderMarks<'a> {
     pub selected_timex: Option<(usize, usize)>,
     /// The evidence of the selected event.
     pub evidence: Option<ReaderEvidence>,
+    /// The user's annotations, in order.
+    pub annotations: &'a [ReaderAnnotation],
+    /// The selected suggestion (a name or a time expression, byte span).
+    pub selected_suggestion: Option<(usize, usize)>,
 }
 
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
@@ -82,20 +118,23 @@ pub fn metadata_parts(article: &Article) -> Vec<String> {
     parts
 }
 
+/// What the selection menu needs: its context and its state.
+pub struct Annotating<'a, 'b> {
+    /// The article, tags and entities.
+    pub menu: super::selection_menu::MenuContext<'a>,
+    /// The menu's own state.
+    pub state: &'b mut super::selection_menu::SelectionMenuState,
+}
+
 /// Draws the selected article, or a hint when none is selected.
 pub fn reader_ui(
     ui: &mut egui::Ui,
     article: Option<&Article>,
     view: &ReaderView,
     marks: ReaderMarks<'_>,
+    annotating: Annotating<'_, '_>,
     commands: &mut Vec<Command>,
 ) {
-    let ReaderMarks {
-        timexes,
-        names,
-        selected_timex,
-        evidence,
-    } = marks;
     let Some(article) = article else {
         ui.centered_and_justified(|ui| {
             ui.weak("Select an article in the library, or drop a folder of articles here.");
@@ -172,33 +211,32 @@ pub fn reader_ui(
                 );
                 return;
             }
-            let names: &[ReaderName] = if view.hide_names { &[] } else { names };
-            body_ui(
-                ui,
-                &article.body,
-                timexes,
-                names,
-                selected_timex,
-                evidence,
-                width,
-                commands,
-            );
+            let marks = ReaderMarks {
+                names: if view.hide_names { &[] } else { marks.names },
+                ..marks
+            };
+            body_ui(ui, &article.body, marks, annotating, width, commands);
         });
 }
 
-/// The body as selectable text with time expressions highlighted; hovering one shows its value
-/// and why, clicking one selects it for the inspector.
-#[allow(clippy::too_many_arguments)]
+/// The body as selectable text with time expressions, names and annotations marked; hovering
+/// shows what a mark means, clicking selects it, selecting text opens the annotation menu.
 fn body_ui(
     ui: &mut egui::Ui,
     body: &str,
-    timexes: &[Timex],
-    names: &[ReaderName],
-    selected: Option<(usize, usize)>,
-    evidence: Option<ReaderEvidence>,
+    marks: ReaderMarks<'_>,
+    annotating: Annotating<'_, '_>,
     width: f32,
     commands: &mut Vec<Command>,
 ) {
+    let ReaderMarks {
+        timexes,
+        names,
+        selected_timex: selected,
+        evidence,
+        annotations,
+        selected_suggestion,
+    } = marks;
     let evidence_colour = super::theme::evidence(ui);
     let colours = super::highlight::HighlightColours {
         text: ui.visuals().strong_text_color(),
@@ -207,29 +245,34 @@ fn body_ui(
         selected: super::theme::selected_highlight(ui),
         entities: super::theme::entity_colours(ui),
     };
-    let marks: Vec<super::highlight::NameMark> = names
+    let name_marks: Vec<super::highlight::NameMark> = names
         .iter()
         .map(|n| super::highlight::NameMark {
             start: n.start,
             end: n.end,
-            kind: crate::model::EntityLabel::ALL
-                .iter()
-                .position(|l| *l == n.label)
-                .unwrap_or(3),
-            emphasis: n.selected,
+            kind: kind_index(n.label),
+            emphasis: n.selected || n.accepted || selected_suggestion == Some((n.start, n.end)),
         })
         .collect();
+    let layers: Vec<super::highlight::AnnotationMark> = annotations
+        .iter()
+        .map(|a| annotation_mark(ui, a, &colours))
+        .collect();
     let font = egui::TextStyle::Body.resolve(ui.style());
+    let selected = selected.or(selected_suggestion);
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
         let job = super::highlight::highlighted_job(
             text.as_str(),
-            timexes,
-            &marks,
-            selected,
-            evidence.map(|e| {
-                let strength = e.strength.clamp(0.0, 1.0);
-                (e.start, e.end, evidence_colour.gamma_multiply(strength))
-            }),
+            super::highlight::Layers {
+                timexes,
+                names: &name_marks,
+                annotations: &layers,
+                selected,
+                evidence: evidence.map(|e| {
+                    let strength = e.strength.clamp(0.0, 1.0);
+                    (e.start, e.end, evidence_colour.gamma_multiply(strength))
+                }),
+            },
             font.clone(),
             &colours,
             wrap,
@@ -243,16 +286,69 @@ fn body_ui(
         .frame(egui::Frame::NONE)
         .layouter(&mut layouter)
         .show(ui);
-    if let Some(prefix) = evidence
-        .filter(|e| e.scroll)
-        .and_then(|e| body.get(..e.start))
-    {
-        let chars = prefix.chars().count();
-        let at = output
+    let galley_rect = |byte: usize| {
+        let chars = body.get(..byte).map_or(0, |p| p.chars().count());
+        output
             .galley
             .pos_from_cursor(egui::text::CCursor::new(chars))
-            .translate(output.galley_pos.to_vec2());
-        ui.scroll_to_rect(at, Some(egui::Align::Center));
+            .translate(output.galley_pos.to_vec2())
+    };
+    if let Some(e) = evidence.filter(|e| e.scroll) {
+        ui.scroll_to_rect(galley_rect(e.start), Some(egui::Align::Center));
+    }
+    // Suggestions nobody decided on yet: a dashed underline.
+    let dashed = egui::Stroke::new(1.0, colours.text.gamma_multiply(0.6));
+    let suggestions = names
+        .iter()
+        .filter(|n| !n.accepted)
+        .map(|n| (n.start, n.end))
+        .chain(
+            timexes
+                .iter()
+                .filter(|t| !t.manual)
+                .map(|t| (t.start, t.end)),
+        );
+    for (start, end) in suggestions {
+        if annotations.iter().any(|a| a.start == start && a.end == end) {
+            continue;
+        }
+        let (a, b) = (galley_rect(start), galley_rect(end));
+        if (a.bottom() - b.bottom()).abs() < 1.0 && b.left() > a.left() {
+            ui.painter().add(egui::Shape::dashed_line(
+                &[
+                    egui::pos2(a.left(), a.bottom()),
+                    egui::pos2(b.left(), a.bottom()),
+                ],
+                dashed,
+                3.0,
+                2.0,
+            ));
+        }
+    }
+    // Selected text: the annotation menu and its keys.
+    let selection = output
+        .cursor_range
+        .filter(|r| !r.is_empty() && output.response.has_focus())
+        .map(|r| {
+            let [a, b] = r.sorted_cursors();
+            (a.index.0, b.index.0)
+        });
+    if let Some((start, end)) = selection {
+        if let Some(target) =
+            crate::model::TextTarget::new(annotating.menu.article, body, start, end)
+        {
+            super::selection_menu::selection_keys(ui, &target, annotating.menu.codebook, commands);
+        }
+        let end_byte = body.char_indices().nth(end).map_or(body.len(), |(b, _)| b);
+        let at = galley_rect(end_byte).left_bottom() + egui::vec2(0.0, 4.0);
+        super::selection_menu::selection_menu(
+            ui.ctx(),
+            at,
+            (start, end),
+            &annotating.menu,
+            annotating.state,
+            commands,
+        );
     }
     let Some(pointer) = output.response.hover_pos() else {
         return;
@@ -264,7 +360,12 @@ fn body_ui(
         .map_or(body.len(), |(b, _)| b);
     let timex = timexes.iter().find(|t| t.start <= byte && byte < t.end);
     let name = names.iter().find(|n| n.start <= byte && byte < n.end);
-    if timex.is_none() && name.is_none() {
+    // Overlapping annotations: the shortest is the one clicked.
+    let annotation = annotations
+        .iter()
+        .filter(|a| a.start <= byte && byte < a.end)
+        .min_by_key(|a| a.end - a.start);
+    if timex.is_none() && name.is_none() && annotation.is_none() {
         return;
     }
     egui::Tooltip::for_widget(&output.response)
@@ -275,21 +376,94 @@ fn body_ui(
                 ui.label(&timex.explanation);
             }
             if let Some(name) = name {
-                let kind = match name.label {
-                    crate::model::EntityLabel::Person => "person",
-                    crate::model::EntityLabel::Organisation => "organisation",
-                    crate::model::EntityLabel::Place => "place",
-                    crate::model::EntityLabel::Other => "other name",
-                };
+                let kind = kind_word(name.label);
                 let written = &body[name.start..name.end];
-                if written == name.entity {
-                    ui.label(format!("{written}: {kind}"));
+                let status = if name.accepted {
+                    "accepted"
                 } else {
-                    ui.label(format!("{written}: {kind}, {}", name.entity));
+                    "suggested"
+                };
+                if written == name.entity {
+                    ui.label(format!("{written}: {kind} ({status})"));
+                } else {
+                    ui.label(format!("{written}: {kind}, {} ({status})", name.entity));
                 }
             }
+            if let Some(a) = annotation {
+                ui.weak(match a.style {
+                    AnnotationStyle::Entity(_) => "Your name annotation: click to edit",
+                    AnnotationStyle::Tag(_) => "Your tag: click to edit",
+                    AnnotationStyle::Note => "Your note: click to read or edit",
+                    AnnotationStyle::Evidence => "Evidence of an event",
+                    AnnotationStyle::AcceptedTime => "A time expression you accepted",
+                });
+            }
         });
-    if let Some(timex) = timex.filter(|_| output.response.clicked()) {
-        commands.push(Command::SelectTimex(Some((timex.start, timex.end))));
+    if output.response.clicked() && selection.is_none() {
+        if let Some(a) = annotation {
+            commands.push(Command::SelectAnnotation(Some(a.id)));
+        } else if let Some(timex) = timex {
+            commands.push(Command::SelectTimex(Some((timex.start, timex.end))));
+            commands.push(Command::SelectSuggestion(Some((timex.start, timex.end))));
+        } else if let Some(name) = name {
+            commands.push(Command::SelectSuggestion(Some((name.start, name.end))));
+        }
+    }
+}
+
+/// The index of a kind in the colour list: person, organisation, place, other.
+fn kind_index(label: crate::model::EntityLabel) -> usize {
+    crate::model::EntityLabel::ALL
+        .iter()
+        .position(|l| *l == label)
+        .unwrap_or(3)
+}
+
+/// A kind of name in words.
+fn kind_word(label: crate::model::EntityLabel) -> &'static str {
+    match label {
+        crate::model::EntityLabel::Person => "person",
+        crate::model::EntityLabel::Organisation => "organisation",
+        crate::model::EntityLabel::Place => "place",
+        crate::model::EntityLabel::Other => "other name",
+    }
+}
+
+/// How an annotation is laid over the text.
+fn annotation_mark(
+    ui: &egui::Ui,
+    a: &ReaderAnnotation,
+    colours: &super::highlight::HighlightColours,
+) -> super::highlight::AnnotationMark {
+    let (text, background, underline) = match a.style {
+        AnnotationStyle::Entity(label) => {
+            let c = colours.entities[kind_index(label)];
+            (Some(c), Some(c.gamma_multiply(0.18)), Some(c))
+        }
+        AnnotationStyle::Tag([r, g, b]) => {
+            let c = egui::Color32::from_rgb(r, g, b);
+            (None, Some(c.gamma_multiply(0.35)), Some(c))
+        }
+        AnnotationStyle::Note => {
+            let c = super::theme::note(ui);
+            (None, Some(c.gamma_multiply(0.25)), Some(c))
+        }
+        AnnotationStyle::Evidence => (
+            None,
+            Some(super::theme::evidence(ui).gamma_multiply(0.5)),
+            None,
+        ),
+        AnnotationStyle::AcceptedTime => (None, None, Some(colours.text)),
+    };
+    super::highlight::AnnotationMark {
+        start: a.start,
+        end: a.end,
+        text,
+        background: if a.selected {
+            Some(colours.selected)
+        } else {
+            background
+        },
+        underline,
     }
 }

@@ -102,3 +102,12 @@ pub fn evidence(ui: &egui::Ui) -> Color32 {
         Color32::from_rgba_unmultiplied(120, 170, 255, 110)
     }
 }
+
+/// Notes in the reader.
+pub fn note(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0xF0, 0xC0, 0x40)
+    } else {
+        Color32::from_rgb(0xB0, 0x80, 0x00)
+    }
+}

@@ -1,0 +1,429 @@
+//! Annotations in the app: the commands that make, change, decide and delete them and the
+//! codebook's tags, all as undoable edits; and what the reader shows of them for the selected
+//! article.
+
+use super::{Command, DatelineApp};
+use crate::model::{
+    Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, ArticleId,
+    Codebook, Edit, Event, EventOrigin, Evidence, TAG_COLOURS, Tag, TagId, TextTarget, TimeValue,
+};
+use crate::ui::reader::{AnnotationStyle, ReaderAnnotation};
+
+/// Names the extractors in the decisions on their suggestions.
+const NER: &str = "ner-1";
+const TIMEX: &str = "timex-1";
+
+/// Byte offset of code point `cp` in `text` (the end when past it).
+pub(super) fn byte_of(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// Code point offset of byte `byte` in `text`.
+pub(super) fn cp_of(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
+}
+
+impl DatelineApp {
+    /// The annotations of an article as the reader draws them (byte spans), rejected decisions
+    /// left out.
+    pub(super) fn reader_annotations(&self, article: ArticleId) -> Vec<ReaderAnnotation> {
+        let Some(body) = self.workspace.article(article).map(|a| a.body.as_str()) else {
+            return Vec::new();
+        };
+        let codebook = &self.workspace.codebook;
+        let mut out: Vec<ReaderAnnotation> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| a.target.article == article && !a.is_rejected())
+            .filter_map(|a| {
+                let style = match &a.body {
+                    AnnotationBody::Entity(key) => AnnotationStyle::Entity(key.label),
+                    AnnotationBody::Tag(tag) => AnnotationStyle::Tag(codebook.tag(*tag)?.colour),
+                    AnnotationBody::Note(_) => AnnotationStyle::Note,
+                    AnnotationBody::Evidence(_) => AnnotationStyle::Evidence,
+                    AnnotationBody::TimeExpression => AnnotationStyle::AcceptedTime,
+                };
+                Some(ReaderAnnotation {
+                    id: a.id,
+                    start: byte_of(body, a.target.start),
+                    end: byte_of(body, a.target.end),
+                    style,
+                    selected: self.selected_annotation == Some(a.id),
+                })
+            })
+            .collect();
+        out.sort_by_key(|a| (a.start, a.end));
+        out
+    }
+
+    /// The decisions on suggestions in an article: (code-point span, is a name, status).
+    pub(super) fn decisions(
+        &self,
+        article: ArticleId,
+    ) -> Vec<(usize, usize, bool, AnnotationStatus)> {
+        self.workspace
+            .annotations
+            .iter()
+            .filter(|a| {
+                a.target.article == article && matches!(a.origin, AnnotationOrigin::Suggested(_))
+            })
+            .map(|a| {
+                let name = matches!(a.body, AnnotationBody::Entity(_));
+                (a.target.start, a.target.end, name, a.status)
+            })
+            .collect()
+    }
+
+    /// The selected annotation.
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        let id = self.selected_annotation?;
+        self.workspace.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Handles the annotation and codebook commands.
+    pub(super) fn handle_annotation_command(&mut self, command: Command) {
+        match command {
+            Command::Annotate(target, body) => {
+                let annotation = Annotation {
+                    id: AnnotationId(0),
+                    target,
+                    body,
+                    origin: AnnotationOrigin::Manual,
+                    status: AnnotationStatus::Accepted,
+                };
+                let id = AnnotationId(self.workspace.next_annotation_id);
+                if self.apply_edit(Edit::add_annotation(&self.workspace, annotation)) {
+                    self.selected_annotation = Some(id);
+                    self.message = Some("Annotated (Ctrl+Z takes it back)".into());
+                }
+            }
+            Command::EventFromText(target) => self.event_from_text(target),
+            Command::SelectAnnotation(id) => self.selected_annotation = id,
+            Command::UpdateAnnotation(annotation) => {
+                self.apply_edit(Edit::ReplaceAnnotation(annotation));
+            }
+            Command::DeleteAnnotation(id)
+                if self.apply_edit(Edit::remove_annotation(&self.workspace, id)) =>
+            {
+                self.selected_annotation = self.selected_annotation.filter(|s| *s != id);
+                self.message = Some("Annotation deleted (Ctrl+Z brings it back)".into());
+            }
+            Command::Decide(target, body, status) => {
+                if let Some(edit) = self.decision_edit(target, body, status) {
+                    self.apply_edit(edit);
+                }
+            }
+            Command::DecideAll(article, status) => self.decide_all(article, status),
+            Command::SelectSuggestion(span) => self.selected_suggestion = span,
+            Command::CreateTag(name, parent) => {
+                let mut book = self.workspace.codebook.clone();
+                let colour = TAG_COLOURS[book.tags.len() % TAG_COLOURS.len()];
+                book.tags.push(Tag {
+                    id: TagId(book.next_id),
+                    name,
+                    colour,
+                    parent,
+                });
+                book.next_id += 1;
+                self.apply_edit(Edit::SetCodebook(book));
+            }
+            Command::UpdateTag(tag) => {
+                let mut book = self.workspace.codebook.clone();
+                // A tag cannot move under itself or its own children.
+                if tag.parent.is_some_and(|p| book.is_within(p, tag.id)) {
+                    self.message = Some("A tag cannot sit under itself".into());
+                    return;
+                }
+                if let Some(slot) = book.tags.iter_mut().find(|t| t.id == tag.id) {
+                    *slot = tag;
+                    self.apply_edit(Edit::SetCodebook(book));
+                }
+            }
+            Command::MergeTags(from, into) => self.merge_tags(from, into),
+            Command::DeleteTag(id) => self.delete_tag(id),
+            _ => {}
+        }
+    }
+
+    /// The edit that records a decision on a suggestion: a new stored decision, or a change of
+    /// the one already there. `None` when nothing changes.
+    fn decision_edit(
+        &self,
+        target: TextTarget,
+        body: AnnotationBody,
+        status: AnnotationStatus,
+    ) -> Option<Edit> {
+        let name = matches!(body, AnnotationBody::Entity(_));
+        let existing = self.workspace.annotations.iter().find(|a| {
+            matches!(a.origin, AnnotationOrigin::Suggested(_))
+                && a.target.article == target.article
+                && a.target.start == target.start
+                && a.target.end == target.end
+                && matches!(a.body, AnnotationBody::Entity(_)) == name
+        });
+        match existing {
+            Some(a) if a.status == status => None,
+            Some(a) => {
+                let mut changed = a.clone();
+                changed.status = status;
+                Some(Edit::ReplaceAnnotation(changed))
+            }
+            None => Some(Edit::add_annotation(
+                &self.workspace,
+                Annotation {
+                    id: AnnotationId(0),
+                    target,
+                    body,
+                    origin: AnnotationOrigin::Suggested(if name { NER } else { TIMEX }.into()),
+                    status,
+                },
+            )),
+        }
+    }
+
+    /// Accepts or rejects every suggestion of the article the reader shows that has no
+    /// decision yet, as one step.
+    fn decide_all(&mut self, article: ArticleId, status: AnnotationStatus) {
+        if self.selection != Some(article) {
+            return;
+        }
+        self.refresh_timexes();
+        let Some(body) = self.workspace.article(article).map(|a| a.body.clone()) else {
+            return;
+        };
+        let decided = self.decisions(article);
+        let undecided = |start: usize, end: usize, name: bool| {
+            !decided
+                .iter()
+                .any(|(s, e, n, _)| *s == start && *e == end && *n == name)
+        };
+        let mut spans: Vec<(usize, usize, AnnotationBody)> = Vec::new();
+        for name in &self.names {
+            let (s, e) = (cp_of(&body, name.start), cp_of(&body, name.end));
+            if undecided(s, e, true) {
+                let key = crate::model::EntityKey::new(&name.entity, name.label);
+                spans.push((s, e, AnnotationBody::Entity(key)));
+            }
+        }
+        for timex in self
+            .timexes
+            .as_ref()
+            .map_or(&[][..], |(_, _, t)| t.as_slice())
+        {
+            let (s, e) = (cp_of(&body, timex.start), cp_of(&body, timex.end));
+            if !timex.manual && undecided(s, e, false) {
+                spans.push((s, e, AnnotationBody::TimeExpression));
+            }
+        }
+        let mut next = self.workspace.next_annotation_id;
+        let mut at = self.workspace.annotations.len();
+        let mut edits = Vec::new();
+        for (s, e, body_kind) in spans {
+            let Some(target) = TextTarget::new(article, &body, s, e) else {
+                continue;
+            };
+            let name = matches!(body_kind, AnnotationBody::Entity(_));
+            edits.push(Edit::InsertAnnotation {
+                at,
+                annotation: Annotation {
+                    id: AnnotationId(next),
+                    target,
+                    body: body_kind,
+                    origin: AnnotationOrigin::Suggested(if name { NER } else { TIMEX }.into()),
+                    status,
+                },
+                next_id: next + 1,
+            });
+            next += 1;
+            at += 1;
+        }
+        let count = edits.len();
+        if count > 0 && self.apply_edit(Edit::Batch(edits)) {
+            self.message = Some(format!(
+                "{} {count} suggestions",
+                if status == AnnotationStatus::Rejected {
+                    "Rejected"
+                } else {
+                    "Accepted"
+                }
+            ));
+        }
+    }
+
+    /// Makes an event of the date in a span: the time expression it overlaps, else the
+    /// article's reference date; the span is its evidence.
+    fn event_from_text(&mut self, target: TextTarget) {
+        self.refresh_timexes();
+        let Some(article) = self.workspace.article(target.article) else {
+            return;
+        };
+        let body = &article.body;
+        let (start, end) = (byte_of(body, target.start), byte_of(body, target.end));
+        let timex_value = self
+            .timexes
+            .as_ref()
+            .filter(|(id, _, _)| *id == target.article)
+            .and_then(|(_, _, t)| {
+                t.iter()
+                    .find(|x| x.start < end && start < x.end && x.value.interval().is_some())
+            })
+            .map(|x| x.value.clone());
+        let value = timex_value.or_else(|| {
+            let (date, _) = article.reference_date()?;
+            Some(TimeValue::Point(
+                crate::model::TimePoint::Day(
+                    Some(chrono::Datelike::year(&date)),
+                    Some(chrono::Datelike::month(&date) as u8),
+                    Some(chrono::Datelike::day(&date) as u8),
+                ),
+                None,
+            ))
+        });
+        let Some(value) = value else {
+            self.message = Some("No date in the selection, and the article has none".into());
+            return;
+        };
+        let event = Event {
+            id: Event::UNSTORED,
+            title: target
+                .quote
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            value,
+            participants: Vec::new(),
+            evidence: vec![Evidence {
+                article: target.article,
+                start: target.start,
+                end: target.end,
+                quote: target.quote.clone(),
+            }],
+            notes: String::new(),
+            tags: Vec::new(),
+            origin: EventOrigin::Manual,
+            uncertain: false,
+        };
+        self.handle(Command::CreateEvent(Box::new(event)));
+    }
+
+    fn merge_tags(&mut self, from: TagId, into: TagId) {
+        if from == into || self.workspace.codebook.is_within(into, from) {
+            self.message = Some("A tag cannot be merged into itself or its children".into());
+            return;
+        }
+        let mut edits: Vec<Edit> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| a.body == AnnotationBody::Tag(from))
+            .map(|a| {
+                let mut moved = a.clone();
+                moved.body = AnnotationBody::Tag(into);
+                Edit::ReplaceAnnotation(moved)
+            })
+            .collect();
+        let mut book: Codebook = self.workspace.codebook.clone();
+        for tag in &mut book.tags {
+            if tag.parent == Some(from) {
+                tag.parent = Some(into);
+            }
+        }
+        book.tags.retain(|t| t.id != from);
+        edits.push(Edit::SetCodebook(book));
+        self.apply_edit(Edit::Batch(edits));
+    }
+
+    fn delete_tag(&mut self, id: TagId) {
+        let book = &self.workspace.codebook;
+        let doomed: Vec<TagId> = book
+            .tags
+            .iter()
+            .filter(|t| book.is_within(t.id, id))
+            .map(|t| t.id)
+            .collect();
+        let next_id = self.workspace.next_annotation_id;
+        let mut edits: Vec<Edit> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| matches!(a.body, AnnotationBody::Tag(t) if doomed.contains(&t)))
+            .map(|a| Edit::RemoveAnnotation { id: a.id, next_id })
+            .collect();
+        let mut book = book.clone();
+        book.tags.retain(|t| !doomed.contains(&t.id));
+        edits.push(Edit::SetCodebook(book));
+        if self.apply_edit(Edit::Batch(edits)) && self.selected_annotation().is_none() {
+            // The selected annotation went with the tag.
+            self.selected_annotation = None;
+        }
+    }
+
+    /// The selected annotation and the others on the same words.
+    pub(super) fn annotation_section_data(&self) -> Option<(Annotation, Vec<Annotation>)> {
+        let selected = self.selected_annotation()?.clone();
+        let overlapping = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| a.id != selected.id && a.target.overlaps(&selected.target))
+            .cloned()
+            .collect();
+        Some((selected, overlapping))
+    }
+
+    /// The reader's undecided suggestions: how many, and the selected one.
+    pub(super) fn suggestion_section_data(
+        &self,
+    ) -> Option<(
+        usize,
+        Option<crate::ui::annotation_inspector::SelectedSuggestion>,
+    )> {
+        let article = self.workspace.article(self.selection?)?;
+        let timexes = self
+            .timexes
+            .as_ref()
+            .map_or(&[][..], |(_, _, t)| t.as_slice());
+        let accepted = |start: usize, end: usize| {
+            self.reader_annotations
+                .iter()
+                .any(|a| a.start == start && a.end == end)
+        };
+        let undecided = self.names.iter().filter(|n| !n.accepted).count()
+            + timexes
+                .iter()
+                .filter(|t| !t.manual && !accepted(t.start, t.end))
+                .count();
+        let selected = self.selected_suggestion.and_then(|(start, end)| {
+            let body = &article.body;
+            let target = TextTarget::new(article.id, body, cp_of(body, start), cp_of(body, end))?;
+            if let Some(name) = self.names.iter().find(|n| (n.start, n.end) == (start, end)) {
+                return Some(crate::ui::annotation_inspector::SelectedSuggestion {
+                    label: format!("{} ({:?})", target.quote, name.label).to_lowercase(),
+                    target,
+                    body: AnnotationBody::Entity(crate::model::EntityKey::new(
+                        &name.entity,
+                        name.label,
+                    )),
+                });
+            }
+            let timex = timexes.iter().find(|t| (t.start, t.end) == (start, end))?;
+            Some(crate::ui::annotation_inspector::SelectedSuggestion {
+                label: format!("{}: {}", target.quote, timex.value.to_timex()),
+                target,
+                body: AnnotationBody::TimeExpression,
+            })
+        });
+        Some((undecided, selected))
+    }
+}
+
+/// How many annotations use a tag or the tags below it.
+pub(super) fn tag_uses(workspace: &crate::model::Workspace, id: TagId) -> usize {
+    let book = &workspace.codebook;
+    workspace
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.body, AnnotationBody::Tag(t) if book.is_within(t, id)))
+        .count()
+}

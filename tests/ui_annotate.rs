@@ -1,0 +1,171 @@
+//! Annotating in the reader, driven headlessly: select words, name them with a key, see the
+//! annotation in the inspector, undo and redo; accept and reject suggestions; tags.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use dateline::app::{AppOptions, Command, DatelineApp};
+use dateline::model::{AnnotationBody, AnnotationStatus, EntityLabel};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn story_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("visit.txt"),
+        "Defense chief visits\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 \
+         (Yonhap) -- Kim Jong-gak led a delegation to China last week.\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn settle(harness: &mut Harness<'static, DatelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+}
+
+fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, app: &mut DatelineApp| app.show(ui),
+            DatelineApp::new(AppOptions::default()),
+        );
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    harness
+}
+
+fn press(harness: &Harness<'static, DatelineApp>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// Selects the first `width` points of the reader's first line by dragging over it.
+fn select_start_of_body(harness: &mut Harness<'static, DatelineApp>, width: f32) {
+    let rect = harness.get_by_role(Role::MultilineTextInput).rect();
+    let from = egui::pos2(rect.min.x + 1.0, rect.min.y + 8.0);
+    let to = from + egui::vec2(width, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    press(harness, from, true);
+    harness.step();
+    for k in 1..=5 {
+        harness.hover_at(from + (to - from) * (k as f32 / 5.0));
+        harness.step();
+    }
+    press(harness, to, false);
+    harness.run_steps(2);
+}
+
+#[test]
+fn select_words_name_them_see_the_annotation_undo_and_redo() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    harness
+        .state_mut()
+        .send(Command::SaveTo(folder.path().join("research.ron")));
+    settle(&mut harness);
+    assert!(!harness.state().document().is_unsaved());
+    select_start_of_body(&mut harness, 95.0);
+    // The menu is open over the selection.
+    harness.get_by_label("Person (P)");
+    harness.key_press(egui::Key::P);
+    harness.run_steps(3);
+    let annotations = &harness.state().workspace().annotations;
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    let annotation = annotations[0].clone();
+    assert!(
+        annotation.target.quote.starts_with("Kim"),
+        "{:?}",
+        annotation.target
+    );
+    assert!(
+        matches!(&annotation.body, AnnotationBody::Entity(k) if k.label == EntityLabel::Person)
+    );
+    assert_eq!(annotation.target.start, 0);
+    assert_eq!(
+        harness.state().selected_annotation().map(|a| a.id),
+        Some(annotation.id)
+    );
+    harness.get_by_label("Annotation");
+    harness.get_by_label("Delete annotation");
+    assert!(harness.state().document().is_unsaved());
+
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(2);
+    assert!(harness.state().workspace().annotations.is_empty());
+    assert!(
+        !harness.state().document().is_unsaved(),
+        "undoing back to the saved state is no change"
+    );
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(2);
+    assert_eq!(harness.state().workspace().annotations, [annotation]);
+}
+
+#[test]
+fn suggestions_are_accepted_and_rejected_one_or_all() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    harness.get_by_label("Accept all");
+    harness.get_by_label_contains("Suggestions not decided");
+    assert!(
+        harness
+            .query_by_label("Suggestions not decided: 0")
+            .is_none()
+    );
+    harness.get_by_label("Reject all").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(!app.workspace().annotations.is_empty());
+    assert!(
+        app.workspace()
+            .annotations
+            .iter()
+            .all(|a| a.status == AnnotationStatus::Rejected)
+    );
+    harness.get_by_label("Suggestions not decided: 0");
+    // Undo brings every suggestion back in one step.
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(2);
+    assert!(harness.state().workspace().annotations.is_empty());
+}
+
+#[test]
+fn a_tag_is_made_and_applied_with_its_number_key() {
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    harness
+        .state_mut()
+        .send(Command::CreateTag("Diplomacy".into(), None));
+    harness.run_steps(2);
+    select_start_of_body(&mut harness, 95.0);
+    harness.key_press(egui::Key::Num1);
+    harness.run_steps(3);
+    let app = harness.state();
+    let tag = app.workspace().codebook.tags[0].id;
+    assert_eq!(app.workspace().annotations.len(), 1);
+    assert_eq!(
+        app.workspace().annotations[0].body,
+        AnnotationBody::Tag(tag)
+    );
+}
