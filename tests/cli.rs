@@ -61,7 +61,7 @@ fn import_then_info_then_extract() {
     assert!(info.status.success(), "{}", stderr(&info));
     let text = stdout(&info);
     assert!(
-        text.contains("Format: dateline-workspace version 3"),
+        text.contains("Format: dateline-workspace version 4"),
         "{text}"
     );
     assert!(text.contains("Articles: 2"), "{text}");

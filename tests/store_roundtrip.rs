@@ -163,7 +163,7 @@ fn foreign_unknown_and_newer_files_are_refused_clearly() {
         err,
         StoreError::NewerVersion {
             found: 99,
-            supported: 3,
+            supported: 4,
             ..
         }
     ));
@@ -261,6 +261,25 @@ fn golden_workspace_version_3_loads() {
     assert_eq!(
         workspace.event(EventId(1)).map(|e| e.title.as_str()),
         Some("Geneva round")
+    );
+}
+
+/// Version 4 adds annotations (manual ones and decisions on suggestions) and the codebook.
+#[test]
+fn golden_workspace_version_4_loads() {
+    use dateline::model::{AnnotationBody, AnnotationStatus, TagId};
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v4.ron");
+    let workspace = store::load_workspace(&golden).unwrap();
+    assert_eq!(workspace.annotations.len(), 3);
+    assert_eq!(workspace.annotations[0].body, AnnotationBody::Tag(TagId(1)));
+    assert_eq!(workspace.annotations[0].target.suffix, " met on Monday.");
+    assert_eq!(workspace.annotations[1].status, AnnotationStatus::Rejected);
+    assert_eq!(workspace.codebook.path(TagId(1)), "Diplomacy › Visit");
+    assert_eq!(workspace.next_annotation_id, 3);
+    assert_eq!(
+        workspace.events.len(),
+        2,
+        "what version 3 held is still there"
     );
 }
 

@@ -169,3 +169,71 @@ fn a_tag_is_made_and_applied_with_its_number_key() {
         AnnotationBody::Tag(tag)
     );
 }
+
+/// Re-extraction (here: importing the folder again, which finds names and events anew) keeps
+/// the user's own annotations and decisions; only undecided suggestions are made again.
+#[test]
+fn re_extraction_keeps_manual_and_rejected_annotations() {
+    use dateline::model::TextTarget;
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    let article = harness.state().selected_article().unwrap();
+    let body = harness
+        .state()
+        .workspace()
+        .article(article)
+        .unwrap()
+        .body
+        .clone();
+    let china = harness
+        .state_mut()
+        .current_names()
+        .iter()
+        .find(|n| &body[n.start..n.end] == "China")
+        .cloned()
+        .expect("the tagger finds China");
+    let cp = |byte: usize| body[..byte].chars().count();
+    let rejected = TextTarget::new(article, &body, cp(china.start), cp(china.end)).unwrap();
+    harness.state_mut().send(Command::Decide(
+        rejected.clone(),
+        AnnotationBody::Entity(dateline::model::EntityKey::new("China", EntityLabel::Place)),
+        AnnotationStatus::Rejected,
+    ));
+    let delegation = body.find("a delegation").unwrap();
+    let manual = TextTarget::new(article, &body, cp(delegation), cp(delegation) + 12).unwrap();
+    harness.state_mut().send(Command::Annotate(
+        manual.clone(),
+        AnnotationBody::Entity(dateline::model::EntityKey::new(
+            "a delegation",
+            EntityLabel::Organisation,
+        )),
+    ));
+    harness.run_steps(2);
+    let before = harness.state().workspace().annotations.clone();
+    assert_eq!(before.len(), 2);
+
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace().annotations, before);
+    let names: Vec<String> = harness
+        .state_mut()
+        .current_names()
+        .iter()
+        .map(|n| body[n.start..n.end].to_string())
+        .collect();
+    assert!(!names.contains(&"China".to_string()), "{names:?}");
+    let registry = harness.state().registry();
+    assert!(registry.iter().any(|e| e.name == "a delegation"));
+    assert!(
+        registry
+            .iter()
+            .all(|e| !(e.name == "China" && e.mentions > 0)),
+        "{:?}",
+        registry
+            .iter()
+            .map(|e| (&e.name, e.mentions))
+            .collect::<Vec<_>>()
+    );
+}

@@ -359,6 +359,65 @@ impl DatelineApp {
         }
     }
 
+    /// The mentions the registry counts: the machine's, without the ones the user rejected,
+    /// with the names the user marked by hand.
+    pub(super) fn effective_mentions(&self) -> std::borrow::Cow<'_, [crate::model::MentionRecord]> {
+        use crate::model::MentionRecord;
+        let entity_annotations: Vec<&Annotation> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| matches!(a.body, AnnotationBody::Entity(_)))
+            .collect();
+        if entity_annotations.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.mentions.1);
+        }
+        let byte_span = |a: &Annotation| {
+            let body = &self.workspace.article(a.target.article)?.body;
+            Some((
+                a.target.article,
+                byte_of(body, a.target.start),
+                byte_of(body, a.target.end),
+            ))
+        };
+        let rejected: std::collections::HashSet<(ArticleId, usize, usize)> = entity_annotations
+            .iter()
+            .filter(|a| a.is_rejected())
+            .filter_map(|a| byte_span(a))
+            .collect();
+        let mut records: Vec<MentionRecord> = self
+            .mentions
+            .1
+            .iter()
+            .zip(&self.mention_spans)
+            .filter(|(_, place)| !rejected.contains(place))
+            .map(|(r, _)| r.clone())
+            .collect();
+        let names: std::collections::HashMap<&crate::model::EntityKey, &str> = self
+            .registry
+            .1
+            .iter()
+            .map(|e| (&e.key, e.name.as_str()))
+            .collect();
+        for a in entity_annotations
+            .iter()
+            .filter(|a| a.origin == AnnotationOrigin::Manual)
+        {
+            if let AnnotationBody::Entity(key) = &a.body {
+                let canonical = names
+                    .get(key)
+                    .map_or_else(|| a.target.quote.clone(), |n| n.to_string());
+                records.push(MentionRecord {
+                    article: a.target.article,
+                    text: crate::extract::entities::normalise_name(&a.target.quote),
+                    canonical,
+                    label: key.label,
+                });
+            }
+        }
+        std::borrow::Cow::Owned(records)
+    }
+
     /// The selected annotation and the others on the same words.
     pub(super) fn annotation_section_data(&self) -> Option<(Annotation, Vec<Annotation>)> {
         let selected = self.selected_annotation()?.clone();

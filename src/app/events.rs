@@ -110,9 +110,24 @@ impl DatelineApp {
             .collect();
         let corrections = self.workspace.timex_corrections.clone();
         let spans = Arc::clone(&self.events.spans);
+        // Time expressions the user rejected make no events.
+        let rejected: HashSet<(ArticleId, usize, String)> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| a.is_rejected() && a.body == crate::model::AnnotationBody::TimeExpression)
+            .map(|a| (a.target.article, a.target.start, a.target.quote.clone()))
+            .collect();
         let label = "Finding events…".to_string();
         if let Ok(task) = BackgroundTask::start("events", label, self.wake.clone(), move || {
-            (version, all_article_events(&articles, &corrections, &spans))
+            let mut events = all_article_events(&articles, &corrections, &spans);
+            if !rejected.is_empty() {
+                events.retain(|e| {
+                    e.suggestion_key()
+                        .is_none_or(|k| !rejected.contains(&(k.article, k.start, k.text.clone())))
+                });
+            }
+            (version, events)
         }) {
             self.events.task = Some(task);
         }

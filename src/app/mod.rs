@@ -144,6 +144,8 @@ pub struct DatelineApp {
     articles_version: u64,
     /// Entity mentions of every article, and the `articles_version` they were found for.
     mentions: (u64, Vec<MentionRecord>),
+    /// Where each of `mentions` stands: article and byte span.
+    mention_spans: Vec<(ArticleId, usize, usize)>,
     mention_task: Option<BackgroundTask<(u64, Vec<ArticleNames>)>>,
     /// The registry, and the `content_version` it was built for.
     registry: (u64, Vec<RegistryEntity>),
@@ -211,6 +213,7 @@ impl DatelineApp {
             inspector: InspectorView::default(),
             articles_version: 0,
             mentions: (u64::MAX, Vec::new()),
+            mention_spans: Vec::new(),
             mention_task: None,
             registry: (u64::MAX, Vec::new()),
             selected_entities: Vec::new(),
@@ -292,12 +295,15 @@ impl DatelineApp {
                 TaskPoll::Pending => {}
                 TaskPoll::Done((version, names)) => {
                     let mut records = Vec::new();
+                    let mut places = Vec::new();
                     let mut spans = std::collections::HashMap::with_capacity(names.len());
                     for n in names {
+                        places.extend(n.spans.iter().map(|s| (n.article, s.start, s.end)));
                         records.extend(n.records);
                         spans.insert(n.article, n.spans);
                     }
                     self.mentions = (version, records);
+                    self.mention_spans = places;
                     self.events.spans = Arc::new(spans);
                     self.events.inputs += 1;
                     self.mention_task = None;
@@ -323,7 +329,8 @@ impl DatelineApp {
         }
         if self.registry.0 != self.content_version && self.mention_task.is_none() {
             let workspace = &self.workspace;
-            let registry = build_registry(&self.mentions.1, &workspace.entity_decisions, |id| {
+            let mentions = self.effective_mentions();
+            let registry = build_registry(&mentions, &workspace.entity_decisions, |id| {
                 workspace.article(id).and_then(|a| a.published.clone())
             });
             self.registry = (self.content_version, registry);

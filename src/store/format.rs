@@ -15,8 +15,9 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 ///
 /// 1: articles and problems. 2: adds the user's time-expression corrections, entity decisions,
 /// per-article reference dates and source file dates (version 1 files load with none of these).
-/// 3: adds events and dismissed suggestions (older files load with none).
-pub const CURRENT_FORMAT_VERSION: u32 = 3;
+/// 3: adds events and dismissed suggestions (older files load with none). 4: adds
+/// annotations, decisions on suggestions and the codebook.
+pub const CURRENT_FORMAT_VERSION: u32 = 4;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
