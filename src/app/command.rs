@@ -59,6 +59,8 @@ pub enum Command {
     CorrectTimex(TimexCorrection),
     /// Drop the user's value for the expression at these code points of an article's body.
     RevertTimex(ArticleId, usize, usize),
+    /// Correct an article's headline.
+    SetHeadline(ArticleId, String),
     /// Set or clear the date an article's relative expressions are resolved against.
     SetReferenceDate(ArticleId, Option<NaiveDate>),
     /// Select an entity (or clear); with `true`, add it to the selection instead.

@@ -148,6 +148,9 @@ impl DatelineApp {
                     hidden,
                 }));
             }
+            Command::SetHeadline(id, headline) => {
+                self.apply_edit(Edit::SetHeadline(id, headline));
+            }
             Command::SetReferenceDate(id, date) => {
                 if self.workspace.article(id).is_some()
                     && self.apply_edit(Edit::SetReferenceDate(id, date))

@@ -17,6 +17,8 @@ pub struct InspectorView {
     pub editing: Option<(usize, usize)>,
     /// The reference date being typed.
     pub reference_edit: String,
+    /// The headline being typed, and for which article it was filled.
+    pub headline_edit: Option<(crate::model::ArticleId, String)>,
     /// A message about the last edit that could not be applied.
     pub error: Option<String>,
     /// The name being typed for the selected entity.
@@ -168,6 +170,28 @@ fn reference_ui(
     view: &mut InspectorView,
     commands: &mut Vec<Command>,
 ) {
+    if view
+        .headline_edit
+        .as_ref()
+        .is_none_or(|(id, _)| *id != article.id)
+    {
+        view.headline_edit = Some((article.id, article.headline.clone()));
+    }
+    if let Some((_, text)) = view.headline_edit.as_mut() {
+        ui.horizontal(|ui| {
+            let label = ui.label("Headline");
+            let response = ui
+                .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                .labelled_by(label.id)
+                .on_hover_text("Correct the headline; Ctrl+Z takes it back");
+            if response.lost_focus() && text.trim() != article.headline && !text.trim().is_empty() {
+                commands.push(Command::SetHeadline(article.id, text.trim().to_string()));
+            } else if !response.has_focus() && *text != article.headline {
+                // Changed underneath (undo): show the article's headline again.
+                *text = article.headline.clone();
+            }
+        });
+    }
     match article.reference_date() {
         Some((date, source)) => {
             ui.label(format!("Reference date: {date} ({})", source.describe()));

@@ -254,10 +254,25 @@ fn body_ui(
             emphasis: n.selected || n.accepted || selected_suggestion == Some((n.start, n.end)),
         })
         .collect();
-    let layers: Vec<super::highlight::AnnotationMark> = annotations
+    let mut layers: Vec<super::highlight::AnnotationMark> = annotations
         .iter()
         .map(|a| annotation_mark(ui, a, &colours))
         .collect();
+    // The kept selection stays visible while its menu is open.
+    if let Some((_, a, b)) = annotating
+        .state
+        .selection
+        .filter(|(id, _, _)| *id == annotating.menu.article)
+    {
+        let byte = |cp: usize| body.char_indices().nth(cp).map_or(body.len(), |(i, _)| i);
+        layers.push(super::highlight::AnnotationMark {
+            start: byte(a),
+            end: byte(b),
+            text: None,
+            background: Some(colours.selected),
+            underline: None,
+        });
+    }
     let font = egui::TextStyle::Body.resolve(ui.style());
     let selected = selected.or(selected_suggestion);
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
@@ -326,22 +341,53 @@ fn body_ui(
         }
     }
     // Selected text: the annotation menu and its keys.
-    let selection = output
-        .cursor_range
-        .filter(|r| !r.is_empty() && output.response.has_focus())
-        .map(|r| {
-            let [a, b] = r.sorted_cursors();
-            (a.index.0, b.index.0)
-        });
+    // The selection is kept in the menu's state, not in the read-only text (which drops its
+    // cursor when it is not focused): made by dragging over the text, dropped by a press
+    // anywhere but the text or the menu, or by choosing from the menu.
+    let article = annotating.menu.article;
+    if let Some(origin) = ui.input(|i| {
+        i.pointer
+            .any_pressed()
+            .then(|| i.pointer.press_origin())
+            .flatten()
+    }) {
+        let on_menu = annotating
+            .state
+            .menu_rect
+            .is_some_and(|r| r.contains(origin));
+        if !on_menu {
+            annotating.state.selection = None;
+        }
+    }
+    if let Some(range) = output.cursor_range.filter(|r| !r.is_empty())
+        && ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
+        && output.response.rect.contains(
+            ui.input(|i| i.pointer.press_origin())
+                .unwrap_or(egui::Pos2::new(f32::NAN, f32::NAN)),
+        )
+    {
+        let [a, b] = range.sorted_cursors();
+        annotating.state.selection = Some((article, a.index.0, b.index.0));
+    }
+    let selection = annotating
+        .state
+        .selection
+        .filter(|(id, _, _)| *id == article)
+        .map(|(_, a, b)| (a, b));
+    if selection.is_none() {
+        annotating.state.menu_rect = None;
+    }
+    let commands_before = commands.len();
     if let Some((start, end)) = selection {
         if let Some(target) =
             crate::model::TextTarget::new(annotating.menu.article, body, start, end)
+            && ui.memory(|m| m.focused()) != Some(super::selection_menu::search_id())
         {
             super::selection_menu::selection_keys(ui, &target, annotating.menu.codebook, commands);
         }
         let end_byte = body.char_indices().nth(end).map_or(body.len(), |(b, _)| b);
         let at = galley_rect(end_byte).left_bottom() + egui::vec2(0.0, 4.0);
-        super::selection_menu::selection_menu(
+        let menu = super::selection_menu::selection_menu(
             ui.ctx(),
             at,
             (start, end),
@@ -349,6 +395,12 @@ fn body_ui(
             annotating.state,
             commands,
         );
+        annotating.state.menu_rect = menu;
+        // Done with this selection: the menu closes until the next one.
+        if commands.len() > commands_before {
+            annotating.state.selection = None;
+            annotating.state.menu_rect = None;
+        }
     }
     let Some(pointer) = output.response.hover_pos() else {
         return;

@@ -20,11 +20,20 @@ pub struct MenuContext<'a> {
     pub registry: &'a [RegistryEntity],
 }
 
-/// The menu's own state: the entity search text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The menu's own state: the selection it acts on, where it was drawn, the entity search.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SelectionMenuState {
+    /// The selected words: article and code points.
+    pub selection: Option<(ArticleId, usize, usize)>,
+    /// Where the menu was drawn last frame.
+    pub menu_rect: Option<egui::Rect>,
     /// What the user typed to find an entity.
     pub search: String,
+}
+
+/// The entity search field's id: while it has the keyboard, letters are typed, not keys.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("selection_menu_search")
 }
 
 /// The kinds of name and their keys.
@@ -80,7 +89,8 @@ pub fn selection_keys(
     });
 }
 
-/// Shows the menu at `at` (below the selection) for code points `start..end`.
+/// Shows the menu at `at` (below the selection) for code points `start..end`; returns where it
+/// was drawn.
 pub fn selection_menu(
     ctx: &egui::Context,
     at: egui::Pos2,
@@ -88,11 +98,9 @@ pub fn selection_menu(
     menu: &MenuContext<'_>,
     state: &mut SelectionMenuState,
     commands: &mut Vec<Command>,
-) {
-    let Some(target) = TextTarget::new(menu.article, menu.body, start, end) else {
-        return;
-    };
-    egui::Area::new(egui::Id::unique("selection_menu"))
+) -> Option<egui::Rect> {
+    let target = TextTarget::new(menu.article, menu.body, start, end)?;
+    let shown = egui::Area::new(egui::Id::unique("selection_menu"))
         .order(egui::Order::Foreground)
         .fixed_pos(at)
         .show(ctx, |ui| {
@@ -135,6 +143,7 @@ pub fn selection_menu(
                 let label = ui.label("Link to entity");
                 ui.add(
                     egui::TextEdit::singleline(&mut state.search)
+                        .id(search_id())
                         .hint_text("type a name")
                         .desired_width(200.0),
                 )
@@ -158,4 +167,5 @@ pub fn selection_menu(
                 }
             });
         });
+    Some(shown.response.rect)
 }
