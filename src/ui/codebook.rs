@@ -45,6 +45,8 @@ pub fn codebook_ui(
                 view.new_parent,
             ));
             view.new_name.clear();
+            // Ready for the next tag.
+            response.request_focus();
         }
     });
     ui.weak("Select text in the reader and press 1–9 to apply the first nine tags.");
