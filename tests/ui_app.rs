@@ -145,6 +145,7 @@ fn save_then_reopen_shows_the_same_articles() {
         &folder,
         AppOptions {
             recent_file: Some(recent.clone()),
+            ..Default::default()
         },
     );
     harness.state_mut().send(Command::SaveTo(path.clone()));
@@ -155,6 +156,7 @@ fn save_then_reopen_shows_the_same_articles() {
 
     let mut reopened = self::harness(DatelineApp::new(AppOptions {
         recent_file: Some(recent.clone()),
+        ..Default::default()
     }));
     reopened
         .state_mut()

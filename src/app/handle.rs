@@ -312,7 +312,7 @@ impl DatelineApp {
         }
     }
 
-    fn replace_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
+    pub(super) fn replace_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
         self.workspace = workspace;
         self.history.clear();
         self.document = Document {
@@ -428,6 +428,7 @@ impl DatelineApp {
                 let count = workspace.articles.len();
                 self.replace_workspace(workspace, Some(load.path.clone()));
                 self.remember_recent(&load.path);
+                self.check_recovery(Some(&load.path));
                 self.message = Some(format!("Opened {} ({count} articles)", load.path.display()));
                 self.start_import(load.then_import);
             }
@@ -443,8 +444,11 @@ impl DatelineApp {
     fn finish_save(&mut self, save: SaveInFlight, result: Result<(), store::StoreError>) {
         match result {
             Ok(()) => {
+                // The recovery copy of the untitled (or renamed) workspace is no longer needed.
+                self.drop_recovery();
                 self.document.saved_revision = save.revision;
                 self.document.path = Some(save.path.clone());
+                self.drop_recovery();
                 self.remember_recent(&save.path);
                 self.message = Some(format!("Saved {}", save.path.display()));
                 if let Some(next) = self.after_save.take() {

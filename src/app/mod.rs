@@ -9,6 +9,7 @@ mod dialogs;
 mod events;
 mod fonts;
 mod handle;
+mod recovery;
 mod timeline_panel;
 mod window;
 
@@ -89,6 +90,9 @@ pub struct Alert {
 pub struct AppOptions {
     /// The recent-workspaces file; `None` keeps the list in memory only.
     pub recent_file: Option<PathBuf>,
+    /// Dateline's own folder, where an untitled workspace's recovery file goes; `None` writes
+    /// none for untitled workspaces.
+    pub config_dir: Option<PathBuf>,
 }
 
 struct SaveInFlight {
@@ -172,6 +176,10 @@ pub struct DatelineApp {
     note_draft: crate::ui::annotation_inspector::NoteDraft,
     /// The codebook tab's state.
     codebook_view: crate::ui::codebook::CodebookView,
+    /// Recovery files: writing them, and offering them after a crash.
+    autosave: recovery::Autosave,
+    /// Dateline's own folder.
+    config_dir: Option<PathBuf>,
 }
 
 impl DatelineApp {
@@ -228,6 +236,8 @@ impl DatelineApp {
             selection_menu: Default::default(),
             note_draft: Default::default(),
             codebook_view: Default::default(),
+            autosave: Default::default(),
+            config_dir: options.config_dir,
         }
     }
 
@@ -275,6 +285,7 @@ impl DatelineApp {
             || self.save.is_some()
             || self.mention_task.is_some()
             || self.finding_events()
+            || self.autosave.task.is_some()
     }
 
     /// The entity registry as the panel shows it.

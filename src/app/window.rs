@@ -35,9 +35,17 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             super::fonts::install_system_fallbacks(&cc.egui_ctx);
+            let recent_file = RecentWorkspaces::default_file();
+            let config_dir = recent_file
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf);
             let mut app = DatelineApp::new(AppOptions {
-                recent_file: RecentWorkspaces::default_file(),
+                recent_file,
+                config_dir,
             });
+            // Unsaved work of an untitled workspace from a run that ended in a crash.
+            app.check_recovery(None);
             if paths.is_empty() {
                 match sample_folder() {
                     Some(folder) => app.open_sample(folder),
@@ -76,6 +84,7 @@ impl DatelineApp {
             self.wake = Arc::new(move || ctx.request_repaint());
         }
         self.poll_background();
+        self.autosave(ui.ctx());
         self.refresh_entities();
         self.refresh_appears_with();
         self.refresh_suggestions();
@@ -431,6 +440,10 @@ impl DatelineApp {
     }
 
     fn modals(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.autosave.offer.is_some() && self.alert.is_none() {
+            self.recovery_modal(ctx);
+            return;
+        }
         if let Some(alert) = self.alert.clone() {
             let response = egui::Modal::new(egui::Id::unique("alert")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
@@ -475,6 +488,8 @@ impl DatelineApp {
                 Some(1) => {
                     self.unsaved_prompt = None;
                     self.discard_confirmed = true;
+                    // Discarding on purpose: no recovery copy to offer later.
+                    self.drop_recovery();
                     commands.push(pending);
                 }
                 Some(_) => self.unsaved_prompt = None,

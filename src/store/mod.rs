@@ -10,6 +10,7 @@ mod error;
 mod format;
 mod paths;
 mod recent;
+mod recovery;
 
 pub use atomic::write_atomically;
 pub use error::StoreError;
@@ -19,3 +20,7 @@ pub use format::{
 };
 pub use paths::{relative_path, resolve_path};
 pub use recent::RecentWorkspaces;
+pub use recovery::{
+    RecoverySummary, load_recovery, pending_recovery, recovery_path, remove_recovery,
+    untitled_recovery_path, write_recovery,
+};

@@ -1,0 +1,128 @@
+//! Never losing work, driven headlessly: unsaved edits reach a recovery file within 30
+//! seconds; after a crash, opening the workspace offers them back; a save removes the file.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use dateline::app::{AppOptions, Command, DatelineApp};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A window whose frames are a quarter second apart (kittest's default).
+fn harness() -> Harness<'static, DatelineApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut DatelineApp| app.show(ui),
+            DatelineApp::new(AppOptions::default()),
+        )
+}
+
+fn settle(harness: &mut Harness<'static, DatelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+}
+
+fn saved_workspace(dir: &std::path::Path) -> std::path::PathBuf {
+    let folder = dir.join("news");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("visit.txt"),
+        "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
+    )
+    .unwrap();
+    let path = dir.join("research.ron");
+    let mut h = harness();
+    h.state_mut().send(Command::Import(vec![folder]));
+    settle(&mut h);
+    h.state_mut().send(Command::SaveTo(path.clone()));
+    settle(&mut h);
+    assert!(!h.state().document().is_unsaved());
+    path
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_workspace(dir.path());
+    let recovery = dir.path().join("research.ron.recovery");
+
+    let mut before_crash = harness();
+    before_crash
+        .state_mut()
+        .send(Command::OpenWorkspace(path.clone()));
+    settle(&mut before_crash);
+    before_crash
+        .state_mut()
+        .send(Command::CreateTag("Diplomacy".into(), None));
+    before_crash.run_steps(2);
+    assert!(before_crash.state().document().is_unsaved());
+    before_crash.run_steps(100);
+    assert!(!recovery.exists(), "not before 30 seconds");
+    before_crash.run_steps(30);
+    settle(&mut before_crash);
+    assert!(recovery.exists(), "written within 30 seconds");
+    // The crash: the window goes away without saving.
+    drop(before_crash);
+
+    let mut after = harness();
+    after.state_mut().send(Command::OpenWorkspace(path.clone()));
+    settle(&mut after);
+    assert!(after.state().recovery_offer().is_some());
+    after.get_by_label("Restore unsaved work?");
+    after.get_by_label("Restore").click();
+    after.run_steps(3);
+    let tags = &after.state().workspace().codebook.tags;
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0].name, "Diplomacy");
+    assert!(
+        after.state().document().is_unsaved(),
+        "restored work still needs a save"
+    );
+    assert_eq!(
+        after.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+
+    // Saving keeps it and removes the recovery copy.
+    after.state_mut().send(Command::Save);
+    settle(&mut after);
+    assert!(!after.state().document().is_unsaved());
+    assert!(!recovery.exists());
+    let reread = dateline::store::load_workspace(&path).unwrap();
+    assert_eq!(reread.codebook.tags.len(), 1);
+}
+
+#[test]
+fn a_discarded_recovery_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_workspace(dir.path());
+    let recovery = dir.path().join("research.ron.recovery");
+    let mut w = dateline::store::load_workspace(&path).unwrap();
+    w.codebook.next_id = 5;
+    std::thread::sleep(Duration::from_millis(20));
+    dateline::store::write_recovery(&recovery, dir.path(), &w).unwrap();
+
+    let mut h = harness();
+    h.state_mut().send(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    h.get_by_label("Discard").click();
+    h.run_steps(2);
+    assert!(
+        h.state().recovery_offer().is_none(),
+        "{:?} {:?}",
+        h.state().status_message(),
+        h.state().alert()
+    );
+    assert!(!recovery.exists());
+    assert_eq!(h.state().workspace().codebook.next_id, 0);
+}
