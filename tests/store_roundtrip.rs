@@ -77,6 +77,35 @@ fn source_paths_are_stored_relative_and_follow_the_folder_to_another_machine() {
     );
 }
 
+/// Seven saves keep the five before the last, newest first.
+#[test]
+fn the_last_five_saves_are_kept_as_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("research.ron");
+    let mut workspace = sample_workspace(dir.path());
+    let mut saved = Vec::new();
+    for n in 0..7u64 {
+        workspace.next_event_id = n;
+        store::save_workspace(&path, &workspace).unwrap();
+        saved.push(std::fs::read(&path).unwrap());
+    }
+    let backups = store::backups(&path);
+    assert_eq!(backups.len(), store::BACKUPS);
+    for (k, (backup, _)) in backups.iter().enumerate() {
+        // Backup k+1 holds save 7-(k+1), counting from one.
+        assert_eq!(
+            std::fs::read(backup).unwrap(),
+            saved[5 - k],
+            "{}",
+            backup.display()
+        );
+        assert_eq!(
+            store::load_workspace(backup).unwrap().next_event_id,
+            (5 - k) as u64
+        );
+    }
+}
+
 #[test]
 fn saving_keeps_the_previous_file_as_a_backup_and_leaves_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();

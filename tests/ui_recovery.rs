@@ -126,3 +126,28 @@ fn a_discarded_recovery_is_gone() {
     assert!(!recovery.exists());
     assert_eq!(h.state().workspace().codebook.next_id, 0);
 }
+
+/// Each save keeps the one before; File › Open backup puts an earlier save back on screen.
+#[test]
+fn an_earlier_save_is_opened_from_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_workspace(dir.path());
+    let mut h = harness();
+    h.state_mut().send(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    h.state_mut()
+        .send(Command::CreateTag("Diplomacy".into(), None));
+    h.state_mut().send(Command::Save);
+    settle(&mut h);
+    let backups = h.state_mut().backups();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    h.state_mut()
+        .send(Command::OpenBackup(backups[0].0.clone()));
+    h.run_steps(2);
+    assert!(
+        h.state().workspace().codebook.tags.is_empty(),
+        "the save before the tag"
+    );
+    assert!(h.state().document().is_unsaved());
+    assert_eq!(h.state().document().path.as_deref(), Some(path.as_path()));
+}

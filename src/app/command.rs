@@ -37,6 +37,8 @@ pub enum Command {
     OpenPaths(Vec<PathBuf>),
     /// Open this workspace file (asks about unsaved changes first).
     OpenWorkspace(PathBuf),
+    /// Open a backup of the workspace file in its place (unsaved until saved).
+    OpenBackup(PathBuf),
     /// Import these folders and files into the workspace.
     Import(Vec<PathBuf>),
     /// Stop the running import.

@@ -54,6 +54,11 @@ impl DatelineApp {
                     self.start_load(path.clone(), Vec::new());
                 }
             }
+            Command::OpenBackup(ref backup) => {
+                if self.guard_unsaved(&command) {
+                    self.open_backup(backup.clone());
+                }
+            }
             Command::Import(paths) => self.start_import(paths),
             Command::CancelImport => {
                 if let Some(job) = &self.import {

@@ -22,7 +22,12 @@ pub(super) struct Autosave {
     pub last: Option<f64>,
     /// A recovery file waiting for the user's answer, and the workspace file it belongs to.
     pub offer: Option<(RecoverySummary, Option<PathBuf>)>,
+    /// The backups listed for (workspace file, saved revision).
+    pub backups: BackupList,
 }
+
+/// Backups as the File menu lists them, for the file and saved revision they were read for.
+pub(super) type BackupList = ((Option<PathBuf>, u64), Vec<(PathBuf, String)>);
 
 impl DatelineApp {
     /// The recovery file for the workspace on screen: beside its file, or in Dateline's folder
@@ -152,6 +157,59 @@ impl DatelineApp {
         if let Some((summary, _)) = self.autosave.offer.take() {
             store::remove_recovery(&summary.path);
             self.message = Some("Discarded the unsaved work".into());
+        }
+    }
+
+    /// The backups of the workspace file on screen, newest first, with when each was saved;
+    /// looked up again only after a save or when the file changes.
+    pub fn backups(&mut self) -> Vec<(PathBuf, String)> {
+        let key = (self.document.path.clone(), self.document.saved_revision);
+        if self.autosave.backups.0 == key {
+            return self.autosave.backups.1.clone();
+        }
+        let list = self.list_backups();
+        self.autosave.backups = (key, list.clone());
+        list
+    }
+
+    fn list_backups(&self) -> Vec<(PathBuf, String)> {
+        let Some(path) = &self.document.path else {
+            return Vec::new();
+        };
+        store::backups(path)
+            .into_iter()
+            .map(|(p, time)| {
+                let when = time
+                    .map(chrono::DateTime::<chrono::Local>::from)
+                    .map_or_else(
+                        || "unknown time".into(),
+                        |t| t.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    );
+                (p, when)
+            })
+            .collect()
+    }
+
+    /// Opens a backup in place of the workspace: same file, unsaved until saved.
+    pub(super) fn open_backup(&mut self, backup: PathBuf) {
+        let Some(path) = self.document.path.clone() else {
+            return;
+        };
+        match store::load_workspace(&backup) {
+            Ok(workspace) => {
+                self.replace_workspace(workspace, Some(path));
+                self.document.saved_revision = u64::MAX;
+                self.message = Some(format!(
+                    "Opened the backup {}; save to make it the workspace again",
+                    backup.display()
+                ));
+            }
+            Err(e) => {
+                self.alert = Some(super::Alert {
+                    title: "Could not open the backup".into(),
+                    message: e.to_string(),
+                })
+            }
         }
     }
 

@@ -94,10 +94,12 @@ impl DatelineApp {
         self.close_request(ui);
 
         let mut commands = Vec::new();
+        let backups = self.backups();
         egui::Panel::top("menu_bar").show(ui, |ui| {
             ui::menu_bar::menu_bar_ui(
                 ui,
                 &self.recent.paths,
+                &backups,
                 self.reader.show_original,
                 (self.history.can_undo(), self.history.can_redo()),
                 &mut commands,

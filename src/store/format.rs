@@ -41,11 +41,43 @@ struct EnvelopeIn {
     workspace: Workspace,
 }
 
+/// How many earlier saves are kept beside a workspace.
+pub const BACKUPS: usize = 5;
+
 /// `NAME.ron.bak` beside the workspace: the previous save.
 pub fn backup_path(path: &Path) -> PathBuf {
+    nth_backup_path(path, 1)
+}
+
+/// The `n`th newest backup: `NAME.ron.bak` for 1, then `NAME.ron.bak.2` … `NAME.ron.bak.5`.
+pub fn nth_backup_path(path: &Path, n: usize) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
+    if n > 1 {
+        name.push(format!(".{n}"));
+    }
     path.with_file_name(name)
+}
+
+/// The backups of a workspace that exist, newest first, with the time each was written.
+pub fn backups(path: &Path) -> Vec<(PathBuf, Option<std::time::SystemTime>)> {
+    (1..=BACKUPS)
+        .map(|n| nth_backup_path(path, n))
+        .filter_map(|p| {
+            let modified = std::fs::metadata(&p).ok()?.modified().ok();
+            Some((p, modified))
+        })
+        .collect()
+}
+
+/// Moves each backup one place older (the oldest falls away), making room for a new one.
+fn rotate_backups(path: &Path) {
+    for n in (1..BACKUPS).rev() {
+        let from = nth_backup_path(path, n);
+        if from.exists() {
+            let _ = std::fs::rename(&from, nth_backup_path(path, n + 1));
+        }
+    }
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -83,9 +115,13 @@ pub fn workspace_to_ron(
     Ok(text)
 }
 
-/// Saves atomically, keeping the previous file as `NAME.ron.bak`.
+/// Saves atomically, keeping the previous file as `NAME.ron.bak` and the four before it as
+/// `NAME.ron.bak.2` … `.5`.
 pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
     let text = workspace_to_ron(workspace, &folder_of(path), path)?;
+    if path.exists() {
+        rotate_backups(path);
+    }
     write_atomically(path, text.as_bytes(), Some(&backup_path(path)))
 }
 

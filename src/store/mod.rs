@@ -3,7 +3,7 @@
 //!
 //! A workspace file is never written unless a save succeeds completely: the new content goes to
 //! a temporary file in the same folder, is flushed to disk, and only then replaces the old file,
-//! which is kept as `NAME.ron.bak`.
+//! which is kept as `NAME.ron.bak` (and four older saves as `NAME.ron.bak.2` … `.5`).
 
 mod atomic;
 mod error;
@@ -15,8 +15,9 @@ mod recovery;
 pub use atomic::write_atomically;
 pub use error::StoreError;
 pub use format::{
-    CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_WORKSPACE_BYTES, backup_path, load_workspace,
-    load_workspace_text, load_workspace_versioned, save_workspace, workspace_to_ron,
+    BACKUPS, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_WORKSPACE_BYTES, backup_path, backups,
+    load_workspace, load_workspace_text, load_workspace_versioned, nth_backup_path, save_workspace,
+    workspace_to_ron,
 };
 pub use paths::{relative_path, resolve_path};
 pub use recent::RecentWorkspaces;

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 
 use crate::app::{Command, edit_actions, file_actions};
 
-/// Draws the menu bar; `recent` fills File › Open recent; Undo and Redo are enabled as the
-/// history allows.
+/// Draws the menu bar; `recent` fills File › Open recent and `backups` File › Open backup;
+/// Undo and Redo are enabled as the history allows.
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     recent: &[PathBuf],
+    backups: &[(PathBuf, String)],
     show_original: bool,
     (can_undo, can_redo): (bool, bool),
     commands: &mut Vec<Command>,
@@ -22,6 +23,22 @@ pub fn menu_bar_ui(
                 }
                 if ui.add(button).clicked() {
                     commands.push(action.command.clone());
+                }
+                if action.label == "Save as…" {
+                    ui.menu_button("Open backup", |ui| {
+                        if backups.is_empty() {
+                            ui.label("No backups yet: each save keeps the one before");
+                        }
+                        for (path, when) in backups {
+                            if ui
+                                .button(format!("Saved {when}"))
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                commands.push(Command::OpenBackup(path.clone()));
+                            }
+                        }
+                    });
                 }
                 if action.label == "Add files…" {
                     ui.menu_button("Open recent", |ui| {
