@@ -18,6 +18,7 @@ Usage:
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
+  dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
                                         (default 20000) next to an empty frame
   dateline --help | --version
@@ -76,6 +77,11 @@ pub enum Invocation {
     /// Time-expression engine benchmark against `cat | wc -w`.
     BenchExtract {
         /// Folders to read.
+        inputs: Vec<PathBuf>,
+    },
+    /// Re-anchoring after random edits of the articles in these folders.
+    BenchAnchors {
+        /// Folders of articles.
         inputs: Vec<PathBuf>,
     },
     /// Timeline frame benchmark on a generated workspace (needs the window build).
@@ -141,6 +147,9 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 Some("extract") => Ok(Invocation::BenchExtract {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
+                Some("anchors") => Ok(Invocation::BenchAnchors {
+                    inputs: positional(rest.collect(), "bench anchors")?,
+                }),
                 Some("timeline") => {
                     let size = match rest.next() {
                         None => 20_000,
@@ -162,7 +171,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 }
                 _ => Err(
                     "bench needs a benchmark name: bench import DIR…, bench extract DIR… \
-                     or bench timeline [N]"
+                     bench anchors DIR… or bench timeline [N]"
                         .into(),
                 ),
             }

@@ -41,6 +41,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::Info { path } => info(&path),
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
+        Invocation::BenchAnchors { inputs } => bench_anchors(&inputs),
         Invocation::BenchTimeline { .. } => {
             Err("bench timeline needs the window build (the default features)".into())
         }
@@ -307,6 +308,34 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
         .map_err(|e| format!("writing the output failed: {e}"))?;
     if failed {
         return Err("some workspaces could not be read (see the error lines)".into());
+    }
+    Ok(())
+}
+
+fn bench_anchors(inputs: &[PathBuf]) -> Result<(), String> {
+    let outcome = import_quietly(inputs);
+    let texts: Vec<String> = outcome.articles.into_iter().map(|a| a.body).collect();
+    if texts.is_empty() {
+        return Err("no articles to edit in those folders".into());
+    }
+    println!(
+        "Re-anchoring after random edits ({} articles, 2,000 annotations per row)",
+        texts.len()
+    );
+    println!(
+        "| edits per article | right | orphaned | wrongly placed | words deleted by the edits |"
+    );
+    println!("|---:|---:|---:|---:|---:|");
+    for edits in [1, 3, 10] {
+        let c = super::anchors::simulate(&texts, 2_000, edits, 7 + edits as u64);
+        let total = (c.right + c.orphaned + c.wrong).max(1) as f64;
+        println!(
+            "| {edits} | {:.1} % | {:.1} % | {} | {} |",
+            100.0 * c.right as f64 / total,
+            100.0 * c.orphaned as f64 / total,
+            c.wrong,
+            c.deleted
+        );
     }
     Ok(())
 }

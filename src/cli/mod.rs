@@ -1,6 +1,7 @@
 //! The headless commands: `import`, `extract`, `info` and `bench`, for batch users and for
 //! measurement. They print to stdout and return an exit status; none needs a window.
 
+pub mod anchors;
 mod args;
 mod bench;
 mod commands;

@@ -1,6 +1,7 @@
 //! The domain as pure data: articles, their publication dates, import problems, events, edits
 //! and the workspace aggregate. No egui, no files, no threads: everything here is tested as plain values.
 
+mod anchor;
 mod annotation;
 mod article;
 mod edit;
@@ -15,6 +16,7 @@ mod time_value;
 mod timex_correction;
 mod workspace;
 
+pub use anchor::{Anchored, reanchor};
 pub use annotation::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, CONTEXT_CHARS,
     Codebook, TAG_COLOURS, Tag, TagId, TextTarget,
