@@ -229,7 +229,7 @@ impl DatelineApp {
                 || "an unknown time".into(),
                 |t| t.format("%Y-%m-%d %H:%M").to_string(),
             );
-        let (articles, annotations, events) = summary.counts;
+        let contents = summary.contents();
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
             ui.set_max_width(480.0);
@@ -237,7 +237,7 @@ impl DatelineApp {
             ui.add_space(6.0);
             ui.label(format!(
                 "Dateline closed before {name} was saved. A recovery copy from {when} holds \
-                 {articles} articles, {annotations} annotations and {events} events."
+                 {contents}."
             ));
             ui.add_space(10.0);
             ui.horizontal(|ui| {

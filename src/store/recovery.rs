@@ -49,8 +49,29 @@ pub struct RecoverySummary {
     pub path: PathBuf,
     /// When it was written.
     pub written: Option<SystemTime>,
-    /// How many articles, annotations and events it holds.
-    pub counts: (usize, usize, usize),
+    /// How many articles, annotations, events and tags it holds.
+    pub counts: (usize, usize, usize, usize),
+}
+
+impl RecoverySummary {
+    /// What it holds in words: "12 articles, 3 annotations, 1 event and 2 tags".
+    pub fn contents(&self) -> String {
+        let (articles, annotations, events, tags) = self.counts;
+        let n = |count: usize, one: &str| {
+            if count == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{count} {one}s")
+            }
+        };
+        format!(
+            "{}, {}, {} and {}",
+            n(articles, "article"),
+            n(annotations, "annotation"),
+            n(events, "event"),
+            n(tags, "tag")
+        )
+    }
 }
 
 /// The recovery file waiting for `workspace` (a workspace file, or `None` for an untitled
@@ -77,6 +98,7 @@ pub fn pending_recovery(recovery: &Path, workspace: Option<&Path>) -> Option<Rec
             restored.articles.len(),
             restored.annotations.len(),
             restored.events.len(),
+            restored.codebook.tags.len(),
         ),
     })
 }
@@ -116,7 +138,11 @@ mod tests {
         write_recovery(&recovery, dir.path(), &w).unwrap_or_else(|e| panic!("{e}"));
         // No workspace file yet: the recovery is offered.
         let summary = pending_recovery(&recovery, Some(&workspace)).unwrap_or_else(|| panic!());
-        assert_eq!(summary.counts, (0, 0, 0));
+        assert_eq!(summary.counts, (0, 0, 0, 0));
+        assert_eq!(
+            summary.contents(),
+            "0 articles, 0 annotations, 0 events and 0 tags"
+        );
         assert_eq!(
             load_recovery(&recovery, dir.path())
                 .map(|w| w.next_event_id)
