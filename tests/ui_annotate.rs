@@ -3,7 +3,8 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant};
+mod common;
+use common::{press, settle};
 
 use dateline::app::{AppOptions, Command, DatelineApp};
 use dateline::model::{AnnotationBody, AnnotationStatus, EntityLabel};
@@ -22,19 +23,6 @@ fn story_folder() -> tempfile::TempDir {
     dir
 }
 
-fn settle(harness: &mut Harness<'static, DatelineApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.step();
-        if !harness.state().is_busy() {
-            break;
-        }
-        assert!(Instant::now() < deadline, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(3);
-}
-
 fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
@@ -48,15 +36,6 @@ fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
         .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
     harness
-}
-
-fn press(harness: &Harness<'static, DatelineApp>, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    });
 }
 
 /// Selects the first `width` points of the reader's first line by dragging over it.

@@ -3,8 +3,10 @@
 // Test helpers fail loudly on a broken assumption, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::settle;
+
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use dateline::app::{AppOptions, Command, DatelineApp};
 use egui::accesskit::Role;
@@ -45,20 +47,6 @@ fn imported(folder: &tempfile::TempDir, options: AppOptions) -> Harness<'static,
         .send(Command::Import(vec![folder.path().to_path_buf()]));
     settle(&mut harness);
     harness
-}
-
-/// Steps frames until background work is done (bounded, so a hang fails instead of blocking).
-fn settle(harness: &mut Harness<'static, DatelineApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.step();
-        if !harness.state().is_busy() {
-            break;
-        }
-        assert!(Instant::now() < deadline, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(3);
 }
 
 #[test]

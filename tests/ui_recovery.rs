@@ -3,7 +3,10 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant};
+mod common;
+use common::settle;
+
+use std::time::Duration;
 
 use dateline::app::{AppOptions, Command, DatelineApp};
 use egui_kittest::Harness;
@@ -17,19 +20,6 @@ fn harness() -> Harness<'static, DatelineApp> {
             |ui, app: &mut DatelineApp| app.show(ui),
             DatelineApp::new(AppOptions::default()),
         )
-}
-
-fn settle(harness: &mut Harness<'static, DatelineApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.step();
-        if !harness.state().is_busy() {
-            break;
-        }
-        assert!(Instant::now() < deadline, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(2);
 }
 
 fn saved_workspace(dir: &std::path::Path) -> std::path::PathBuf {

@@ -3,6 +3,9 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::press;
+
 use std::time::{Duration, Instant};
 
 use dateline::app::{AppOptions, Command, DatelineApp};
@@ -48,16 +51,6 @@ fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
     }
     harness.run_steps(3);
     harness
-}
-
-/// Presses or releases the primary button at `pos`, the pointer staying there.
-fn press(harness: &Harness<'static, DatelineApp>, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    });
 }
 
 /// The middle of an event's stretch on the axis.
