@@ -1,0 +1,17 @@
+//! Any text as a workspace file: it loads or is refused with an error. Nothing may panic.
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let path = Path::new("/fuzz/research.ron");
+        if let Ok(workspace) = dateline::store::load_workspace_text(text, path, Path::new("/fuzz"))
+        {
+            // What loads must save again.
+            let _ = dateline::store::workspace_to_ron(&workspace, Path::new("/fuzz"), path);
+        }
+    }
+});
