@@ -13,15 +13,7 @@ use crate::ui::reader::{AnnotationStyle, ReaderAnnotation};
 const NER: &str = "ner-1";
 const TIMEX: &str = "timex-1";
 
-/// Byte offset of code point `cp` in `text` (the end when past it).
-pub(super) fn byte_of(text: &str, cp: usize) -> usize {
-    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
-}
-
-/// Code point offset of byte `byte` in `text`.
-pub(super) fn cp_of(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |t| t.chars().count())
-}
+pub(super) use crate::extract::offsets::{byte_offset as byte_of, code_point_offset as cp_of};
 
 impl DatelineApp {
     /// The annotations of an article as the reader draws them (byte spans), rejected decisions
@@ -477,12 +469,26 @@ impl DatelineApp {
     }
 }
 
-/// How many annotations use a tag or the tags below it.
-pub(super) fn tag_uses(workspace: &crate::model::Workspace, id: TagId) -> usize {
+/// How many annotations use each tag or the tags below it, in one pass over the annotations.
+pub(super) fn tag_uses(
+    workspace: &crate::model::Workspace,
+) -> std::collections::HashMap<TagId, usize> {
+    let mut direct: std::collections::HashMap<TagId, usize> = std::collections::HashMap::new();
+    for a in &workspace.annotations {
+        if let AnnotationBody::Tag(t) = a.body {
+            *direct.entry(t).or_default() += 1;
+        }
+    }
     let book = &workspace.codebook;
-    workspace
-        .annotations
+    book.tags
         .iter()
-        .filter(|a| matches!(a.body, AnnotationBody::Tag(t) if book.is_within(t, id)))
-        .count()
+        .map(|tag| {
+            let uses = direct
+                .iter()
+                .filter(|(t, _)| book.is_within(**t, tag.id))
+                .map(|(_, n)| n)
+                .sum();
+            (tag.id, uses)
+        })
+        .collect()
 }

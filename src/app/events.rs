@@ -378,13 +378,7 @@ impl DatelineApp {
             self.message = Some("That article is no longer in the workspace".into());
             return;
         };
-        let byte = |cp: usize| {
-            article
-                .body
-                .char_indices()
-                .nth(cp)
-                .map_or(article.body.len(), |(b, _)| b)
-        };
+        let byte = |cp: usize| crate::extract::offsets::byte_offset(&article.body, cp);
         let (start, end) = (byte(evidence.start), byte(evidence.end));
         let since = self.context.as_ref().map_or(0.0, |c| c.input(|i| i.time));
         self.events.focus = Some(EvidenceFocus {

@@ -148,8 +148,8 @@ impl DatelineApp {
                     ),
                     LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
                     LeftTab::Tags => {
-                        let workspace = &self.workspace;
-                        let uses = |tag| super::annotations::tag_uses(workspace, tag);
+                        let counts = super::annotations::tag_uses(&self.workspace);
+                        let uses = |tag| counts.get(&tag).copied().unwrap_or(0);
                         ui::codebook::codebook_ui(
                             ui,
                             &self.workspace.codebook,

@@ -35,6 +35,16 @@ impl<'a> CodePoints<'a> {
     }
 }
 
+/// The byte offset of code point `cp` in `text`; the end of the text when past it.
+pub fn byte_offset(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// The code-point offset of byte `byte` in `text` (one lookup; use [`CodePoints`] for many).
+pub fn code_point_offset(text: &str, byte: usize) -> usize {
+    CodePoints::new(text).at(byte)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +57,8 @@ mod tests {
         assert_eq!(cp.at(3), 2);
         assert_eq!(cp.at(text.len()), 11);
         assert_eq!(cp.at(1), 1);
+        assert_eq!(byte_offset(text, 2), 3);
+        assert_eq!(byte_offset(text, 99), text.len());
+        assert_eq!(code_point_offset(text, 3), 2);
     }
 }

@@ -264,7 +264,7 @@ fn body_ui(
         .selection
         .filter(|(id, _, _)| *id == annotating.menu.article)
     {
-        let byte = |cp: usize| body.char_indices().nth(cp).map_or(body.len(), |(i, _)| i);
+        let byte = |cp: usize| crate::extract::offsets::byte_offset(body, cp);
         layers.push(super::highlight::AnnotationMark {
             start: byte(a),
             end: byte(b),
@@ -385,7 +385,7 @@ fn body_ui(
         {
             super::selection_menu::selection_keys(ui, &target, annotating.menu.codebook, commands);
         }
-        let end_byte = body.char_indices().nth(end).map_or(body.len(), |(b, _)| b);
+        let end_byte = crate::extract::offsets::byte_offset(body, end);
         let at = galley_rect(end_byte).left_bottom() + egui::vec2(0.0, 4.0);
         let menu = super::selection_menu::selection_menu(
             ui.ctx(),
