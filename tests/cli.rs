@@ -61,7 +61,14 @@ fn import_then_info_then_extract() {
     assert!(info.status.success(), "{}", stderr(&info));
     let text = stdout(&info);
     assert!(
-        text.contains("Format: dateline-workspace version 4"),
+        text.contains(&format!(
+            "Format: dateline-workspace version {}",
+            dateline::store::CURRENT_FORMAT_VERSION
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Annotations: 0\nTags: 0\nKept events: 0\nOrphans: 0"),
         "{text}"
     );
     assert!(text.contains("Articles: 2"), "{text}");

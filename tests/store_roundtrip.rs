@@ -192,7 +192,7 @@ fn foreign_unknown_and_newer_files_are_refused_clearly() {
         err,
         StoreError::NewerVersion {
             found: 99,
-            supported: 4,
+            supported: store::CURRENT_FORMAT_VERSION,
             ..
         }
     ));
@@ -309,6 +309,35 @@ fn golden_workspace_version_4_loads() {
         workspace.events.len(),
         2,
         "what version 3 held is still there"
+    );
+}
+
+/// Version 5 adds the orphans (work whose words were lost when a source changed) and the
+/// imported source folders, stored relative to the file.
+#[test]
+fn golden_workspace_version_5_loads() {
+    use dateline::model::{EventId, OrphanItem};
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v5.ron");
+    let (workspace, version) = store::load_workspace_versioned(&golden).unwrap();
+    assert_eq!(version, 5);
+    assert_eq!(workspace.orphans.len(), 2);
+    assert_eq!(workspace.orphans[0].target.quote, "Geneva talks ");
+    assert!(matches!(
+        &workspace.orphans[0].item,
+        OrphanItem::Annotation(a) if a.id.0 == 3
+    ));
+    assert!(matches!(
+        &workspace.orphans[1].item,
+        OrphanItem::Evidence { event, .. } if *event == EventId(1)
+    ));
+    assert_eq!(
+        workspace.source_folders,
+        [golden.parent().unwrap().join("articles")]
+    );
+    assert_eq!(
+        workspace.annotations.len(),
+        3,
+        "what version 4 held is still there"
     );
 }
 

@@ -16,6 +16,9 @@ Usage:
   dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
                                         train the entity model (see scripts/train_ner.sh)
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
+  dateline rescan WORKSPACE.ron [--json]
+                                        read the sources again (new, changed, moved, gone files),
+                                        re-anchor annotations, save; report every annotation
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
@@ -54,6 +57,13 @@ pub enum Invocation {
     Info {
         /// The workspace.
         path: PathBuf,
+    },
+    /// Read a workspace's sources again and save it.
+    Rescan {
+        /// The workspace.
+        path: PathBuf,
+        /// One JSON object per annotation instead of text.
+        json: bool,
     },
     /// Import benchmark against `cat | wc -w`.
     BenchImport {
@@ -136,6 +146,18 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             }
             Ok(Invocation::Info {
                 path: paths.remove(0),
+            })
+        }
+        Some("rescan") => {
+            let json = rest.iter().any(|a| a == "--json");
+            let rest: Vec<OsString> = rest.into_iter().filter(|a| a != "--json").collect();
+            let mut paths = positional(rest, "rescan")?;
+            if paths.len() != 1 {
+                return Err("rescan takes exactly one workspace file".into());
+            }
+            Ok(Invocation::Rescan {
+                path: paths.remove(0),
+                json,
             })
         }
         Some("bench") => {

@@ -39,6 +39,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
         Invocation::Info { path } => info(&path),
+        Invocation::Rescan { path, json } => {
+            super::rescan::rescan(&path, json, IngestOptions::default())
+        }
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
         Invocation::BenchAnchors { inputs } => bench_anchors(&inputs),
@@ -65,6 +68,18 @@ fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
     )
 }
 
+/// Paths as given, made absolute (canonical where they exist), as a workspace records them.
+pub fn absolute_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.clone())
+        })
+        .collect()
+}
+
 fn is_workspace_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
@@ -81,6 +96,7 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     let files = outcome.articles.len() + outcome.problems.len();
     let problems = outcome.problems.clone();
     let merge = workspace.merge_import(outcome.articles, outcome.problems);
+    workspace.remember_sources(&absolute_paths(inputs));
     store::save_workspace(output, &workspace).map_err(|e| e.to_string())?;
     let secs = outcome.elapsed.as_secs_f64();
     println!(
@@ -93,6 +109,13 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
         outcome.ignored,
     );
     println!("The workspace holds {} articles.", workspace.articles.len());
+    if merge.rebased.orphaned() > 0 {
+        println!(
+            "{} annotations, corrections or evidence lost their words in changed files; they \
+             wait in the workspace's orphans to be placed or deleted.",
+            merge.rebased.orphaned()
+        );
+    }
     if !problems.is_empty() {
         let noun = if problems.len() == 1 { "file" } else { "files" };
         println!("Skipped {} {noun}:", problems.len());
@@ -341,13 +364,9 @@ fn bench_anchors(inputs: &[PathBuf]) -> Result<(), String> {
 }
 
 fn info(path: &Path) -> Result<(), String> {
-    let workspace = store::load_workspace(path).map_err(|e| e.to_string())?;
+    let (workspace, version) = store::load_workspace_versioned(path).map_err(|e| e.to_string())?;
     println!("Workspace: {}", path.display());
-    println!(
-        "Format: {} version {}",
-        store::FORMAT_NAME,
-        store::CURRENT_FORMAT_VERSION
-    );
+    println!("Format: {} version {version}", store::FORMAT_NAME);
     println!("Articles: {}", workspace.articles.len());
     let mut dated: Vec<_> = workspace
         .articles
@@ -369,6 +388,9 @@ fn info(path: &Path) -> Result<(), String> {
     println!("Problems: {} skipped files", workspace.problems.len());
     println!("Time corrections: {}", workspace.timex_corrections.len());
     println!("Entity decisions: {}", workspace.entity_decisions.len());
-    println!("Annotations: 0\nEntities: 0\nEvents: 0");
+    println!("Annotations: {}", workspace.annotations.len());
+    println!("Tags: {}", workspace.codebook.tags.len());
+    println!("Kept events: {}", workspace.events.len());
+    println!("Orphans: {}", workspace.orphans.len());
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! The headless commands: `import`, `extract`, `info` and `bench`, for batch users and for
+//! The headless commands: `import`, `extract`, `info`, `rescan` and `bench`, for batch users and for
 //! measurement. They print to stdout and return an exit status; none needs a window.
 
 pub mod anchors;
@@ -6,7 +6,8 @@ mod args;
 mod bench;
 mod commands;
 mod ner;
+pub mod rescan;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
-pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};
+pub use commands::{EntityNaming, WorkspaceExtras, absolute_paths, extract_record, run};

@@ -11,6 +11,7 @@ mod decode;
 mod html;
 mod import;
 mod pubdate;
+mod rescan;
 mod scan;
 mod structure;
 mod text;
@@ -26,6 +27,7 @@ use crate::model::{Article, ArticleId, SourceFormat, SourceInfo};
 pub use decode::{DecodedText, NotText, decode};
 pub use import::{ImportOutcome, ImportProgress, import_paths};
 pub use pubdate::parse_date_line;
+pub use rescan::{SourceScan, scan_sources};
 pub use scan::{SourceList, collect_sources, is_article_path};
 pub use structure::ArticleStructure;
 

@@ -52,7 +52,14 @@ pub fn collect_sources(paths: &[PathBuf]) -> SourceList {
             }),
         }
     }
+    dedup_files(&mut list);
     list
+}
+
+/// Takes out repeated files (a folder and a file in it both named), keeping the first.
+fn dedup_files(list: &mut SourceList) {
+    let mut seen = std::collections::HashSet::new();
+    list.files.retain(|f| seen.insert(f.clone()));
 }
 
 fn walk_folder(folder: &Path, list: &mut SourceList) {

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Annotation, AnnotationId, ArticleId, Codebook, EntityDecision, Event, EventId, SuggestionKey,
-    TimexCorrection, Workspace,
+    Annotation, AnnotationId, ArticleId, Codebook, EntityDecision, Event, EventId, Orphan,
+    SuggestionKey, TimexCorrection, Workspace,
 };
 
 /// One change to the workspace, applied whole.
@@ -64,6 +64,18 @@ pub enum Edit {
     SetReferenceDate(ArticleId, Option<NaiveDate>),
     /// Set an article's headline.
     SetHeadline(ArticleId, String),
+    /// Put an orphan back into the orphans list at position `at`.
+    InsertOrphan {
+        /// Position in `Workspace::orphans`.
+        at: usize,
+        /// The orphan.
+        orphan: Orphan,
+    },
+    /// Take the orphan at position `at` out of the list (placed or deleted).
+    RemoveOrphan {
+        /// Position in `Workspace::orphans`.
+        at: usize,
+    },
     /// Several edits as one step (a merge), applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -89,6 +101,9 @@ pub enum EditError {
     /// There is no entity decision to take back.
     #[error("there is no entity decision to take back")]
     NoEntityDecision,
+    /// The orphans list has no such position.
+    #[error("there is no orphan at position {0}")]
+    NoSuchOrphan(usize),
 }
 
 impl Edit {
@@ -279,6 +294,18 @@ impl Edit {
                     .find(|a| a.id == id)
                     .ok_or(EditError::NoSuchArticle(id))?;
                 Edit::SetHeadline(id, std::mem::replace(&mut article.headline, headline))
+            }
+            Edit::InsertOrphan { at, orphan } => {
+                let at = at.min(workspace.orphans.len());
+                workspace.orphans.insert(at, orphan);
+                Edit::RemoveOrphan { at }
+            }
+            Edit::RemoveOrphan { at } => {
+                if at >= workspace.orphans.len() {
+                    return Err(EditError::NoSuchOrphan(at));
+                }
+                let orphan = workspace.orphans.remove(at);
+                Edit::InsertOrphan { at, orphan }
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

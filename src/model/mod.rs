@@ -9,7 +9,10 @@ mod entities;
 mod entity;
 mod event;
 mod history;
+mod orphan;
 mod published;
+mod rebase;
+mod rescan;
 mod time_move;
 pub use time_move::PRECISIONS;
 mod time_value;
@@ -30,7 +33,10 @@ pub use entities::{
 pub use entity::EntityLabel;
 pub use event::{Event, EventId, EventOrigin, Evidence, SuggestionKey};
 pub use history::{DEFAULT_DEPTH, History};
+pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
+pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
+pub use rescan::{GONE_REASON, MovedSource, RescanReport};
 pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Annotation, Article, ArticleId, Codebook, EntityDecision, Event, SuggestionKey, TimexCorrection,
+    Annotation, Article, ArticleId, Codebook, EntityDecision, Event, Orphan, Rebased,
+    SuggestionKey, TimexCorrection, rebase_article,
 };
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
@@ -19,7 +20,7 @@ pub struct ImportProblem {
 }
 
 /// What adding a batch of imported articles changed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeSummary {
     /// Articles that were not in the workspace before.
     pub added: usize,
@@ -27,6 +28,8 @@ pub struct MergeSummary {
     pub updated: usize,
     /// Articles already in the workspace with the same content; left as they were.
     pub unchanged: usize,
+    /// The work anchored in updated articles, found again or orphaned.
+    pub rebased: Rebased,
 }
 
 /// A research workspace: the articles and the problems met importing them.
@@ -65,6 +68,13 @@ pub struct Workspace {
     /// The user's tags.
     #[serde(default)]
     pub codebook: Codebook,
+    /// Work whose words could not be found again after a source changed, until the user
+    /// places or deletes it.
+    #[serde(default)]
+    pub orphans: Vec<Orphan>,
+    /// The folders and files the user imported, looked through again by "Rescan sources".
+    #[serde(default)]
+    pub source_folders: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -86,8 +96,9 @@ impl Workspace {
     /// Adds freshly imported articles (their ids are ignored and assigned here) and problems.
     ///
     /// A source path already in the workspace is not duplicated: identical content is left as
-    /// it is, changed content updates the article in place and keeps its id. A problem replaces
-    /// an earlier problem for the same path.
+    /// it is, changed content updates the article in place, keeps its id and re-anchors the
+    /// work in it (what cannot be placed goes to the orphans). A problem replaces an earlier
+    /// problem for the same path.
     pub fn merge_import(
         &mut self,
         articles: Vec<Article>,
@@ -106,9 +117,13 @@ impl Workspace {
                     summary.unchanged += 1;
                 }
                 Some(&i) => {
-                    article.id = self.articles[i].id;
+                    let id = self.articles[i].id;
+                    article.id = id;
                     article.reference_override = self.articles[i].reference_override;
-                    self.articles[i] = article;
+                    let old = std::mem::replace(&mut self.articles[i], article);
+                    let new_body = self.articles[i].body.clone();
+                    let rebased = rebase_article(self, id, &old.body, &new_body);
+                    summary.rebased.merge(rebased);
                     summary.updated += 1;
                 }
                 None => {

@@ -16,8 +16,9 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// 1: articles and problems. 2: adds the user's time-expression corrections, entity decisions,
 /// per-article reference dates and source file dates (version 1 files load with none of these).
 /// 3: adds events and dismissed suggestions (older files load with none). 4: adds
-/// annotations, decisions on suggestions and the codebook.
-pub const CURRENT_FORMAT_VERSION: u32 = 4;
+/// annotations, decisions on suggestions and the codebook. 5: adds the orphans (work whose
+/// words were lost when a source changed) and the imported source folders.
+pub const CURRENT_FORMAT_VERSION: u32 = 5;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
@@ -97,6 +98,9 @@ pub fn workspace_to_ron(
     }
     for problem in &mut portable.problems {
         problem.path = relative_path(&problem.path, base);
+    }
+    for folder in &mut portable.source_folders {
+        *folder = relative_path(folder, base);
     }
     let envelope = EnvelopeOut {
         format: FORMAT_NAME,
@@ -212,6 +216,9 @@ fn load_workspace_text_versioned(
     }
     for problem in &mut workspace.problems {
         problem.path = resolve_path(&problem.path, base);
+    }
+    for folder in &mut workspace.source_folders {
+        *folder = resolve_path(folder, base);
     }
     Ok((workspace, header.format_version))
 }

@@ -1,0 +1,270 @@
+//! "Rescan sources" as a user meets it: a folder imported and annotated, then its files edited,
+//! moved, deleted and added; `dateline rescan` must re-anchor what it can, orphan what it
+//! cannot, never place an annotation on other words, and save.
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use dateline::model::{
+    Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, Edit, OrphanItem,
+    TextTarget, Workspace,
+};
+use dateline::store;
+
+fn dateline(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(dir)
+        .env("DATELINE_CONFIG_DIR", dir.join("config"))
+        .output()
+        .unwrap()
+}
+
+const SUMMIT: &str = "Leaders meet in Pyongyang\n\nPYONGYANG, Nov. 23 (Yonhap) -- Liang Guanglie met \
+Kim Jong Un on Sunday.\n\nThe talks lasted three hours, officials said.\n\nNo statement was \
+issued after the meeting.\n";
+
+fn write_folder(dir: &Path) {
+    let news = dir.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(news.join("summit.txt"), SUMMIT).unwrap();
+    std::fs::write(
+        news.join("talks.txt"),
+        "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed in Geneva on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("trade.txt"),
+        "Trade figures\n\nTOKYO, Nov. 3 (Kyodo) - Exports rose in October, the ministry said.\n",
+    )
+    .unwrap();
+}
+
+/// Annotates `words` in the article whose file is `file` with a note.
+fn annotate(workspace: &mut Workspace, file: &str, words: &str) -> AnnotationId {
+    let article = workspace
+        .articles
+        .iter()
+        .find(|a| a.source.path.ends_with(file))
+        .unwrap();
+    let at = article.body.find(words).unwrap();
+    let start = article.body[..at].chars().count();
+    let target = TextTarget::new(
+        article.id,
+        &article.body,
+        start,
+        start + words.chars().count(),
+    )
+    .unwrap();
+    let edit = Edit::add_annotation(
+        workspace,
+        Annotation {
+            id: AnnotationId(0),
+            target,
+            body: AnnotationBody::Note(format!("about {words}")),
+            origin: AnnotationOrigin::Manual,
+            status: AnnotationStatus::Accepted,
+        },
+    );
+    edit.apply(workspace).unwrap();
+    AnnotationId(workspace.next_annotation_id - 1)
+}
+
+fn body_words(workspace: &Workspace, file: &str, span: (usize, usize)) -> String {
+    let article = workspace
+        .articles
+        .iter()
+        .find(|a| a.source.path.ends_with(file))
+        .unwrap();
+    article
+        .body
+        .chars()
+        .skip(span.0)
+        .take(span.1 - span.0)
+        .collect()
+}
+
+#[test]
+fn rescan_reanchors_orphans_moves_and_keeps_gone_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(dir.path());
+    let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ws_path = dir.path().join("research.ron");
+    let mut workspace = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(workspace.articles.len(), 3);
+    let kim = annotate(&mut workspace, "summit.txt", "Kim Jong Un");
+    let hours = annotate(&mut workspace, "summit.txt", "three hours");
+    let exports = annotate(&mut workspace, "trade.txt", "Exports rose");
+    let geneva = annotate(&mut workspace, "talks.txt", "Geneva");
+    store::save_workspace(&ws_path, &workspace).unwrap();
+
+    // A correction arrives: a sentence before, a sentence gone, a typo; talks.txt moves to a
+    // subfolder, trade.txt is deleted and a new story appears.
+    let news = dir.path().join("news");
+    let corrected = SUMMIT
+        .replace(
+            "Liang Guanglie met",
+            "Chinese Defence Minister Liang Guanglie met",
+        )
+        .replace("The talks lasted three hours, officials said.\n\n", "")
+        .replace("No statement was issued", "No statment was issued");
+    std::fs::write(news.join("summit.txt"), corrected).unwrap();
+    std::fs::create_dir_all(news.join("archive")).unwrap();
+    std::fs::rename(news.join("talks.txt"), news.join("archive/talks.txt")).unwrap();
+    std::fs::remove_file(news.join("trade.txt")).unwrap();
+    std::fs::write(
+        news.join("later.txt"),
+        "Later talks\n\nBEIJING, Nov. 24 (Xinhua) - Talks went on on Monday.\n",
+    )
+    .unwrap();
+
+    let out = dateline(&["rescan", "research.ron", "--json"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    let line = |id: AnnotationId| {
+        lines
+            .iter()
+            .find(|l| l["annotation"] == id.0)
+            .unwrap_or_else(|| panic!("no line for {id:?}"))
+    };
+
+    let workspace = store::load_workspace(&ws_path).unwrap();
+    // Moved with its words.
+    let k = line(kim);
+    assert_eq!(k["status"], "moved");
+    assert_eq!(k["quote"], "Kim Jong Un");
+    let new = (
+        k["new"][0].as_u64().unwrap() as usize,
+        k["new"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(body_words(&workspace, "summit.txt", new), "Kim Jong Un");
+    assert!(k["article"].as_str().unwrap().ends_with("summit.txt"));
+    // The sentence is gone: orphaned, not placed on other words.
+    let h = line(hours);
+    assert_eq!(h["status"], "orphaned");
+    assert!(h["new"].is_null());
+    assert_eq!(workspace.orphans.len(), 1);
+    assert!(
+        matches!(&workspace.orphans[0].item, OrphanItem::Annotation(a) if a.id == hours),
+        "{:?}",
+        workspace.orphans
+    );
+    // A moved file keeps its article, its id and its annotation.
+    assert_eq!(line(geneva)["status"], "unchanged");
+    assert!(
+        workspace
+            .articles
+            .iter()
+            .any(|a| a.source.path.ends_with("archive/talks.txt"))
+    );
+    // A deleted file's article stays, as last read, with a problem saying so.
+    assert_eq!(line(exports)["status"], "unchanged");
+    assert!(
+        workspace
+            .articles
+            .iter()
+            .any(|a| a.source.path.ends_with("trade.txt"))
+    );
+    assert!(
+        workspace
+            .problems
+            .iter()
+            .any(|p| p.path.ends_with("trade.txt") && p.reason.contains("gone"))
+    );
+    // The new story is an article.
+    assert_eq!(workspace.articles.len(), 4);
+    assert!(
+        workspace
+            .articles
+            .iter()
+            .any(|a| a.source.path.ends_with("later.txt"))
+    );
+    // Every annotation still in the workspace sits on its own words.
+    for annotation in &workspace.annotations {
+        let article = workspace.article(annotation.target.article).unwrap();
+        let words: String = article
+            .body
+            .chars()
+            .skip(annotation.target.start)
+            .take(annotation.target.end - annotation.target.start)
+            .collect();
+        assert_eq!(words, annotation.target.quote);
+    }
+
+    // A second rescan finds nothing and does not write the file.
+    let before = std::fs::read(&ws_path).unwrap();
+    let out = dateline(&["rescan", "research.ron"], dir.path());
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("0 new, 0 changed, 0 moved"), "{text}");
+    assert!(text.contains("was not written"), "{text}");
+    assert_eq!(std::fs::read(&ws_path).unwrap(), before);
+}
+
+#[test]
+fn reimporting_a_changed_file_reanchors_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(dir.path());
+    let ws_path = dir.path().join("research.ron");
+    assert!(
+        dateline(&["import", "news", "-o", "research.ron"], dir.path())
+            .status
+            .success()
+    );
+    let mut workspace = store::load_workspace(&ws_path).unwrap();
+    annotate(&mut workspace, "summit.txt", "on Sunday");
+    store::save_workspace(&ws_path, &workspace).unwrap();
+    std::fs::write(
+        dir.path().join("news/summit.txt"),
+        SUMMIT.replace("-- Liang", "-- Defence Minister Liang"),
+    )
+    .unwrap();
+    let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
+    assert!(out.status.success());
+    let workspace = store::load_workspace(&ws_path).unwrap();
+    let annotation = &workspace.annotations[0];
+    assert_eq!(
+        body_words(
+            &workspace,
+            "summit.txt",
+            (annotation.target.start, annotation.target.end)
+        ),
+        "on Sunday"
+    );
+}
+
+#[test]
+fn rescan_refuses_what_is_not_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("notes.ron"),
+        "(format: \"other\", format_version: 1)",
+    )
+    .unwrap();
+    let out = dateline(&["rescan", "notes.ron"], dir.path());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Nothing was rescanned"), "{err}");
+    let out = dateline(&["rescan"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
