@@ -324,3 +324,42 @@ fn extract_from_a_workspace_prints_the_users_events() {
     let talks = lines.iter().find(|l| l["title"] == "Talks resume").unwrap();
     assert_eq!(talks["events"], serde_json::json!([]));
 }
+
+#[test]
+fn configured_limits_refuse_large_articles_and_workspaces_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("limits.ron"),
+        "(max_article_mb: 1, max_workspace_mb: 1)",
+    )
+    .unwrap();
+    articles_folder(dir.path());
+    let long = format!(
+        "Long report\n\n{}\n",
+        "A sentence of the report. ".repeat(60_000)
+    );
+    std::fs::write(dir.path().join("news/long.txt"), long).unwrap();
+    let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stdout(&out);
+    assert!(
+        summary.contains("long.txt: too large: 1560014 bytes, the limit is 1048576 bytes"),
+        "{summary}"
+    );
+    assert!(summary.contains("Imported 2 of 4 files"), "{summary}");
+
+    let mut big =
+        String::from("(format: \"dateline-workspace\", format_version: 5, workspace: ())");
+    big.push_str(&" ".repeat(1_200_000));
+    std::fs::write(dir.path().join("big.ron"), big).unwrap();
+    let out = dateline(&["info", "big.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("more than the 1048576 bytes a workspace may have"),
+        "{err}"
+    );
+    assert!(err.contains("it was not opened"), "{err}");
+}

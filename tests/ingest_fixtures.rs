@@ -184,7 +184,7 @@ fn binary_empty_and_oversized_are_refused_with_reasons() {
     );
     assert_eq!(
         err.to_string(),
-        "too large: 2048 bytes, the limit is 1024 bytes"
+        "too large: 2048 bytes, the limit is 1024 bytes (max_article_mb in limits.ron, in Dateline's config folder)"
     );
 }
 
@@ -249,7 +249,7 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
     assert!(
         reasons.contains(&(
             "huge.txt".into(),
-            "too large: 3000 bytes, the limit is 2000 bytes".into()
+            "too large: 3000 bytes, the limit is 2000 bytes (max_article_mb in limits.ron, in Dateline's config folder)".into()
         )),
         "{reasons:?}"
     );

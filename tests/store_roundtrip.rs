@@ -318,7 +318,8 @@ fn golden_workspace_version_4_loads() {
 fn golden_workspace_version_5_loads() {
     use dateline::model::{EventId, OrphanItem};
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v5.ron");
-    let (workspace, version) = store::load_workspace_versioned(&golden).unwrap();
+    let (workspace, version) =
+        store::load_workspace_versioned(&golden, store::MAX_WORKSPACE_BYTES).unwrap();
     assert_eq!(version, 5);
     assert_eq!(workspace.orphans.len(), 2);
     assert_eq!(workspace.orphans[0].target.quote, "Geneva talks ");

@@ -40,7 +40,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
         Invocation::Info { path } => info(&path),
         Invocation::Rescan { path, json } => {
-            super::rescan::rescan(&path, json, IngestOptions::default())
+            super::rescan::rescan(&path, json, configured_ingest())
         }
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
@@ -59,10 +59,35 @@ pub fn run(invocation: Invocation) -> ExitCode {
     }
 }
 
+/// The configured size limits (`limits.ron`), read once; a broken file is reported on
+/// stderr and the defaults are used.
+pub fn configured_limits() -> store::Limits {
+    static LIMITS: std::sync::OnceLock<store::Limits> = std::sync::OnceLock::new();
+    *LIMITS.get_or_init(|| {
+        let (limits, warning) = store::Limits::configured();
+        if let Some(warning) = warning {
+            eprintln!("dateline: {warning}");
+        }
+        limits
+    })
+}
+
+/// Article-reading options under the configured limits.
+pub fn configured_ingest() -> IngestOptions {
+    IngestOptions {
+        max_file_bytes: configured_limits().max_article_bytes,
+    }
+}
+
+/// Opens a workspace under the configured size limit.
+pub fn open_workspace(path: &Path) -> Result<Workspace, store::StoreError> {
+    store::load_workspace_limited(path, configured_limits().max_workspace_bytes)
+}
+
 fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
     import_paths(
         paths,
-        IngestOptions::default(),
+        configured_ingest(),
         &ImportProgress::default(),
         &|| {},
     )
@@ -88,7 +113,7 @@ fn is_workspace_file(path: &Path) -> bool {
 
 fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     let mut workspace = if output.exists() {
-        store::load_workspace(output).map_err(|e| format!("{e}\nNothing was imported."))?
+        open_workspace(output).map_err(|e| format!("{e}\nNothing was imported."))?
     } else {
         Workspace::default()
     };
@@ -299,7 +324,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
         writeln!(out, "{value}").map_err(|e| format!("writing the output failed: {e}"))
     };
     for path in workspaces {
-        match store::load_workspace(&path) {
+        match open_workspace(&path) {
             Ok(workspace) => {
                 let naming = EntityNaming::for_workspace(&workspace);
                 let extras = WorkspaceExtras {
@@ -364,7 +389,9 @@ fn bench_anchors(inputs: &[PathBuf]) -> Result<(), String> {
 }
 
 fn info(path: &Path) -> Result<(), String> {
-    let (workspace, version) = store::load_workspace_versioned(path).map_err(|e| e.to_string())?;
+    let (workspace, version) =
+        store::load_workspace_versioned(path, configured_limits().max_workspace_bytes)
+            .map_err(|e| e.to_string())?;
     println!("Workspace: {}", path.display());
     println!("Format: {} version {version}", store::FORMAT_NAME);
     println!("Articles: {}", workspace.articles.len());

@@ -36,8 +36,8 @@ pub fn rescan_workspace(workspace: &mut Workspace, options: IngestOptions) -> Re
 
 /// The command: rescan, save (only when something changed), report.
 pub fn rescan(path: &Path, as_json: bool, options: IngestOptions) -> Result<(), String> {
-    let mut workspace =
-        store::load_workspace(path).map_err(|e| format!("{e}\nNothing was rescanned."))?;
+    let mut workspace = super::commands::open_workspace(path)
+        .map_err(|e| format!("{e}\nNothing was rescanned."))?;
     let report = rescan_workspace(&mut workspace, options);
     if report.changed_anything() {
         store::save_workspace(path, &workspace)

@@ -53,7 +53,9 @@ pub enum IngestError {
     #[error("could not be read: {0}")]
     Unreadable(String),
     /// It is larger than [`IngestOptions::max_file_bytes`].
-    #[error("too large: {size} bytes, the limit is {limit} bytes")]
+    #[error(
+        "too large: {size} bytes, the limit is {limit} bytes (max_article_mb in limits.ron, in Dateline's config folder)"
+    )]
     TooLarge {
         /// The file's size.
         size: u64,

@@ -18,7 +18,7 @@ pub enum StoreError {
     },
     /// The file is larger than a workspace may be.
     #[error(
-        "{path}: the file is {size} bytes, more than the {limit} bytes a workspace may have; it was not opened"
+        "{path}: the file is {size} bytes, more than the {limit} bytes a workspace may have (max_workspace_mb in limits.ron, in Dateline's config folder); it was not opened"
     )]
     TooLarge {
         /// The file.

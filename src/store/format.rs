@@ -129,13 +129,19 @@ pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreErr
     write_atomically(path, text.as_bytes(), Some(&backup_path(path)))
 }
 
-/// Opens a workspace file. Never writes to it.
+/// Opens a workspace file no larger than [`MAX_WORKSPACE_BYTES`]. Never writes to it.
 pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
-    load_workspace_versioned(path).map(|(workspace, _)| workspace)
+    load_workspace_versioned(path, MAX_WORKSPACE_BYTES).map(|(workspace, _)| workspace)
 }
 
-/// Opens a workspace file and tells the format version it was written in.
-pub fn load_workspace_versioned(path: &Path) -> Result<(Workspace, u32), StoreError> {
+/// Opens a workspace file no larger than `limit` bytes (the configured limit).
+pub fn load_workspace_limited(path: &Path, limit: u64) -> Result<Workspace, StoreError> {
+    load_workspace_versioned(path, limit).map(|(workspace, _)| workspace)
+}
+
+/// Opens a workspace file no larger than `limit` bytes and tells the format version it was
+/// written in.
+pub fn load_workspace_versioned(path: &Path, limit: u64) -> Result<(Workspace, u32), StoreError> {
     let io_error = |e: std::io::Error| StoreError::Io {
         path: path.to_path_buf(),
         action: "reading",
@@ -143,15 +149,15 @@ pub fn load_workspace_versioned(path: &Path) -> Result<(Workspace, u32), StoreEr
     };
     let file = std::fs::File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_WORKSPACE_BYTES {
+    if size > limit {
         return Err(StoreError::TooLarge {
             path: path.to_path_buf(),
             size,
-            limit: MAX_WORKSPACE_BYTES,
+            limit,
         });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_WORKSPACE_BYTES + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     let text = String::from_utf8(bytes).map_err(|e| {

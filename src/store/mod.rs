@@ -8,6 +8,7 @@
 mod atomic;
 mod error;
 mod format;
+mod limits;
 mod paths;
 mod recent;
 mod recovery;
@@ -16,9 +17,10 @@ pub use atomic::write_atomically;
 pub use error::StoreError;
 pub use format::{
     BACKUPS, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_WORKSPACE_BYTES, backup_path, backups,
-    load_workspace, load_workspace_text, load_workspace_versioned, nth_backup_path, save_workspace,
-    workspace_to_ron,
+    load_workspace, load_workspace_limited, load_workspace_text, load_workspace_versioned,
+    nth_backup_path, save_workspace, workspace_to_ron,
 };
+pub use limits::Limits;
 pub use paths::{relative_path, resolve_path};
 pub use recent::RecentWorkspaces;
 pub use recovery::{
