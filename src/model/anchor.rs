@@ -41,13 +41,38 @@ fn similarity(a: &[char], b: &[char]) -> f64 {
     1.0 - previous[b.len()] as f64 / a.len().max(b.len()) as f64
 }
 
-/// How well the context around `start..end` of `text` matches the target's.
-fn context_score(text: &[char], start: usize, end: usize, target: &TextTarget) -> f64 {
+/// How well the context around `start..end` of `text` matches the target's. With
+/// `lenient_edges`, where the text now begins or ends inside the old context (a sentence
+/// deleted at the end), the part compared is scored as usual and the part missing counts as
+/// half alike: neither evidence for the place nor against it. Only exact words get that;
+/// approximate words need their whole context.
+fn context_score(
+    text: &[char],
+    start: usize,
+    end: usize,
+    target: &TextTarget,
+    lenient_edges: bool,
+) -> f64 {
     let prefix: Vec<char> = target.prefix.chars().collect();
     let suffix: Vec<char> = target.suffix.chars().collect();
     let before = &text[start.saturating_sub(prefix.len())..start];
     let after = &text[end..(end + suffix.len()).min(text.len())];
-    (similarity(&prefix, before) + similarity(&suffix, after)) / 2.0
+    // `near_end`: the words sit after `expected` (a prefix), so its end is nearest them.
+    let side = |expected: &[char], found: &[char], cut_at_text_edge: bool, near_end: bool| {
+        if !cut_at_text_edge || found.len() >= expected.len() || expected.is_empty() {
+            return similarity(expected, found);
+        }
+        let shown = found.len() as f64 / expected.len() as f64;
+        let near = if near_end {
+            &expected[expected.len() - found.len()..]
+        } else {
+            &expected[..found.len()]
+        };
+        similarity(near, found) * shown + 0.5 * (1.0 - shown)
+    };
+    let at_start = lenient_edges && start < prefix.len();
+    let at_end = lenient_edges && end + suffix.len() > text.len();
+    (side(&prefix, before, at_start, true) + side(&suffix, after, at_end, false)) / 2.0
 }
 
 /// The least a match must score to be trusted, and how far ahead of the runner-up it must be.
@@ -76,7 +101,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     //    of a text that grew at its start is another "a").
     if target.end <= chars.len()
         && chars[target.start..target.end] == quote[..]
-        && context_score(&chars, target.start, target.end, target) >= min_context
+        && context_score(&chars, target.start, target.end, target, true) >= min_context
     {
         return Anchored::Unchanged;
     }
@@ -88,7 +113,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     let mut scored: Vec<(f64, usize)> = (0..=chars.len().saturating_sub(len))
         .filter(|&s| chars.len() >= len && chars[s..s + len] == quote[..])
         .filter_map(|s| {
-            let context = context_score(&chars, s, s + len, target);
+            let context = context_score(&chars, s, s + len, target, true);
             (context >= min_context).then(|| (0.8 * context + 0.2 * distance_score(s), s))
         })
         .collect();
@@ -130,7 +155,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
             if words < ACCEPT {
                 continue;
             }
-            let context = context_score(&chars, a, b, target);
+            let context = context_score(&chars, a, b, target, false);
             if context < min_context {
                 continue;
             }
