@@ -8,18 +8,22 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
-use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
+use crate::ingest::{
+    ImportOutcome, ImportProgress, IngestOptions, SourceScan, import_paths, scan_sources,
+};
 
 /// Something to call when a job made progress: the window's `request_repaint`.
 pub type WakeUp = Arc<dyn Fn() + Send + Sync>;
 
-/// An import running on its own thread.
+/// An import, or a rescan of a workspace's sources, running on its own thread.
 pub struct ImportJob {
     progress: Arc<ImportProgress>,
-    receiver: Receiver<ImportOutcome>,
+    receiver: Receiver<SourceScan>,
     handle: Option<JoinHandle<()>>,
     /// What is being imported, for the status line.
     pub paths: Vec<PathBuf>,
+    /// True for a rescan: its outcome is laid over the workspace with `apply_rescan`.
+    pub rescan: bool,
 }
 
 /// A snapshot of an import's progress for drawing.
@@ -33,6 +37,8 @@ pub struct ImportStatus {
     pub current: PathBuf,
     /// Cancel was asked for.
     pub cancelling: bool,
+    /// A rescan rather than an import.
+    pub rescan: bool,
 }
 
 impl ImportJob {
@@ -42,19 +48,45 @@ impl ImportJob {
         options: IngestOptions,
         wake: WakeUp,
     ) -> std::io::Result<Self> {
+        let worker_paths = paths.clone();
+        Self::spawn(paths, false, wake, move |progress, on_progress| {
+            SourceScan {
+                outcome: import_paths(&worker_paths, options, progress, on_progress),
+                gone: Vec::new(),
+            }
+        })
+    }
+
+    /// Starts reading a workspace's sources again: `paths` from `Workspace::rescan_paths`,
+    /// `articles` the source files of its articles (to tell which are gone).
+    pub fn start_rescan(
+        paths: Vec<PathBuf>,
+        articles: Vec<PathBuf>,
+        options: IngestOptions,
+        wake: WakeUp,
+    ) -> std::io::Result<Self> {
+        let worker_paths = paths.clone();
+        Self::spawn(paths, true, wake, move |progress, on_progress| {
+            scan_sources(&worker_paths, &articles, options, progress, on_progress)
+        })
+    }
+
+    fn spawn(
+        paths: Vec<PathBuf>,
+        rescan: bool,
+        wake: WakeUp,
+        work: impl FnOnce(&ImportProgress, &(dyn Fn() + Sync)) -> SourceScan + Send + 'static,
+    ) -> std::io::Result<Self> {
         let progress = Arc::new(ImportProgress::default());
         let (sender, receiver) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
-        let worker_paths = paths.clone();
         let handle = std::thread::Builder::new()
             .name("dateline-import".into())
             .spawn(move || {
                 let wake_inner = Arc::clone(&wake);
-                let outcome = import_paths(&worker_paths, options, &worker_progress, &move || {
-                    wake_inner()
-                });
+                let scan = work(&worker_progress, &move || wake_inner());
                 // The receiver may be gone if the window closed; nothing to do then.
-                let _ = sender.send(outcome);
+                let _ = sender.send(scan);
                 wake();
             })?;
         Ok(Self {
@@ -62,6 +94,7 @@ impl ImportJob {
             receiver,
             handle: Some(handle),
             paths,
+            rescan,
         })
     }
 
@@ -77,25 +110,31 @@ impl ImportJob {
             total: self.progress.total.load(Ordering::Relaxed),
             current: self.progress.current_file(),
             cancelling: self.progress.is_cancelled(),
+            rescan: self.rescan,
         }
     }
 
-    /// The outcome once the import finished; `None` while it runs.
-    pub fn try_finish(&mut self) -> Option<ImportOutcome> {
+    /// The outcome once the work finished; `None` while it runs. A worker that died yields
+    /// a cancelled outcome with a problem saying so (so a rescan takes nothing for gone).
+    pub fn try_finish(&mut self) -> Option<SourceScan> {
         match self.receiver.try_recv() {
-            Ok(outcome) => {
+            Ok(scan) => {
                 if let Some(handle) = self.handle.take() {
                     let _ = handle.join();
                 }
-                Some(outcome)
+                Some(scan)
             }
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(ImportOutcome {
-                problems: vec![crate::model::ImportProblem {
-                    path: self.paths.first().cloned().unwrap_or_default(),
-                    reason: "the import stopped unexpectedly".into(),
-                }],
-                ..Default::default()
+            Err(TryRecvError::Disconnected) => Some(SourceScan {
+                outcome: ImportOutcome {
+                    problems: vec![crate::model::ImportProblem {
+                        path: self.paths.first().cloned().unwrap_or_default(),
+                        reason: "the import stopped unexpectedly".into(),
+                    }],
+                    cancelled: true,
+                    ..Default::default()
+                },
+                gone: Vec::new(),
             }),
         }
     }

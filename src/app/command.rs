@@ -43,6 +43,12 @@ pub enum Command {
     Import(Vec<PathBuf>),
     /// Stop the running import.
     CancelImport,
+    /// Read the workspace's source folders again: new, changed, moved and gone files.
+    RescanSources,
+    /// Put an orphan (by its position) back on code points `start..end` of an article.
+    PlaceOrphan(usize, ArticleId, usize, usize),
+    /// Delete orphan number `.0`.
+    DeleteOrphan(usize),
     /// Select an article, or clear the selection.
     SelectArticle(Option<ArticleId>),
     /// Select the next article in the library's order.
@@ -170,6 +176,11 @@ pub fn file_actions() -> Vec<Action> {
             label: "Add files…",
             shortcut: None,
             command: Command::AddFilesDialog,
+        },
+        Action {
+            label: "Rescan sources",
+            shortcut: shortcut(Modifiers::NONE, Key::F5),
+            command: Command::RescanSources,
         },
         Action {
             label: "Save",

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs::DialogKind;
 use super::{Alert, Command, DatelineApp, Document, LoadInFlight, SaveInFlight};
-use crate::ingest::{ImportOutcome, IngestOptions};
+use crate::ingest::ImportOutcome;
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll};
 use crate::model::{Edit, EntityDecision, Workspace};
 use crate::store;
@@ -60,6 +60,10 @@ impl DatelineApp {
                 }
             }
             Command::Import(paths) => self.start_import(paths),
+            Command::RescanSources => self.start_rescan(false),
+            Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {
+                self.handle_orphan_command(command)
+            }
             Command::CancelImport => {
                 if let Some(job) = &self.import {
                     job.cancel();
@@ -253,7 +257,7 @@ impl DatelineApp {
             });
             return;
         }
-        match ImportJob::start(paths, IngestOptions::default(), self.wake.clone()) {
+        match ImportJob::start(paths, self.ingest_options(), self.wake.clone()) {
             Ok(job) => self.import = Some(job),
             Err(e) => {
                 self.alert = Some(Alert {
@@ -269,9 +273,10 @@ impl DatelineApp {
             return;
         }
         let worker_path = path.clone();
+        let limit = self.limits.max_workspace_bytes;
         let label = format!("Opening {}…", path.display());
         match BackgroundTask::start("open", label, self.wake.clone(), move || {
-            store::load_workspace(&worker_path)
+            store::load_workspace_limited(&worker_path, limit)
         }) {
             Ok(task) => {
                 self.load = Some(LoadInFlight {
@@ -355,9 +360,14 @@ impl DatelineApp {
             }
             self.queue.extend(answer);
         }
-        if let Some(outcome) = self.import.as_mut().and_then(|job| job.try_finish()) {
-            self.import = None;
-            self.finish_import(outcome);
+        if let Some(scan) = self.import.as_mut().and_then(|job| job.try_finish())
+            && let Some(job) = self.import.take()
+        {
+            if job.rescan {
+                self.finish_rescan(scan);
+            } else {
+                self.finish_import(job.paths, scan.outcome);
+            }
         }
         let lost_load = |path: &Path| store::StoreError::Io {
             path: path.to_path_buf(),
@@ -387,19 +397,31 @@ impl DatelineApp {
         }
     }
 
-    fn finish_import(&mut self, outcome: ImportOutcome) {
+    fn finish_import(&mut self, paths: Vec<PathBuf>, outcome: ImportOutcome) {
         let files = outcome.articles.len() + outcome.problems.len();
         let skipped = outcome.problems.len();
         let merge = self
             .workspace
             .merge_import(outcome.articles, outcome.problems);
+        if !self.import_is_sample {
+            self.workspace
+                .remember_sources(&crate::cli::absolute_paths(&paths));
+        }
         self.content_version += 1;
         self.articles_version += 1;
         self.events.inputs += 1;
-        if merge.added + merge.updated > 0 || skipped > 0 {
+        if merge.updated > 0 {
+            // Texts changed: the undo steps hold offsets into the old ones.
+            self.history.clear();
+            self.document.revision = self.history.revision();
+            self.document.saved_revision = u64::MAX;
+        } else if merge.added > 0 || skipped > 0 {
             // An import cannot be undone; it is a change all the same.
             self.history.external_change();
             self.document.revision = self.history.revision();
+        }
+        if merge.rebased.orphaned() > 0 {
+            self.left_tab = super::LeftTab::Orphans;
         }
         if std::mem::take(&mut self.import_is_sample) {
             self.document.saved_revision = self.document.revision;
@@ -420,6 +442,12 @@ impl DatelineApp {
         if skipped > 0 {
             message.push_str(&format!("; {skipped} skipped, see Problems"));
         }
+        if merge.rebased.orphaned() > 0 {
+            message.push_str(&format!(
+                "; {} items lost their words in changed files, see Orphans",
+                merge.rebased.orphaned()
+            ));
+        }
         self.message = Some(message);
         if self.selection.is_none() {
             self.library.refresh(&self.workspace, self.content_version);
@@ -435,7 +463,14 @@ impl DatelineApp {
                 self.remember_recent(&load.path);
                 self.check_recovery(Some(&load.path));
                 self.message = Some(format!("Opened {} ({count} articles)", load.path.display()));
-                self.start_import(load.then_import);
+                if load.then_import.is_empty() {
+                    if self.autosave.offer.is_none() {
+                        // The sources may have changed since the last save.
+                        self.start_rescan(true);
+                    }
+                } else {
+                    self.start_import(load.then_import);
+                }
             }
             Err(e) => {
                 self.alert = Some(Alert {

@@ -10,6 +10,7 @@ mod events;
 mod fonts;
 mod handle;
 mod recovery;
+mod sources;
 mod timeline_panel;
 mod window;
 
@@ -46,6 +47,8 @@ pub enum LeftTab {
     Entities,
     /// The codebook's tags.
     Tags,
+    /// Work that lost its words when a source changed.
+    Orphans,
 }
 
 /// The workspace file and whether what is on screen matches it. "Unsaved" is derived from
@@ -180,6 +183,10 @@ pub struct DatelineApp {
     autosave: recovery::Autosave,
     /// Dateline's own folder.
     config_dir: Option<PathBuf>,
+    /// The sizes of article and workspace files refused (`limits.ron` in the config folder).
+    limits: crate::store::Limits,
+    /// The running rescan was started by opening a workspace: say nothing if nothing changed.
+    rescan_quiet: bool,
 }
 
 impl DatelineApp {
@@ -189,6 +196,11 @@ impl DatelineApp {
             .recent_file
             .as_deref()
             .map(RecentWorkspaces::load)
+            .unwrap_or_default();
+        let (limits, limits_warning) = options
+            .config_dir
+            .as_deref()
+            .map(|dir| crate::store::Limits::load(&dir.join("limits.ron")))
             .unwrap_or_default();
         Self {
             workspace: Workspace::default(),
@@ -210,7 +222,7 @@ impl DatelineApp {
             allow_close: false,
             recent,
             recent_file: options.recent_file,
-            message: None,
+            message: limits_warning,
             queue: Vec::new(),
             wake: Arc::new(|| {}),
             context: None,
@@ -238,6 +250,8 @@ impl DatelineApp {
             codebook_view: Default::default(),
             autosave: Default::default(),
             config_dir: options.config_dir,
+            limits,
+            rescan_quiet: false,
         }
     }
 

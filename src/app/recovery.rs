@@ -142,6 +142,7 @@ impl DatelineApp {
                 // Not what the file holds: the restored work still has to be saved.
                 self.document.saved_revision = u64::MAX;
                 self.message = Some("Restored the unsaved work; save to keep it".into());
+                self.start_rescan(true);
             }
             Err(e) => {
                 self.alert = Some(super::Alert {
@@ -157,6 +158,9 @@ impl DatelineApp {
         if let Some((summary, _)) = self.autosave.offer.take() {
             store::remove_recovery(&summary.path);
             self.message = Some("Discarded the unsaved work".into());
+            if self.document.path.is_some() {
+                self.start_rescan(true);
+            }
         }
     }
 
@@ -195,7 +199,7 @@ impl DatelineApp {
         let Some(path) = self.document.path.clone() else {
             return;
         };
-        match store::load_workspace(&backup) {
+        match store::load_workspace_limited(&backup, self.limits.max_workspace_bytes) {
             Ok(workspace) => {
                 self.replace_workspace(workspace, Some(path));
                 self.document.saved_revision = u64::MAX;

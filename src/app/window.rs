@@ -135,6 +135,10 @@ impl DatelineApp {
                     ui.selectable_value(&mut self.left_tab, LeftTab::Tags, "Tags");
                     let problems = format!("Problems ({})", self.workspace.problems.len());
                     ui.selectable_value(&mut self.left_tab, LeftTab::Problems, problems);
+                    if !self.workspace.orphans.is_empty() || self.left_tab == LeftTab::Orphans {
+                        let orphans = format!("Orphans ({})", self.workspace.orphans.len());
+                        ui.selectable_value(&mut self.left_tab, LeftTab::Orphans, orphans);
+                    }
                 });
                 ui.separator();
                 match self.left_tab {
@@ -147,6 +151,12 @@ impl DatelineApp {
                         &mut commands,
                     ),
                     LeftTab::Problems => ui::problems::problems_ui(ui, &self.workspace.problems),
+                    LeftTab::Orphans => ui::orphans::orphans_ui(
+                        ui,
+                        &self.workspace,
+                        self.selection_menu.selection,
+                        &mut commands,
+                    ),
                     LeftTab::Tags => {
                         let counts = super::annotations::tag_uses(&self.workspace);
                         let uses = |tag| counts.get(&tag).copied().unwrap_or(0);

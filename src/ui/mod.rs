@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod inspector;
 pub mod library;
 pub mod menu_bar;
+pub mod orphans;
 pub mod problems;
 pub mod reader;
 pub mod selection_menu;

@@ -8,7 +8,10 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[ImportProblem]) {
         ui.weak("No problems: every file was imported.");
         return;
     }
-    ui.label(format!("{} files were skipped", problems.len()));
+    ui.label(match problems.len() {
+        1 => "1 file could not be read or is gone".to_string(),
+        n => format!("{n} files could not be read or are gone"),
+    });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 6.0;
     egui::ScrollArea::vertical()
         .id_salt("problems")

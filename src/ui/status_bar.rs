@@ -36,7 +36,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
             let text = if import.total == 0 {
                 "Listing files…".to_string()
             } else {
-                format!("Importing {} / {} · {file}", import.done, import.total)
+                let verb = if import.rescan {
+                    "Rescanning"
+                } else {
+                    "Importing"
+                };
+                format!("{verb} {} / {} · {file}", import.done, import.total)
             };
             ui.add(
                 egui::ProgressBar::new(fraction)
@@ -62,7 +67,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
         if status.problems > 0 {
             ui.colored_label(
                 super::theme::problem(ui),
-                format!("{} problems", status.problems),
+                match status.problems {
+                    1 => "1 problem".to_string(),
+                    n => format!("{n} problems"),
+                },
             );
         } else {
             ui.label("0 problems");
