@@ -42,3 +42,27 @@ pub use time_value::{
 };
 pub use timex_correction::TimexCorrection;
 pub use workspace::{ImportProblem, MergeSummary, Workspace};
+
+/// An article with this source path, content hash and body, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
+    Article {
+        id: ArticleId(0),
+        source: SourceInfo {
+            path: std::path::PathBuf::from(path),
+            content_hash: hash.into(),
+            byte_len: body.len() as u64,
+            encoding: "UTF-8".into(),
+            format: SourceFormat::Text,
+            modified: None,
+        },
+        raw_text: body.into(),
+        headline: "x".into(),
+        published: None,
+        byline: None,
+        dateline: None,
+        agency: None,
+        body: body.into(),
+        reference_override: None,
+    }
+}

@@ -256,3 +256,74 @@ impl Workspace {
         report
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_article;
+
+    fn workspace() -> Workspace {
+        let mut ws = Workspace::default();
+        ws.merge_import(
+            vec![
+                test_article("/news/a.txt", "1", "Alpha."),
+                test_article("/news/b.txt", "2", "Beta."),
+            ],
+            vec![],
+        );
+        ws
+    }
+
+    #[test]
+    fn a_file_under_a_new_path_with_the_same_hash_is_the_same_article() {
+        let mut ws = workspace();
+        let found = vec![
+            test_article("/news/a.txt", "1", "Alpha."),
+            test_article("/news/old/b.txt", "2", "Beta."),
+        ];
+        let report = ws.apply_rescan(found, vec![], &[PathBuf::from("/news/b.txt")], true);
+        assert_eq!(report.moved.len(), 1);
+        assert_eq!(report.moved[0].article, ArticleId(1));
+        assert_eq!((report.added, report.changed, report.unchanged), (0, 0, 2));
+        assert!(report.missing.is_empty());
+        assert_eq!(ws.articles.len(), 2);
+        assert_eq!(ws.articles[1].source.path, PathBuf::from("/news/old/b.txt"));
+        assert!(ws.problems.is_empty());
+    }
+
+    #[test]
+    fn a_gone_file_is_reported_once_and_a_cancelled_scan_takes_nothing_for_gone() {
+        let mut ws = workspace();
+        let found = vec![test_article("/news/a.txt", "1", "Alpha.")];
+        let gone = [PathBuf::from("/news/b.txt")];
+        let report = ws.apply_rescan(found.clone(), vec![], &gone, false);
+        assert!(report.missing.is_empty());
+        assert!(!report.changed_anything());
+        let report = ws.apply_rescan(found.clone(), vec![], &gone, true);
+        assert_eq!(report.missing, gone);
+        assert!(report.changed_anything());
+        assert_eq!(ws.articles.len(), 2, "the article stays");
+        assert_eq!(ws.problems.len(), 1);
+        assert_eq!(ws.problems[0].reason, GONE_REASON);
+        let again = ws.apply_rescan(found, vec![], &gone, true);
+        assert_eq!(again.missing.len(), 1);
+        assert!(!again.changed_anything(), "known to be gone already");
+        assert_eq!(ws.problems.len(), 1);
+    }
+
+    #[test]
+    fn sources_inside_a_remembered_folder_are_not_repeated() {
+        let mut ws = workspace();
+        assert_eq!(ws.rescan_paths(), [PathBuf::from("/news")]);
+        ws.remember_sources(&[PathBuf::from("/news/old")]);
+        ws.remember_sources(&[PathBuf::from("/news")]);
+        ws.remember_sources(&[
+            PathBuf::from("/news/old/c.txt"),
+            PathBuf::from("/elsewhere/d.txt"),
+        ]);
+        assert_eq!(
+            ws.source_folders,
+            [PathBuf::from("/news"), PathBuf::from("/elsewhere/d.txt")]
+        );
+    }
+}

@@ -147,28 +147,9 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{SourceFormat, SourceInfo};
 
     fn article(path: &str, hash: &str) -> Article {
-        Article {
-            id: ArticleId(0),
-            source: SourceInfo {
-                path: PathBuf::from(path),
-                content_hash: hash.into(),
-                byte_len: 1,
-                encoding: "UTF-8".into(),
-                format: SourceFormat::Text,
-                modified: None,
-            },
-            raw_text: "x".into(),
-            headline: "x".into(),
-            published: None,
-            byline: None,
-            dateline: None,
-            agency: None,
-            body: "x".into(),
-            reference_override: None,
-        }
+        crate::model::test_article(path, hash, "x")
     }
 
     #[test]

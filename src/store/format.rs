@@ -142,6 +142,13 @@ pub fn load_workspace_limited(path: &Path, limit: u64) -> Result<Workspace, Stor
 /// Opens a workspace file no larger than `limit` bytes and tells the format version it was
 /// written in.
 pub fn load_workspace_versioned(path: &Path, limit: u64) -> Result<(Workspace, u32), StoreError> {
+    let text = read_workspace_text(path, limit)?;
+    load_workspace_text_versioned(&text, path, &folder_of(path))
+}
+
+/// The text of a workspace (or recovery) file no larger than `limit` bytes: larger files are
+/// refused before anything is read, and the read stops at the limit even if the file grows.
+pub fn read_workspace_text(path: &Path, limit: u64) -> Result<String, StoreError> {
     let io_error = |e: std::io::Error| StoreError::Io {
         path: path.to_path_buf(),
         action: "reading",
@@ -160,13 +167,12 @@ pub fn load_workspace_versioned(path: &Path, limit: u64) -> Result<(Workspace, u
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         damaged(path, line, column, "the file is not UTF-8 text".into())
-    })?;
-    load_workspace_text_versioned(&text, path, &folder_of(path))
+    })
 }
 
 /// Reads workspace RON text; `path` names it in errors and `base` resolves its source paths.

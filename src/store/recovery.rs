@@ -105,11 +105,7 @@ pub fn pending_recovery(recovery: &Path, workspace: Option<&Path>) -> Option<Rec
 
 /// Reads a recovery file, paths resolved against `base`.
 pub fn load_recovery(recovery: &Path, base: &Path) -> Result<Workspace, StoreError> {
-    let text = std::fs::read_to_string(recovery).map_err(|e| StoreError::Io {
-        path: recovery.to_path_buf(),
-        action: "reading",
-        message: e.to_string(),
-    })?;
+    let text = super::format::read_workspace_text(recovery, super::MAX_WORKSPACE_BYTES)?;
     load_workspace_text(&text, recovery, base)
 }
 
