@@ -53,6 +53,7 @@ impl ImportJob {
             SourceScan {
                 outcome: import_paths(&worker_paths, options, progress, on_progress),
                 gone: Vec::new(),
+                offline: false,
             }
         })
     }
@@ -135,6 +136,7 @@ impl ImportJob {
                     ..Default::default()
                 },
                 gone: Vec::new(),
+                offline: false,
             }),
         }
     }

@@ -268,3 +268,26 @@ fn rescan_refuses_what_is_not_a_workspace() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn unreachable_sources_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(dir.path());
+    assert!(
+        dateline(&["import", "news", "-o", "research.ron"], dir.path())
+            .status
+            .success()
+    );
+    let before = std::fs::read(dir.path().join("research.ron")).unwrap();
+    // The folder is not there (a disk not mounted, a copy without its articles).
+    std::fs::rename(dir.path().join("news"), dir.path().join("elsewhere")).unwrap();
+    let out = dateline(&["rescan", "research.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("none of the 3 source files"), "{err}");
+    assert!(err.contains("nothing was changed"), "{err}");
+    assert_eq!(
+        std::fs::read(dir.path().join("research.ron")).unwrap(),
+        before
+    );
+}

@@ -186,4 +186,17 @@ fn opening_a_workspace_rescans_its_sources() {
     assert!(h.state().document().is_unsaved());
     let message = h.state().status_message().unwrap_or_default();
     assert!(message.contains("1 new, 0 changed, 1 moved"), "{message}");
+
+    // The whole folder unreachable: nothing is taken for gone, nothing needs saving.
+    h.state_mut().send(Command::SaveTo(path.clone()));
+    settle(&mut h);
+    std::fs::rename(&news, dir.path().join("unplugged")).unwrap();
+    let mut h = harness();
+    h.state_mut().send(Command::OpenWorkspace(path.clone()));
+    settle(&mut h);
+    assert!(!h.state().document().is_unsaved());
+    assert!(h.state().workspace().problems.is_empty());
+    assert_eq!(h.state().workspace().articles.len(), 2);
+    let message = h.state().status_message().unwrap_or_default();
+    assert!(message.contains("not reachable"), "{message}");
 }

@@ -53,6 +53,15 @@ impl DatelineApp {
     /// Lays a finished rescan over the workspace. Not undoable, like an import; when texts
     /// changed, the undo history is cleared, because its steps hold offsets into the old texts.
     pub(super) fn finish_rescan(&mut self, scan: SourceScan) {
+        if scan.offline {
+            self.rescan_quiet = false;
+            self.message = Some(format!(
+                "The sources are not reachable ({} files, none found): the articles are shown as \
+                 saved; rescan (F5) when the folder is back",
+                scan.gone.len()
+            ));
+            return;
+        }
         let outcome = scan.outcome;
         let complete = !outcome.cancelled;
         let orphans_before = self.workspace.orphans.len();
@@ -70,6 +79,8 @@ impl DatelineApp {
             if report.changed_texts() {
                 self.history.clear();
                 self.events.focus = None;
+                // A selection counts code points of the old text.
+                self.selection_menu.selection = None;
                 message.push_str("; undo history cleared: it pointed into the old texts");
             } else {
                 self.history.external_change();

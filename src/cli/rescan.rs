@@ -10,8 +10,12 @@ use crate::ingest::{ImportProgress, IngestOptions, scan_sources};
 use crate::model::{AnchorStatus, RescanReport, Workspace};
 use crate::store;
 
-/// Reads the sources of `workspace` again and lays what changed over it.
-pub fn rescan_workspace(workspace: &mut Workspace, options: IngestOptions) -> RescanReport {
+/// Reads the sources of `workspace` again and lays what changed over it; `Err` with a message
+/// when not one source is reachable (nothing is changed then).
+pub fn rescan_workspace(
+    workspace: &mut Workspace,
+    options: IngestOptions,
+) -> Result<RescanReport, String> {
     let paths = workspace.rescan_paths();
     let articles: Vec<_> = workspace
         .articles
@@ -25,20 +29,27 @@ pub fn rescan_workspace(workspace: &mut Workspace, options: IngestOptions) -> Re
         &ImportProgress::default(),
         &|| {},
     );
+    if scan.offline {
+        return Err(format!(
+            "none of the {} source files and folders exists (a disk not mounted, or the \
+             workspace moved without its articles?); nothing was changed",
+            scan.gone.len()
+        ));
+    }
     let complete = !scan.outcome.cancelled;
-    workspace.apply_rescan(
+    Ok(workspace.apply_rescan(
         scan.outcome.articles,
         scan.outcome.problems,
         &scan.gone,
         complete,
-    )
+    ))
 }
 
 /// The command: rescan, save (only when something changed), report.
 pub fn rescan(path: &Path, as_json: bool, options: IngestOptions) -> Result<(), String> {
     let mut workspace = super::commands::open_workspace(path)
         .map_err(|e| format!("{e}\nNothing was rescanned."))?;
-    let report = rescan_workspace(&mut workspace, options);
+    let report = rescan_workspace(&mut workspace, options)?;
     if report.changed_anything() {
         store::save_workspace(path, &workspace)
             .map_err(|e| format!("{e}\nThe workspace file was not changed."))?;

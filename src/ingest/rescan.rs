@@ -13,6 +13,9 @@ pub struct SourceScan {
     pub outcome: ImportOutcome,
     /// Article files that no longer exist.
     pub gone: Vec<PathBuf>,
+    /// Not one source folder or article file exists: a disk not mounted, a workspace copied
+    /// to another machine without its articles. Nothing should be taken for gone then.
+    pub offline: bool,
 }
 
 /// Reads `paths` (from `Workspace::rescan_paths`) in parallel like an import, and checks which
@@ -25,6 +28,13 @@ pub fn scan_sources(
     on_progress: &(dyn Fn() + Sync),
 ) -> SourceScan {
     let gone: Vec<PathBuf> = articles.iter().filter(|p| !p.exists()).cloned().collect();
+    if !articles.is_empty() && gone.len() == articles.len() && !paths.iter().any(|p| p.exists()) {
+        return SourceScan {
+            outcome: ImportOutcome::default(),
+            gone,
+            offline: true,
+        };
+    }
     let gone_set: HashSet<&PathBuf> = gone.iter().collect();
     let existing: Vec<PathBuf> = paths
         .iter()
@@ -33,5 +43,9 @@ pub fn scan_sources(
         .collect();
     let mut outcome = import_paths(&existing, options, progress, on_progress);
     outcome.problems.retain(|p| !gone_set.contains(&p.path));
-    SourceScan { outcome, gone }
+    SourceScan {
+        outcome,
+        gone,
+        offline: false,
+    }
 }
