@@ -2,6 +2,9 @@
 //! every input must ingest or be refused, load or be refused, and never panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../fuzz/checks/workspace.rs"]
+mod workspace_checks;
+
 use std::path::{Path, PathBuf};
 
 use dateline::extract::entities::named_spans;
@@ -53,6 +56,7 @@ fn every_workspace_input_loads_or_is_refused() {
                 dateline::store::load_workspace_text(text, &base.join("w.ron"), base)
         {
             dateline::store::workspace_to_ron(&workspace, base, &base.join("w.ron")).unwrap();
+            workspace_checks::rebase_and_place(workspace);
         }
     }
 }

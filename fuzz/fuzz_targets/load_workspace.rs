@@ -1,5 +1,9 @@
-//! Any text as a workspace file: it loads or is refused with an error. Nothing may panic.
+//! Any text as a workspace file: it loads or is refused with an error; what loads saves
+//! again, re-anchors when an article changes and places its orphans. Nothing may panic.
 #![no_main]
+
+#[path = "../checks/workspace.rs"]
+mod workspace_checks;
 
 use std::path::Path;
 
@@ -12,6 +16,8 @@ fuzz_target!(|data: &[u8]| {
         {
             // What loads must save again.
             let _ = dateline::store::workspace_to_ron(&workspace, Path::new("/fuzz"), path);
+            // Its anchors must survive its first article changing, and its orphans placing.
+            workspace_checks::rebase_and_place(workspace);
         }
     }
 });

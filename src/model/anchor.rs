@@ -99,7 +99,8 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     };
     // 1. The same words at the same place, in the same surroundings ("a" at the old offset
     //    of a text that grew at its start is another "a").
-    if target.end <= chars.len()
+    if target.start <= target.end
+        && target.end <= chars.len()
         && chars[target.start..target.end] == quote[..]
         && context_score(&chars, target.start, target.end, target, true) >= min_context
     {
@@ -246,6 +247,27 @@ mod tests {
         let changed = BODY.replace("Liang Guanglie", "Liang Guang-lie");
         let result = reanchor(&t, &changed);
         assert_eq!(found(&result, &changed).as_deref(), Some("Liang Guang-lie"));
+    }
+
+    #[test]
+    fn nonsense_offsets_from_a_hostile_file_do_not_panic() {
+        for (start, end) in [
+            (9, 3),
+            (usize::MAX, 2),
+            (5, usize::MAX),
+            (usize::MAX - 1, usize::MAX),
+        ] {
+            let t = TextTarget {
+                start,
+                end,
+                ..target("Liang")
+            };
+            let result = reanchor(&t, BODY);
+            assert!(
+                matches!(result, Anchored::Moved { .. } | Anchored::Orphaned),
+                "{result:?}"
+            );
+        }
     }
 
     #[test]

@@ -251,7 +251,7 @@ fn rekey(key: &mut super::SuggestionKey, article: ArticleId, old_body: &str, new
     if key.article != article {
         return;
     }
-    let end = key.start + key.text.chars().count();
+    let end = key.start.saturating_add(key.text.chars().count());
     let target = old_target(article, old_body, key.start, end, &key.text);
     if let (_, Some(new)) = place(&target, new_body) {
         key.start = new.start;
