@@ -366,7 +366,7 @@ impl DatelineApp {
             if job.rescan {
                 self.finish_rescan(scan);
             } else {
-                self.finish_import(job.paths, scan.outcome);
+                self.finish_import(scan.outcome);
             }
         }
         let lost_load = |path: &Path| store::StoreError::Io {
@@ -397,31 +397,17 @@ impl DatelineApp {
         }
     }
 
-    fn finish_import(&mut self, paths: Vec<PathBuf>, outcome: ImportOutcome) {
+    fn finish_import(&mut self, outcome: ImportOutcome) {
         let files = outcome.articles.len() + outcome.problems.len();
         let skipped = outcome.problems.len();
         let merge = self
             .workspace
             .merge_import(outcome.articles, outcome.problems);
         if !self.import_is_sample {
-            self.workspace
-                .remember_sources(&crate::cli::absolute_paths(&paths));
+            self.workspace.remember_sources(&outcome.roots);
         }
-        self.content_version += 1;
-        self.articles_version += 1;
-        self.events.inputs += 1;
-        if merge.updated > 0 {
-            // Texts changed: the undo steps hold offsets into the old ones.
-            self.history.clear();
-            self.document.revision = self.history.revision();
-            self.document.saved_revision = u64::MAX;
-        } else if merge.added > 0 || skipped > 0 {
-            // An import cannot be undone; it is a change all the same.
-            self.history.external_change();
-            self.document.revision = self.history.revision();
-        }
-        if merge.rebased.orphaned() > 0 {
-            self.left_tab = super::LeftTab::Orphans;
+        if merge.added + merge.updated > 0 || skipped > 0 {
+            self.sources_changed(merge.updated > 0, merge.rebased.orphaned() > 0);
         }
         if std::mem::take(&mut self.import_is_sample) {
             self.document.saved_revision = self.document.revision;

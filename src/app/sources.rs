@@ -73,27 +73,13 @@ impl DatelineApp {
             message = format!("Cancelled: {message} (gone files not checked)");
         }
         if report.changed_anything() {
-            self.content_version += 1;
-            self.articles_version += 1;
-            self.events.inputs += 1;
+            self.sources_changed(
+                report.changed_texts(),
+                self.workspace.orphans.len() > orphans_before,
+            );
             if report.changed_texts() {
-                self.history.clear();
-                self.events.focus = None;
-                // A selection counts code points of the old text.
-                self.selection_menu.selection = None;
                 message.push_str("; undo history cleared: it pointed into the old texts");
-            } else {
-                self.history.external_change();
             }
-            // Never the saved state: the file does not hold what the rescan found.
-            self.document.revision = self.history.revision();
-            if self.document.saved_revision == self.document.revision {
-                self.document.saved_revision = u64::MAX;
-            }
-            self.library.refresh(&self.workspace, self.content_version);
-        }
-        if self.workspace.orphans.len() > orphans_before {
-            self.left_tab = LeftTab::Orphans;
         }
         if std::mem::take(&mut self.rescan_quiet) && !report.changed_anything() && complete {
             return;
@@ -105,6 +91,27 @@ impl DatelineApp {
             self.selection = None;
         }
         self.message = Some(message);
+    }
+
+    /// After articles came from outside (an import or a rescan), which cannot be undone: the
+    /// derived views and work start again, the document has a new revision (never the saved
+    /// one), and when texts changed the undo history and any selection, which count code
+    /// points of the old texts, are dropped. New orphans bring their tab forward.
+    pub(super) fn sources_changed(&mut self, texts_changed: bool, orphaned: bool) {
+        self.content_version += 1;
+        self.articles_version += 1;
+        self.events.inputs += 1;
+        if texts_changed {
+            self.history.clear();
+            self.events.focus = None;
+            self.selection_menu.selection = None;
+        } else {
+            self.history.external_change();
+        }
+        self.document.revision = self.history.revision();
+        if orphaned {
+            self.left_tab = LeftTab::Orphans;
+        }
     }
 
     /// Places or deletes an orphan.

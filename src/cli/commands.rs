@@ -93,18 +93,6 @@ fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
     )
 }
 
-/// Paths as given, made absolute (canonical where they exist), as a workspace records them.
-pub fn absolute_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    paths
-        .iter()
-        .map(|p| {
-            std::fs::canonicalize(p)
-                .or_else(|_| std::path::absolute(p))
-                .unwrap_or_else(|_| p.clone())
-        })
-        .collect()
-}
-
 fn is_workspace_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
@@ -121,7 +109,7 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     let files = outcome.articles.len() + outcome.problems.len();
     let problems = outcome.problems.clone();
     let merge = workspace.merge_import(outcome.articles, outcome.problems);
-    workspace.remember_sources(&absolute_paths(inputs));
+    workspace.remember_sources(&outcome.roots);
     store::save_workspace(output, &workspace).map_err(|e| e.to_string())?;
     let secs = outcome.elapsed.as_secs_f64();
     println!(

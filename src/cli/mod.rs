@@ -10,4 +10,4 @@ pub mod rescan;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
-pub use commands::{EntityNaming, WorkspaceExtras, absolute_paths, extract_record, run};
+pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};

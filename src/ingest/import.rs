@@ -58,6 +58,8 @@ pub struct ImportOutcome {
     pub cancelled: bool,
     /// Wall time of the whole import.
     pub elapsed: Duration,
+    /// The folders and files imported, made absolute (see `SourceList::roots`).
+    pub roots: Vec<PathBuf>,
 }
 
 /// Lists and ingests every article under `paths`, in parallel. `on_progress` is called after
@@ -99,6 +101,7 @@ pub fn import_paths(
     let mut outcome = ImportOutcome {
         problems: list.problems,
         ignored: list.ignored,
+        roots: list.roots,
         cancelled: progress.is_cancelled(),
         ..Default::default()
     };

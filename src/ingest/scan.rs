@@ -13,6 +13,9 @@ pub struct SourceList {
     pub problems: Vec<ImportProblem>,
     /// Files in the folders that are not articles (other extensions, hidden files).
     pub ignored: usize,
+    /// The folders and files asked for, made absolute (canonical where they exist): what a
+    /// workspace remembers to rescan.
+    pub roots: Vec<PathBuf>,
 }
 
 /// `.txt`, `.text`, `.html` and `.htm`, in any case.
@@ -39,6 +42,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> SourceList {
         let path = std::fs::canonicalize(path)
             .or_else(|_| std::path::absolute(path))
             .unwrap_or_else(|_| path.clone());
+        list.roots.push(path.clone());
         match std::fs::metadata(&path) {
             Err(e) => list.problems.push(ImportProblem {
                 path: path.clone(),
