@@ -6,9 +6,9 @@ use std::path::Path;
 
 use dateline::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, Article,
-    ArticleId, Edit, EntityDecision, EntityKey, EntityLabel, Event, EventId, EventOrigin, History,
-    SourceFormat, SourceInfo, SuggestionKey, TAG_COLOURS, Tag, TagId, TextTarget, TimeValue,
-    TimexCorrection, TimexType, Workspace,
+    ArticleId, Edit, EntityDecision, EntityKey, EntityLabel, Event, History, SourceFormat,
+    SourceInfo, SuggestionKey, TAG_COLOURS, Tag, TagId, TextTarget, TimeValue, TimexCorrection,
+    TimexType, Workspace,
 };
 use proptest::prelude::*;
 
@@ -181,20 +181,7 @@ fn edit(op: &Op, w: &Workspace) -> Option<Edit> {
             }),
         ),
         Op::Headline(article, text) => Edit::SetHeadline(ArticleId(*article), text.clone()),
-        Op::AddEvent(d) => Edit::add_event(
-            w,
-            Event {
-                id: EventId(0),
-                title: "Met".into(),
-                value: day(*d),
-                participants: Vec::new(),
-                evidence: Vec::new(),
-                notes: String::new(),
-                tags: Vec::new(),
-                origin: EventOrigin::Manual,
-                uncertain: false,
-            },
-        ),
+        Op::AddEvent(d) => Edit::add_event(w, Event::manual("Met", day(*d))),
         Op::MoveEvent(i, days) => {
             let mut e = w.events.get(i % w.events.len().max(1))?.clone();
             e.value = e.value.shifted(chrono::Duration::days(*days))?;

@@ -5,7 +5,7 @@
 use super::{Command, DatelineApp};
 use crate::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, ArticleId,
-    Codebook, Edit, Event, EventOrigin, Evidence, TAG_COLOURS, Tag, TagId, TextTarget, TimeValue,
+    Codebook, Edit, Event, Evidence, TAG_COLOURS, Tag, TagId, TextTarget, TimeValue,
 };
 use crate::ui::reader::{AnnotationStyle, ReaderAnnotation};
 
@@ -276,25 +276,14 @@ impl DatelineApp {
             self.message = Some("No date in the selection, and the article has none".into());
             return;
         };
+        let title = target
+            .quote
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let event = Event {
-            id: Event::UNSTORED,
-            title: target
-                .quote
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            value,
-            participants: Vec::new(),
-            evidence: vec![Evidence {
-                article: target.article,
-                start: target.start,
-                end: target.end,
-                quote: target.quote.clone(),
-            }],
-            notes: String::new(),
-            tags: Vec::new(),
-            origin: EventOrigin::Manual,
-            uncertain: false,
+            evidence: vec![Evidence::from(target.clone())],
+            ..Event::manual(title, value)
         };
         self.handle(Command::CreateEvent(Box::new(event)));
     }

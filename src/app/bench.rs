@@ -7,25 +7,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Duration as Days, NaiveDate};
 
+use crate::cli::Lcg;
 use crate::model::{
-    Article, ArticleId, EntityKey, EntityLabel, Event, EventId, EventOrigin, Evidence, PublishedAt,
+    Article, ArticleId, EntityKey, EntityLabel, Event, EventId, Evidence, PublishedAt,
     SourceFormat, SourceInfo, TimePoint, TimeValue,
 };
 use crate::timeline::lanes::{EventRef, LaneMode, LaneNames, article_lane, build_lanes};
 use crate::ui::timeline::{TimelineData, TimelineView, timeline_ui};
-
-/// A reproducible pseudo-random sequence (no dependency, same numbers every run).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below.max(1)
-    }
-}
 
 /// N articles over 1987 and N events around them: most on a day, some a month or a year, a
 /// few ranges and decades, with participants from a pool of 300 names.
@@ -34,7 +22,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
     let start = NaiveDate::from_ymd_opt(1987, 1, 1).unwrap_or_default();
     let articles: Vec<Article> = (0..size)
         .map(|i| {
-            let day = start + Days::days(rng.next(365) as i64);
+            let day = start + Days::days(rng.below(365) as i64);
             Article {
                 id: ArticleId(i as u64),
                 source: SourceInfo {
@@ -58,40 +46,35 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
         .collect();
     let events = (0..size)
         .map(|i| {
-            let day = start + Days::days(rng.next(365) as i64 - 30);
-            let point = match rng.next(20) {
-                0 => TimePoint::Year(Some(1987 - rng.next(40) as i32)),
-                1 => TimePoint::Month(Some(1987), (rng.next(12) + 1) as u8),
-                2 => TimePoint::Decade(195 + rng.next(4) as i32),
+            let day = start + Days::days(rng.below(365) as i64 - 30);
+            let point = match rng.below(20) {
+                0 => TimePoint::Year(Some(1987 - rng.below(40) as i32)),
+                1 => TimePoint::Month(Some(1987), (rng.below(12) + 1) as u8),
+                2 => TimePoint::Decade(195 + rng.below(4) as i32),
                 _ => TimePoint::Day(
                     Some(day.year()),
                     Some(day.month() as u8),
                     Some(day.day() as u8),
                 ),
             };
-            let value = if rng.next(50) == 0 {
+            let value = if rng.below(50) == 0 {
                 TimeValue::Range(Some(point.clone()), point.shifted(Days::days(400)))
             } else {
                 TimeValue::Point(point, None)
             };
-            let participants = (0..rng.next(4))
-                .map(|_| EntityKey::new(&format!("name {}", rng.next(300)), EntityLabel::Person))
+            let participants = (0..rng.below(4))
+                .map(|_| EntityKey::new(&format!("name {}", rng.below(300)), EntityLabel::Person))
                 .collect();
             Event {
                 id: EventId(i as u64),
-                title: format!("Event {i} happened"),
-                value,
                 participants,
                 evidence: vec![Evidence {
-                    article: ArticleId(rng.next(size as u64)),
+                    article: ArticleId(rng.below(size) as u64),
                     start: 0,
                     end: 10,
                     quote: String::new(),
                 }],
-                notes: String::new(),
-                tags: Vec::new(),
-                origin: EventOrigin::Manual,
-                uncertain: false,
+                ..Event::manual(format!("Event {i} happened"), value)
             }
         })
         .collect();

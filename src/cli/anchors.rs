@@ -3,24 +3,12 @@
 //! changed). Each edit is applied to the text and to the known place of the annotated words,
 //! so every re-anchoring is judged: right, orphaned (allowed), or wrong (never allowed).
 
+use super::lcg::Lcg;
 use crate::model::{Anchored, ArticleId, TextTarget, reanchor};
-
-/// A reproducible pseudo-random sequence.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n.max(1) as u64) as usize
-    }
-}
 
 /// Outcomes of re-anchoring.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct AnchorCounts {
+pub struct SimulationCounts {
     /// Found at the words' new place (or unchanged).
     pub right: usize,
     /// Left for the user to place.
@@ -141,9 +129,9 @@ impl Tracked {
 
 /// Runs `rounds` rounds over `texts`: in each, a random span of words is annotated, the text
 /// takes `edits` random edits, and the annotation is re-anchored and judged.
-pub fn simulate(texts: &[String], rounds: usize, edits: usize, seed: u64) -> AnchorCounts {
+pub fn simulate(texts: &[String], rounds: usize, edits: usize, seed: u64) -> SimulationCounts {
     let mut rng = Lcg(seed);
-    let mut counts = AnchorCounts::default();
+    let mut counts = SimulationCounts::default();
     for round in 0..rounds {
         let Some(body) = texts.get(round % texts.len().max(1)) else {
             break;

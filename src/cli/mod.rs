@@ -5,9 +5,11 @@ pub mod anchors;
 mod args;
 mod bench;
 mod commands;
+mod lcg;
 mod ner;
 pub mod rescan;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
 pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};
+pub use lcg::Lcg;

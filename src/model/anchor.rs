@@ -85,6 +85,11 @@ const MIN_CONTEXT: f64 = 0.7;
 /// Finds `target` again in `text` (the article's new body).
 pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     let chars: Vec<char> = text.chars().collect();
+    reanchor_in(target, &chars)
+}
+
+/// [`reanchor`] over a text already split into code points (many targets, one text).
+pub fn reanchor_in(target: &TextTarget, chars: &[char]) -> Anchored {
     let quote: Vec<char> = target.quote.chars().collect();
     if quote.is_empty() {
         return Anchored::Orphaned;
@@ -102,7 +107,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     if target.start <= target.end
         && target.end <= chars.len()
         && chars[target.start..target.end] == quote[..]
-        && context_score(&chars, target.start, target.end, target, true) >= min_context
+        && context_score(chars, target.start, target.end, target, true) >= min_context
     {
         return Anchored::Unchanged;
     }
@@ -114,7 +119,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
     let mut scored: Vec<(f64, usize)> = (0..=chars.len().saturating_sub(len))
         .filter(|&s| chars.len() >= len && chars[s..s + len] == quote[..])
         .filter_map(|s| {
-            let context = context_score(&chars, s, s + len, target, true);
+            let context = context_score(chars, s, s + len, target, true);
             (context >= min_context).then(|| (0.8 * context + 0.2 * distance_score(s), s))
         })
         .collect();
@@ -156,7 +161,7 @@ pub fn reanchor(target: &TextTarget, text: &str) -> Anchored {
             if words < ACCEPT {
                 continue;
             }
-            let context = context_score(&chars, a, b, target, false);
+            let context = context_score(chars, a, b, target, false);
             if context < min_context {
                 continue;
             }

@@ -42,6 +42,11 @@ impl TextTarget {
     /// `None` when the span is empty or outside the body.
     pub fn new(article: ArticleId, body: &str, start: usize, end: usize) -> Option<Self> {
         let chars: Vec<char> = body.chars().collect();
+        Self::in_chars(article, &chars, start, end)
+    }
+
+    /// [`TextTarget::new`] over a body already split into code points.
+    pub fn in_chars(article: ArticleId, chars: &[char], start: usize, end: usize) -> Option<Self> {
         if start >= end || end > chars.len() {
             return None;
         }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleId, EntityKey, TimeValue};
+use super::{ArticleId, EntityKey, TextTarget, TimeValue};
 
 /// An event's identity in the workspace; never reused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,9 +77,36 @@ pub struct Event {
     pub uncertain: bool,
 }
 
+impl From<TextTarget> for Evidence {
+    /// The words a target points at, as evidence.
+    fn from(target: TextTarget) -> Self {
+        Self {
+            article: target.article,
+            start: target.start,
+            end: target.end,
+            quote: target.quote,
+        }
+    }
+}
+
 impl Event {
     /// The id given to suggestions that are not (yet) stored in the workspace.
     pub const UNSTORED: EventId = EventId(u64::MAX);
+
+    /// An event made by hand, not yet stored: a title and a time, nothing else yet.
+    pub fn manual(title: impl Into<String>, value: TimeValue) -> Self {
+        Self {
+            id: Self::UNSTORED,
+            title: title.into(),
+            value,
+            participants: Vec::new(),
+            evidence: Vec::new(),
+            notes: String::new(),
+            tags: Vec::new(),
+            origin: EventOrigin::Manual,
+            uncertain: false,
+        }
+    }
 
     /// The suggestion this event is or replaces.
     pub fn suggestion_key(&self) -> Option<&SuggestionKey> {

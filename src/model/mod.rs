@@ -19,7 +19,7 @@ mod time_value;
 mod timex_correction;
 mod workspace;
 
-pub use anchor::{Anchored, reanchor};
+pub use anchor::{Anchored, reanchor, reanchor_in};
 pub use annotation::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, CONTEXT_CHARS,
     Codebook, TAG_COLOURS, Tag, TagId, TextTarget,

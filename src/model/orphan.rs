@@ -96,12 +96,7 @@ impl Workspace {
             }
             OrphanItem::Evidence { event, .. } => {
                 let mut event = self.event(*event).ok_or(PlaceError::EventGone)?.clone();
-                event.evidence.push(Evidence {
-                    article: target.article,
-                    start: target.start,
-                    end: target.end,
-                    quote: target.quote,
-                });
+                event.evidence.push(Evidence::from(target));
                 Edit::ReplaceEvent(event)
             }
         };

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{
-    Anchored, AnnotationId, ArticleId, Orphan, OrphanItem, TextTarget, Workspace, reanchor,
+    Anchored, AnnotationId, ArticleId, Orphan, OrphanItem, TextTarget, Workspace, reanchor_in,
 };
 
 /// What happened to one anchored item.
@@ -98,33 +98,57 @@ impl Rebased {
     }
 }
 
-/// The target of `start..end` in `body` with its context; when the span no longer holds
-/// `words` (a file edited by hand), the words alone, without context.
-fn old_target(article: ArticleId, body: &str, start: usize, end: usize, words: &str) -> TextTarget {
-    match TextTarget::new(article, body, start, end) {
-        Some(target) if target.quote == words => target,
-        _ => TextTarget {
-            article,
-            start,
-            end,
-            quote: words.to_string(),
-            prefix: String::new(),
-            suffix: String::new(),
-        },
-    }
+/// One article's text before and after, split into code points once for all its anchors.
+struct Change {
+    article: ArticleId,
+    old: Vec<char>,
+    new: Vec<char>,
 }
 
-/// Where `target` goes in `new_body`: its new target, or `None` when orphaned.
-fn place(target: &TextTarget, new_body: &str) -> (AnchorStatus, Option<TextTarget>) {
-    match reanchor(target, new_body) {
-        Anchored::Unchanged => (AnchorStatus::Unchanged, Some(target.clone())),
-        Anchored::Moved { start, end } => {
-            match TextTarget::new(target.article, new_body, start, end) {
-                Some(moved) => (AnchorStatus::Moved, Some(moved)),
-                None => (AnchorStatus::Orphaned, None),
-            }
+impl Change {
+    /// The target of `start..end` in the old text with its context; when the span no longer
+    /// holds `words` (a file edited by hand), the words alone, without context.
+    fn old_target(&self, start: usize, end: usize, words: &str) -> TextTarget {
+        match TextTarget::in_chars(self.article, &self.old, start, end) {
+            Some(target) if target.quote == words => target,
+            _ => TextTarget {
+                article: self.article,
+                start,
+                end,
+                quote: words.to_string(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
         }
-        Anchored::Orphaned => (AnchorStatus::Orphaned, None),
+    }
+
+    /// Where `target` goes in the new text: its new target, or `None` when orphaned.
+    fn place(&self, target: &TextTarget) -> (AnchorStatus, Option<TextTarget>) {
+        match reanchor_in(target, &self.new) {
+            Anchored::Unchanged => (AnchorStatus::Unchanged, Some(target.clone())),
+            Anchored::Moved { start, end } => {
+                match TextTarget::in_chars(target.article, &self.new, start, end) {
+                    Some(moved) => (AnchorStatus::Moved, Some(moved)),
+                    None => (AnchorStatus::Orphaned, None),
+                }
+            }
+            Anchored::Orphaned => (AnchorStatus::Orphaned, None),
+        }
+    }
+
+    /// Carries the span `start..end` holding `words` over to the new text, counting what
+    /// happened: `Ok` with its new place, or `Err` with its old target, to be orphaned.
+    fn carry(
+        &self,
+        start: usize,
+        end: usize,
+        words: &str,
+        counts: &mut AnchorCounts,
+    ) -> Result<TextTarget, TextTarget> {
+        let target = self.old_target(start, end, words);
+        let (status, placed) = self.place(&target);
+        counts.add(status);
+        placed.ok_or(target)
     }
 }
 
@@ -141,13 +165,18 @@ pub fn rebase_article(
     if old_body == new_body {
         return out;
     }
+    let change = Change {
+        article,
+        old: old_body.chars().collect(),
+        new: new_body.chars().collect(),
+    };
     let mut orphans = Vec::new();
     workspace.annotations.retain_mut(|annotation| {
         if annotation.target.article != article {
             return true;
         }
         let old = (annotation.target.start, annotation.target.end);
-        let (status, placed) = place(&annotation.target, new_body);
+        let (status, placed) = change.place(&annotation.target);
         out.annotations.push(AnnotationAnchoring {
             article,
             annotation: annotation.id,
@@ -174,27 +203,21 @@ pub fn rebase_article(
         if correction.article != article {
             return true;
         }
-        let target = old_target(
-            article,
-            old_body,
+        let carried = change.carry(
             correction.start,
             correction.end,
             &correction.text,
+            &mut out.corrections,
         );
-        let (status, placed) = place(&target, new_body);
-        out.corrections.add(status);
-        match placed {
-            Some(new) => {
-                correction.start = new.start;
-                correction.end = new.end;
+        match carried {
+            Ok(new) => {
+                (correction.start, correction.end) = (new.start, new.end);
                 correction.text = new.quote;
                 true
             }
-            None => {
-                orphans.push(Orphan {
-                    target,
-                    item: OrphanItem::Correction(correction.clone()),
-                });
+            Err(target) => {
+                let item = OrphanItem::Correction(correction.clone());
+                orphans.push(Orphan { target, item });
                 false
             }
         }
@@ -205,40 +228,34 @@ pub fn rebase_article(
             if evidence.article != article {
                 return true;
             }
-            let target = old_target(
-                article,
-                old_body,
+            let carried = change.carry(
                 evidence.start,
                 evidence.end,
                 &evidence.quote,
+                &mut out.evidence,
             );
-            let (status, placed) = place(&target, new_body);
-            out.evidence.add(status);
-            match placed {
-                Some(new) => {
-                    evidence.start = new.start;
-                    evidence.end = new.end;
-                    evidence.quote = new.quote;
+            match carried {
+                Ok(new) => {
+                    *evidence = new.into();
                     true
                 }
-                None => {
-                    orphans.push(Orphan {
-                        target,
-                        item: OrphanItem::Evidence {
-                            event: id,
-                            evidence: evidence.clone(),
-                        },
-                    });
+                Err(target) => {
+                    let evidence = evidence.clone();
+                    let item = OrphanItem::Evidence {
+                        event: id,
+                        evidence,
+                    };
+                    orphans.push(Orphan { target, item });
                     false
                 }
             }
         });
         if let super::EventOrigin::Suggested { key, .. } = &mut event.origin {
-            rekey(key, article, old_body, new_body);
+            rekey(key, &change);
         }
     }
     for key in &mut workspace.dismissed_suggestions {
-        rekey(key, article, old_body, new_body);
+        rekey(key, &change);
     }
     workspace.orphans.extend(orphans);
     out
@@ -247,13 +264,13 @@ pub fn rebase_article(
 /// Moves a suggestion key with its words, so that a kept or dismissed suggestion still
 /// replaces or hides the same suggestion; a key whose words are gone is left as it was (it
 /// then matches nothing).
-fn rekey(key: &mut super::SuggestionKey, article: ArticleId, old_body: &str, new_body: &str) {
-    if key.article != article {
+fn rekey(key: &mut super::SuggestionKey, change: &Change) {
+    if key.article != change.article {
         return;
     }
     let end = key.start.saturating_add(key.text.chars().count());
-    let target = old_target(article, old_body, key.start, end, &key.text);
-    if let (_, Some(new)) = place(&target, new_body) {
+    let target = change.old_target(key.start, end, &key.text);
+    if let (_, Some(new)) = change.place(&target) {
         key.start = new.start;
         key.text = new.quote;
     }

@@ -271,20 +271,16 @@ mod tests {
     use crate::model::{EventOrigin, TimeValue};
 
     fn event(value: &str, who: &[&str], tags: &[&str]) -> Event {
+        let time = TimeValue::from_timex("DATE", value)
+            .unwrap_or(TimeValue::Reference(crate::model::Reference::Past));
         Event {
             id: EventId(0),
-            title: value.into(),
-            value: TimeValue::from_timex("DATE", value)
-                .unwrap_or(TimeValue::Reference(crate::model::Reference::Past)),
             participants: who
                 .iter()
                 .map(|n| EntityKey::new(n, crate::model::EntityLabel::Person))
                 .collect(),
-            evidence: Vec::new(),
-            notes: String::new(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
-            origin: EventOrigin::Manual,
-            uncertain: false,
+            ..Event::manual(value, time)
         }
     }
 

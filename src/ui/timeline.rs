@@ -942,17 +942,7 @@ fn new_event(at: chrono::NaiveDateTime, step: TickStep) -> Event {
             TimePoint::Clock(date, at.hour() as u8, Some(at.minute() as u8))
         }
     };
-    Event {
-        id: Event::UNSTORED,
-        title: "New event".into(),
-        value: TimeValue::Point(point, None),
-        participants: Vec::new(),
-        evidence: Vec::new(),
-        notes: String::new(),
-        tags: Vec::new(),
-        origin: EventOrigin::Manual,
-        uncertain: false,
-    }
+    Event::manual("New event", TimeValue::Point(point, None))
 }
 
 /// "1.2k" for big counts.
