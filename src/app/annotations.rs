@@ -198,11 +198,7 @@ impl DatelineApp {
                 spans.push((s, e, AnnotationBody::Entity(key)));
             }
         }
-        for timex in self
-            .timexes
-            .as_ref()
-            .map_or(&[][..], |(_, _, t)| t.as_slice())
-        {
+        for timex in self.shown_timexes() {
             let (s, e) = (cp_of(&body, timex.start), cp_of(&body, timex.end));
             if !timex.manual && undecided(s, e, false) {
                 spans.push((s, e, AnnotationBody::TimeExpression));
@@ -419,42 +415,56 @@ impl DatelineApp {
         usize,
         Option<crate::ui::annotation_inspector::SelectedSuggestion>,
     )> {
-        let article = self.workspace.article(self.selection?)?;
-        let timexes = self
-            .timexes
-            .as_ref()
-            .map_or(&[][..], |(_, _, t)| t.as_slice());
+        self.workspace.article(self.selection?)?;
         let accepted = |start: usize, end: usize| {
             self.reader_annotations
                 .iter()
                 .any(|a| a.start == start && a.end == end)
         };
         let undecided = self.names.iter().filter(|n| !n.accepted).count()
-            + timexes
+            + self
+                .shown_timexes()
                 .iter()
                 .filter(|t| !t.manual && !accepted(t.start, t.end))
                 .count();
-        let selected = self.selected_suggestion.and_then(|(start, end)| {
-            let body = &article.body;
-            let target = TextTarget::new(article.id, body, cp_of(body, start), cp_of(body, end))?;
-            if let Some(name) = self.names.iter().find(|n| (n.start, n.end) == (start, end)) {
-                return Some(crate::ui::annotation_inspector::SelectedSuggestion {
-                    label: format!("{} ({:?})", target.quote, name.label).to_lowercase(),
-                    target,
-                    body: AnnotationBody::Entity(crate::model::EntityKey::new(
-                        &name.entity,
-                        name.label,
-                    )),
-                });
-            }
-            let timex = timexes.iter().find(|t| (t.start, t.end) == (start, end))?;
-            Some(crate::ui::annotation_inspector::SelectedSuggestion {
-                label: format!("{}: {}", target.quote, timex.value.to_timex()),
+        Some((undecided, self.selected_suggestion_data()))
+    }
+
+    /// The time expressions of the article on screen.
+    pub(super) fn shown_timexes(&self) -> &[crate::extract::timex::Timex] {
+        self.timexes
+            .as_ref()
+            .map_or(&[][..], |(_, _, t)| t.as_slice())
+    }
+
+    /// The suggestion selected in the reader, with what accepting or rejecting it stores (the
+    /// keys need only this, not the count of undecided suggestions).
+    pub(super) fn selected_suggestion_data(
+        &self,
+    ) -> Option<crate::ui::annotation_inspector::SelectedSuggestion> {
+        let (start, end) = self.selected_suggestion?;
+        let article = self.workspace.article(self.selection?)?;
+        let body = &article.body;
+        let target = TextTarget::new(article.id, body, cp_of(body, start), cp_of(body, end))?;
+        if let Some(name) = self.names.iter().find(|n| (n.start, n.end) == (start, end)) {
+            return Some(crate::ui::annotation_inspector::SelectedSuggestion {
+                label: format!("{} ({:?})", target.quote, name.label).to_lowercase(),
                 target,
-                body: AnnotationBody::TimeExpression,
-            })
-        });
-        Some((undecided, selected))
+                body: AnnotationBody::Entity(crate::model::EntityKey::new(
+                    &name.entity,
+                    name.label,
+                )),
+            });
+        }
+        let timex = self
+            .shown_timexes()
+            .iter()
+            .find(|t| (t.start, t.end) == (start, end))?;
+        Some(crate::ui::annotation_inspector::SelectedSuggestion {
+            label: format!("{}: {}", target.quote, timex.value.to_timex()),
+            target,
+            body: AnnotationBody::TimeExpression,
+        })
     }
 }
 

@@ -421,7 +421,7 @@ impl DatelineApp {
     /// The selected article's time expressions (byte spans into its body), corrections applied.
     pub fn current_timexes(&mut self) -> &[Timex] {
         self.refresh_timexes();
-        self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice())
+        self.shown_timexes()
     }
 
     /// The selected time expression's byte span.

@@ -116,7 +116,9 @@ impl DatelineApp {
                 None => return,
             },
         };
-        if let Some(summary) = store::pending_recovery(&recovery, workspace) {
+        if let Some(summary) =
+            store::pending_recovery(&recovery, workspace, self.limits.max_workspace_bytes)
+        {
             self.autosave.offer = Some((summary, workspace.map(Path::to_path_buf)));
         }
     }
@@ -136,7 +138,7 @@ impl DatelineApp {
             .as_deref()
             .and_then(Path::parent)
             .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-        match store::load_recovery(&summary.path, &base) {
+        match store::load_recovery(&summary.path, &base, self.limits.max_workspace_bytes) {
             Ok(restored) => {
                 self.replace_workspace(restored, workspace);
                 // Not what the file holds: the restored work still has to be saved.

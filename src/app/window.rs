@@ -357,10 +357,7 @@ impl DatelineApp {
         if !typing {
             let selected_event = self.events.selected.clone();
             let selected_annotation = self.selected_annotation;
-            let suggestion = self
-                .suggestion_section_data()
-                .and_then(|(_, s)| s)
-                .map(|s| (s.target, s.body));
+            let suggestion = self.selected_suggestion_data().map(|s| (s.target, s.body));
             ui.ctx().input_mut(|input| {
                 // Ctrl+Shift+Z before Ctrl+Z.
                 for action in edit_actions().into_iter().rev() {

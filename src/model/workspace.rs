@@ -80,7 +80,7 @@ pub struct Workspace {
 impl Workspace {
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.article_index(id).map(|i| &self.articles[i])
     }
 
     /// The stored event with this id.
@@ -88,9 +88,14 @@ impl Workspace {
         self.events.iter().find(|e| e.id == id)
     }
 
-    /// The position of the article with this id in `articles`.
+    /// The position of the article with this id in `articles`. Articles are kept in the order
+    /// of their ids (ids are handed out in import order), so this is a binary search; a file
+    /// edited out of order falls back to a scan.
     pub fn article_index(&self, id: ArticleId) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+        self.articles
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .or_else(|| self.articles.iter().position(|a| a.id == id))
     }
 
     /// Adds freshly imported articles (their ids are ignored and assigned here) and problems.
@@ -162,6 +167,20 @@ mod tests {
         assert_eq!(ws.articles.len(), 2);
         assert_eq!(ws.articles[1].id, ArticleId(1));
         assert_eq!(ws.articles[1].source.content_hash, "3");
+    }
+
+    #[test]
+    fn articles_are_found_by_id_in_order_and_out_of_order() {
+        let mut ws = Workspace::default();
+        ws.merge_import(
+            vec![article("/a", "1"), article("/b", "2"), article("/c", "3")],
+            vec![],
+        );
+        assert_eq!(ws.article_index(ArticleId(2)), Some(2));
+        assert_eq!(ws.article_index(ArticleId(9)), None);
+        ws.articles.swap(0, 2);
+        assert_eq!(ws.article_index(ArticleId(2)), Some(0));
+        assert_eq!(ws.article(ArticleId(0)).map(|a| a.id), Some(ArticleId(0)));
     }
 
     #[test]

@@ -76,8 +76,12 @@ impl RecoverySummary {
 
 /// The recovery file waiting for `workspace` (a workspace file, or `None` for an untitled
 /// one whose recovery file is `recovery`): only when it is newer than the workspace file and
-/// reads as a workspace.
-pub fn pending_recovery(recovery: &Path, workspace: Option<&Path>) -> Option<RecoverySummary> {
+/// reads as a workspace no larger than `limit` bytes.
+pub fn pending_recovery(
+    recovery: &Path,
+    workspace: Option<&Path>,
+    limit: u64,
+) -> Option<RecoverySummary> {
     let written = std::fs::metadata(recovery).ok()?.modified().ok();
     let saved = workspace
         .and_then(|w| std::fs::metadata(w).ok())
@@ -90,7 +94,7 @@ pub fn pending_recovery(recovery: &Path, workspace: Option<&Path>) -> Option<Rec
     let base = workspace
         .and_then(Path::parent)
         .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-    let restored = load_recovery(recovery, &base).ok()?;
+    let restored = load_recovery(recovery, &base, limit).ok()?;
     Some(RecoverySummary {
         path: recovery.to_path_buf(),
         written,
@@ -103,9 +107,10 @@ pub fn pending_recovery(recovery: &Path, workspace: Option<&Path>) -> Option<Rec
     })
 }
 
-/// Reads a recovery file, paths resolved against `base`.
-pub fn load_recovery(recovery: &Path, base: &Path) -> Result<Workspace, StoreError> {
-    let text = super::format::read_workspace_text(recovery, super::MAX_WORKSPACE_BYTES)?;
+/// Reads a recovery file no larger than `limit` bytes (the workspace limit: it holds a whole
+/// workspace), paths resolved against `base`.
+pub fn load_recovery(recovery: &Path, base: &Path, limit: u64) -> Result<Workspace, StoreError> {
+    let text = super::format::read_workspace_text(recovery, limit)?;
     load_workspace_text(&text, recovery, base)
 }
 
@@ -117,6 +122,7 @@ pub fn remove_recovery(recovery: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::MAX_WORKSPACE_BYTES as MAX;
 
     #[test]
     fn a_recovery_file_is_offered_only_when_newer_than_the_workspace() {
@@ -133,14 +139,15 @@ mod tests {
         };
         write_recovery(&recovery, dir.path(), &w).unwrap_or_else(|e| panic!("{e}"));
         // No workspace file yet: the recovery is offered.
-        let summary = pending_recovery(&recovery, Some(&workspace)).unwrap_or_else(|| panic!());
+        let summary =
+            pending_recovery(&recovery, Some(&workspace), MAX).unwrap_or_else(|| panic!());
         assert_eq!(summary.counts, (0, 0, 0, 0));
         assert_eq!(
             summary.contents(),
             "0 articles, 0 annotations, 0 events and 0 tags"
         );
         assert_eq!(
-            load_recovery(&recovery, dir.path())
+            load_recovery(&recovery, dir.path(), MAX)
                 .map(|w| w.next_event_id)
                 .ok(),
             Some(7)
@@ -148,11 +155,11 @@ mod tests {
         // A workspace saved after it wins.
         std::thread::sleep(std::time::Duration::from_millis(20));
         super::super::save_workspace(&workspace, &w).unwrap_or_else(|e| panic!("{e}"));
-        assert!(pending_recovery(&recovery, Some(&workspace)).is_none());
+        assert!(pending_recovery(&recovery, Some(&workspace), MAX).is_none());
         remove_recovery(&recovery);
         assert!(!recovery.exists());
         // A damaged recovery file is not offered.
         std::fs::write(&recovery, "not a workspace").unwrap_or_else(|e| panic!("{e}"));
-        assert!(pending_recovery(&recovery, None).is_none());
+        assert!(pending_recovery(&recovery, None, MAX).is_none());
     }
 }
