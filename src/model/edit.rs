@@ -106,6 +106,47 @@ pub enum EditError {
     NoSuchOrphan(usize),
 }
 
+/// What the workspace keeps in lists under ids of their own: events and annotations.
+trait Stored {
+    type Id: PartialEq + Copy;
+    fn id(&self) -> Self::Id;
+}
+
+impl Stored for Event {
+    type Id = EventId;
+    fn id(&self) -> EventId {
+        self.id
+    }
+}
+
+impl Stored for Annotation {
+    type Id = AnnotationId;
+    fn id(&self) -> AnnotationId {
+        self.id
+    }
+}
+
+/// Puts `item` at `at` (or last); false, and nothing changed, when its id is already there.
+fn insert_new<T: Stored>(list: &mut Vec<T>, at: usize, item: T) -> bool {
+    if list.iter().any(|x| x.id() == item.id()) {
+        return false;
+    }
+    list.insert(at.min(list.len()), item);
+    true
+}
+
+/// Takes the item with this id out, with where it was.
+fn take<T: Stored>(list: &mut Vec<T>, id: T::Id) -> Option<(usize, T)> {
+    let at = list.iter().position(|x| x.id() == id)?;
+    Some((at, list.remove(at)))
+}
+
+/// Puts `item` in place of the one with its id and returns that one.
+fn swap_in<T: Stored>(list: &mut [T], item: T) -> Option<T> {
+    let slot = list.iter_mut().find(|x| x.id() == item.id())?;
+    Some(std::mem::replace(slot, item))
+}
+
 impl Edit {
     /// The edit that adds a new event at the end, with the next free id.
     pub fn add_event(workspace: &Workspace, mut event: Event) -> Self {
@@ -161,42 +202,29 @@ impl Edit {
     pub fn apply(self, workspace: &mut Workspace) -> Result<Edit, EditError> {
         Ok(match self {
             Edit::InsertEvent { at, event, next_id } => {
-                if workspace.events.iter().any(|e| e.id == event.id) {
-                    return Err(EditError::DuplicateEvent(event.id));
-                }
-                let before = workspace.next_event_id;
                 let id = event.id;
-                workspace
-                    .events
-                    .insert(at.min(workspace.events.len()), event);
-                workspace.next_event_id = next_id;
+                if !insert_new(&mut workspace.events, at, event) {
+                    return Err(EditError::DuplicateEvent(id));
+                }
                 Edit::RemoveEvent {
                     id,
-                    next_id: before,
+                    next_id: std::mem::replace(&mut workspace.next_event_id, next_id),
                 }
             }
             Edit::RemoveEvent { id, next_id } => {
-                let at = workspace
-                    .events
-                    .iter()
-                    .position(|e| e.id == id)
-                    .ok_or(EditError::NoSuchEvent(id))?;
-                let event = workspace.events.remove(at);
-                let before = workspace.next_event_id;
-                workspace.next_event_id = next_id;
+                let (at, event) =
+                    take(&mut workspace.events, id).ok_or(EditError::NoSuchEvent(id))?;
                 Edit::InsertEvent {
                     at,
                     event,
-                    next_id: before,
+                    next_id: std::mem::replace(&mut workspace.next_event_id, next_id),
                 }
             }
             Edit::ReplaceEvent(event) => {
-                let slot = workspace
-                    .events
-                    .iter_mut()
-                    .find(|e| e.id == event.id)
-                    .ok_or(EditError::NoSuchEvent(event.id))?;
-                Edit::ReplaceEvent(std::mem::replace(slot, event))
+                let id = event.id;
+                Edit::ReplaceEvent(
+                    swap_in(&mut workspace.events, event).ok_or(EditError::NoSuchEvent(id))?,
+                )
             }
             Edit::DismissSuggestion(key) => {
                 if workspace.dismissed_suggestions.contains(&key) {
@@ -225,41 +253,30 @@ impl Edit {
                 annotation,
                 next_id,
             } => {
-                if workspace.annotations.iter().any(|a| a.id == annotation.id) {
-                    return Err(EditError::DuplicateAnnotation(annotation.id));
-                }
-                let before = workspace.next_annotation_id;
                 let id = annotation.id;
-                let at = at.min(workspace.annotations.len());
-                workspace.annotations.insert(at, annotation);
-                workspace.next_annotation_id = next_id;
+                if !insert_new(&mut workspace.annotations, at, annotation) {
+                    return Err(EditError::DuplicateAnnotation(id));
+                }
                 Edit::RemoveAnnotation {
                     id,
-                    next_id: before,
+                    next_id: std::mem::replace(&mut workspace.next_annotation_id, next_id),
                 }
             }
             Edit::RemoveAnnotation { id, next_id } => {
-                let at = workspace
-                    .annotations
-                    .iter()
-                    .position(|a| a.id == id)
-                    .ok_or(EditError::NoSuchAnnotation(id))?;
-                let annotation = workspace.annotations.remove(at);
-                let before = workspace.next_annotation_id;
-                workspace.next_annotation_id = next_id;
+                let (at, annotation) =
+                    take(&mut workspace.annotations, id).ok_or(EditError::NoSuchAnnotation(id))?;
                 Edit::InsertAnnotation {
                     at,
                     annotation,
-                    next_id: before,
+                    next_id: std::mem::replace(&mut workspace.next_annotation_id, next_id),
                 }
             }
             Edit::ReplaceAnnotation(annotation) => {
-                let slot = workspace
-                    .annotations
-                    .iter_mut()
-                    .find(|a| a.id == annotation.id)
-                    .ok_or(EditError::NoSuchAnnotation(annotation.id))?;
-                Edit::ReplaceAnnotation(std::mem::replace(slot, annotation))
+                let id = annotation.id;
+                Edit::ReplaceAnnotation(
+                    swap_in(&mut workspace.annotations, annotation)
+                        .ok_or(EditError::NoSuchAnnotation(id))?,
+                )
             }
             Edit::SetCodebook(codebook) => {
                 Edit::SetCodebook(std::mem::replace(&mut workspace.codebook, codebook))
