@@ -2,27 +2,12 @@
 // Test helpers fail loudly on a broken assumption, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::{dateline, stderr, stdout};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::Datelike;
-
-fn dateline(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .env("DATELINE_CONFIG_DIR", dir.join("config"))
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn articles_folder(dir: &Path) {
     let folder = dir.join("news");

@@ -4,42 +4,38 @@
 // Test helpers fail loudly on a broken assumption, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+use common::{dateline, folder_with, target_of};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use dateline::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, Edit, OrphanItem,
-    TextTarget, Workspace,
+    Workspace,
 };
 use dateline::store;
-
-fn dateline(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .env("DATELINE_CONFIG_DIR", dir.join("config"))
-        .output()
-        .unwrap()
-}
 
 const SUMMIT: &str = "Leaders meet in Pyongyang\n\nPYONGYANG, Nov. 23 (Yonhap) -- Liang Guanglie met \
 Kim Jong Un on Sunday.\n\nThe talks lasted three hours, officials said.\n\nNo statement was \
 issued after the meeting.\n";
 
 fn write_folder(dir: &Path) {
-    let news = dir.join("news");
-    std::fs::create_dir_all(&news).unwrap();
-    std::fs::write(news.join("summit.txt"), SUMMIT).unwrap();
-    std::fs::write(
-        news.join("talks.txt"),
-        "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed in Geneva on Tuesday.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        news.join("trade.txt"),
-        "Trade figures\n\nTOKYO, Nov. 3 (Kyodo) - Exports rose in October, the ministry said.\n",
-    )
-    .unwrap();
+    folder_with(
+        dir,
+        "news",
+        &[
+            ("summit.txt", SUMMIT),
+            (
+                "talks.txt",
+                "Talks resume\n\nGENEVA, Nov. 2 (Reuters) - Talks resumed in Geneva on Tuesday.\n",
+            ),
+            (
+                "trade.txt",
+                "Trade figures\n\nTOKYO, Nov. 3 (Kyodo) - Exports rose in October, the ministry \
+                 said.\n",
+            ),
+        ],
+    );
 }
 
 /// Annotates `words` in the article whose file is `file` with a note.
@@ -49,15 +45,7 @@ fn annotate(workspace: &mut Workspace, file: &str, words: &str) -> AnnotationId 
         .iter()
         .find(|a| a.source.path.ends_with(file))
         .unwrap();
-    let at = article.body.find(words).unwrap();
-    let start = article.body[..at].chars().count();
-    let target = TextTarget::new(
-        article.id,
-        &article.body,
-        start,
-        start + words.chars().count(),
-    )
-    .unwrap();
+    let target = target_of(article, words);
     let edit = Edit::add_annotation(
         workspace,
         Annotation {

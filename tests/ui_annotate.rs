@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{press, settle};
+use common::{press, settle, window_with_import};
 
-use dateline::app::{AppOptions, Command, DatelineApp};
+use dateline::app::{Command, DatelineApp};
 use dateline::model::{AnnotationBody, AnnotationStatus, EntityLabel};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -24,18 +24,7 @@ fn story_folder() -> tempfile::TempDir {
 }
 
 fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(
-            |ui, app: &mut DatelineApp| app.show(ui),
-            DatelineApp::new(AppOptions::default()),
-        );
-    harness
-        .state_mut()
-        .send(Command::Import(vec![folder.path().to_path_buf()]));
-    settle(&mut harness);
-    harness
+    window_with_import(folder.path(), Some(1.0 / 60.0))
 }
 
 /// Selects the first `width` points of the reader's first line by dragging over it.

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::settle;
+use common::{settle, window_on};
 
 use std::path::Path;
 
@@ -34,9 +34,7 @@ fn fixture_folder() -> tempfile::TempDir {
 }
 
 fn harness(app: DatelineApp) -> Harness<'static, DatelineApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app)
+    window_on(app, None)
 }
 
 /// A window that has imported the fixture folder.

@@ -4,22 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::settle;
+use common::{settle, window};
 
 use std::time::Duration;
 
-use dateline::app::{AppOptions, Command, DatelineApp};
+use dateline::app::{Command, DatelineApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// A window whose frames are a quarter second apart (kittest's default).
 fn harness() -> Harness<'static, DatelineApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut DatelineApp| app.show(ui),
-            DatelineApp::new(AppOptions::default()),
-        )
+    window(None)
 }
 
 fn saved_workspace(dir: &std::path::Path) -> std::path::PathBuf {

@@ -5,10 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{press, settle};
+use common::{folder_with, press, settle, target_of, window, window_with_import};
 
-use dateline::app::{AppOptions, Command, DatelineApp};
-use dateline::model::{AnnotationBody, TextTarget};
+use dateline::app::{Command, DatelineApp};
+use dateline::model::AnnotationBody;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -18,13 +18,7 @@ Nov. 23 (Yonhap) -- Kim Jong-gak led a delegation to China last week. The talks 
 hours.\n";
 
 fn harness() -> Harness<'static, DatelineApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(
-            |ui, app: &mut DatelineApp| app.show(ui),
-            DatelineApp::new(AppOptions::default()),
-        )
+    window(Some(1.0 / 60.0))
 }
 
 /// A folder with one story, imported into a fresh window.
@@ -34,27 +28,14 @@ fn imported_story() -> (
     Harness<'static, DatelineApp>,
 ) {
     let dir = tempfile::tempdir().unwrap();
-    let news = dir.path().join("news");
-    std::fs::create_dir_all(&news).unwrap();
-    std::fs::write(news.join("visit.txt"), STORY).unwrap();
-    let mut h = harness();
-    h.state_mut().send(Command::Import(vec![news.clone()]));
-    settle(&mut h);
+    let news = folder_with(dir.path(), "news", &[("visit.txt", STORY)]);
+    let h = window_with_import(&news, Some(1.0 / 60.0));
     (dir, news, h)
 }
 
 /// Notes `words` of the only article.
 fn annotate(harness: &mut Harness<'static, DatelineApp>, words: &str) {
-    let article = harness.state().workspace().articles[0].clone();
-    let at = article.body.find(words).unwrap();
-    let start = article.body[..at].chars().count();
-    let target = TextTarget::new(
-        article.id,
-        &article.body,
-        start,
-        start + words.chars().count(),
-    )
-    .unwrap();
+    let target = target_of(&harness.state().workspace().articles[0], words);
     harness.state_mut().send(Command::Annotate(
         target,
         AnnotationBody::Note(format!("about {words}")),

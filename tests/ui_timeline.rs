@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::press;
+use common::{press, window};
 
 use std::time::{Duration, Instant};
 
-use dateline::app::{AppOptions, Command, DatelineApp};
+use dateline::app::{Command, DatelineApp};
 use dateline::model::Event;
 use dateline::timeline::axis::seconds;
 use dateline::timeline::lanes::EventRef;
@@ -29,14 +29,8 @@ fn story_folder() -> tempfile::TempDir {
 }
 
 fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        // Frames as a person's: a double click's two clicks fall within egui's 0.3 s.
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(
-            |ui, app: &mut DatelineApp| app.show(ui),
-            DatelineApp::new(AppOptions::default()),
-        );
+    // Frames as a person's: a double click's two clicks fall within egui's 0.3 s.
+    let mut harness = window(Some(1.0 / 60.0));
     harness
         .state_mut()
         .send(Command::Import(vec![folder.path().to_path_buf()]));
