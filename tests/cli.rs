@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{dateline, stderr, stdout};
+use common::{dateline, import_into, stderr, stdout};
 
 use std::path::Path;
 
@@ -209,12 +209,7 @@ fn bad_arguments_get_a_usage_message() {
 fn extract_from_a_workspace_names_entities_as_the_user_decided() {
     let dir = tempfile::tempdir().unwrap();
     articles_folder(dir.path());
-    assert!(
-        dateline(&["import", "news", "-o", "w.ron"], dir.path())
-            .status
-            .success()
-    );
-    let path = dir.path().join("w.ron");
+    let path = import_into(dir.path(), "news", "w.ron");
     let mut workspace = dateline::store::load_workspace(&path).unwrap();
     workspace
         .entity_decisions
@@ -241,12 +236,7 @@ fn extract_from_a_workspace_prints_the_users_events() {
     use dateline::model::{Event, EventId, EventOrigin, Evidence, SuggestionKey, TimeValue};
     let dir = tempfile::tempdir().unwrap();
     articles_folder(dir.path());
-    assert!(
-        dateline(&["import", "news", "-o", "w.ron"], dir.path())
-            .status
-            .success()
-    );
-    let path = dir.path().join("w.ron");
+    let path = import_into(dir.path(), "news", "w.ron");
     let mut workspace = dateline::store::load_workspace(&path).unwrap();
     let seoul = workspace
         .articles

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{dateline, folder_with, target_of};
+use common::{dateline, folder_with, import_into, target_of};
 
 use std::path::Path;
 
@@ -78,13 +78,7 @@ fn body_words(workspace: &Workspace, file: &str, span: (usize, usize)) -> String
 fn rescan_reanchors_orphans_moves_and_keeps_gone_articles() {
     let dir = tempfile::tempdir().unwrap();
     write_folder(dir.path());
-    let out = dateline(&["import", "news", "-o", "research.ron"], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let ws_path = dir.path().join("research.ron");
+    let ws_path = import_into(dir.path(), "news", "research.ron");
     let mut workspace = store::load_workspace(&ws_path).unwrap();
     assert_eq!(workspace.articles.len(), 3);
     let kim = annotate(&mut workspace, "summit.txt", "Kim Jong Un");
@@ -208,12 +202,7 @@ fn rescan_reanchors_orphans_moves_and_keeps_gone_articles() {
 fn reimporting_a_changed_file_reanchors_too() {
     let dir = tempfile::tempdir().unwrap();
     write_folder(dir.path());
-    let ws_path = dir.path().join("research.ron");
-    assert!(
-        dateline(&["import", "news", "-o", "research.ron"], dir.path())
-            .status
-            .success()
-    );
+    let ws_path = import_into(dir.path(), "news", "research.ron");
     let mut workspace = store::load_workspace(&ws_path).unwrap();
     annotate(&mut workspace, "summit.txt", "on Sunday");
     store::save_workspace(&ws_path, &workspace).unwrap();
@@ -261,12 +250,7 @@ fn rescan_refuses_what_is_not_a_workspace() {
 fn unreachable_sources_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     write_folder(dir.path());
-    assert!(
-        dateline(&["import", "news", "-o", "research.ron"], dir.path())
-            .status
-            .success()
-    );
-    let before = std::fs::read(dir.path().join("research.ron")).unwrap();
+    let before = std::fs::read(import_into(dir.path(), "news", "research.ron")).unwrap();
     // The folder is not there (a disk not mounted, a copy without its articles).
     std::fs::rename(dir.path().join("news"), dir.path().join("elsewhere")).unwrap();
     let out = dateline(&["rescan", "research.ron"], dir.path());

@@ -28,6 +28,14 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Imports `folder` (in `dir`) into the workspace file `name` there with the real binary, which
+/// must succeed; the workspace's path.
+pub fn import_into(dir: &Path, folder: &str, name: &str) -> PathBuf {
+    let out = dateline(&["import", folder, "-o", name], dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir.join(name)
+}
+
 /// The target of the first occurrence of `words` in the article's body.
 pub fn target_of(article: &Article, words: &str) -> TextTarget {
     let at = article.body.find(words).unwrap();
