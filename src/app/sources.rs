@@ -23,12 +23,7 @@ impl DatelineApp {
             return;
         }
         let paths = self.workspace.rescan_paths();
-        let articles = self
-            .workspace
-            .articles
-            .iter()
-            .map(|a| a.source.path.clone())
-            .collect();
+        let articles = self.workspace.source_files();
         match ImportJob::start_rescan(paths, articles, self.ingest_options(), self.wake.clone()) {
             Ok(job) => {
                 self.import = Some(job);

@@ -17,11 +17,7 @@ pub fn rescan_workspace(
     options: IngestOptions,
 ) -> Result<RescanReport, String> {
     let paths = workspace.rescan_paths();
-    let articles: Vec<_> = workspace
-        .articles
-        .iter()
-        .map(|a| a.source.path.clone())
-        .collect();
+    let articles = workspace.source_files();
     let scan = scan_sources(
         &paths,
         &articles,

@@ -125,6 +125,14 @@ impl Workspace {
         }
     }
 
+    /// The source files of the articles, to tell which are gone.
+    pub fn source_files(&self) -> Vec<PathBuf> {
+        self.articles
+            .iter()
+            .map(|a| a.source.path.clone())
+            .collect()
+    }
+
     /// Where a rescan looks: the imported folders (for workspaces made before they were
     /// recorded, the folders of the articles), and every article file outside them.
     pub fn rescan_paths(&self) -> Vec<PathBuf> {
