@@ -14,6 +14,7 @@ use crate::model::{Article, ArticleId, Edit, EntityKey, Event, EventOrigin, reso
 use crate::timeline::lanes::{
     EventRef, Lane, LaneMode, LaneNames, article_lane, build_lanes, visible_events,
 };
+use crate::ui::event_inspector::MergeCandidate;
 use crate::ui::timeline::{ExportFormat, TimelineView};
 
 /// Where a timeline item's event lives.
@@ -44,6 +45,9 @@ pub(super) struct TimelineCache {
     pub lanes: Vec<Lane>,
     /// Publication markers.
     pub articles: Lane,
+    /// The merge candidates of the selected event: a search over every slot, made once per
+    /// selection and per build of the lanes, not each frame.
+    pub candidates: Option<(EventRef, Vec<MergeCandidate>)>,
 }
 
 /// The evidence the reader shows after a click on an event: article, byte span, and the time
@@ -210,6 +214,7 @@ impl DatelineApp {
             slots,
             lanes,
             articles,
+            candidates: None,
         });
     }
 

@@ -76,10 +76,24 @@ impl DatelineApp {
 
     /// What the inspector's event section shows: the selected event (a copy) and the events
     /// it may be merged with.
-    pub(super) fn event_section_data(&self) -> Option<(EventRef, Event, Vec<MergeCandidate>)> {
+    pub(super) fn event_section_data(&mut self) -> Option<(EventRef, Event, Vec<MergeCandidate>)> {
         let reference = self.events.selected.clone()?;
         let event = self.event(&reference)?.clone();
-        let candidates = self.merge_candidates(&event);
+        let cached = self
+            .events
+            .cache
+            .as_ref()
+            .and_then(|c| c.candidates.as_ref());
+        let candidates = match cached {
+            Some((r, found)) if *r == reference => found.clone(),
+            _ => {
+                let found = self.merge_candidates(&event);
+                if let Some(cache) = self.events.cache.as_mut() {
+                    cache.candidates = Some((reference.clone(), found.clone()));
+                }
+                found
+            }
+        };
         Some((reference, event, candidates))
     }
 

@@ -44,6 +44,7 @@ impl EventDraft {
 type Update<'a> = &'a dyn Fn(&mut Vec<Command>, &dyn Fn(&mut Event));
 
 /// Another event the selected one may be merged with.
+#[derive(Clone, Debug, PartialEq)]
 pub struct MergeCandidate {
     /// The event.
     pub reference: EventRef,
