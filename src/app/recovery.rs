@@ -79,12 +79,7 @@ impl DatelineApp {
         let Some(recovery) = self.recovery_file() else {
             return;
         };
-        let base = self
-            .document
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let base = store::recovery_base(self.document.path.as_deref());
         let snapshot = self.workspace.clone();
         let revision = self.document.revision;
         self.autosave.last = Some(now);
@@ -134,10 +129,7 @@ impl DatelineApp {
         let Some((summary, workspace)) = self.autosave.offer.take() else {
             return;
         };
-        let base = workspace
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let base = store::recovery_base(workspace.as_deref());
         match store::load_recovery(&summary.path, &base, self.limits.max_workspace_bytes) {
             Ok(restored) => {
                 self.replace_workspace(restored, workspace);

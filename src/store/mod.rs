@@ -24,6 +24,6 @@ pub use limits::Limits;
 pub use paths::{relative_path, resolve_path};
 pub use recent::RecentWorkspaces;
 pub use recovery::{
-    RecoverySummary, load_recovery, pending_recovery, recovery_path, remove_recovery,
-    untitled_recovery_path, write_recovery,
+    RecoverySummary, load_recovery, pending_recovery, recovery_base, recovery_path,
+    remove_recovery, untitled_recovery_path, write_recovery,
 };

@@ -91,9 +91,7 @@ pub fn pending_recovery(
     {
         return None;
     }
-    let base = workspace
-        .and_then(Path::parent)
-        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+    let base = recovery_base(workspace);
     let restored = load_recovery(recovery, &base, limit).ok()?;
     Some(RecoverySummary {
         path: recovery.to_path_buf(),
@@ -105,6 +103,14 @@ pub fn pending_recovery(
             restored.codebook.tags.len(),
         ),
     })
+}
+
+/// The folder a recovery file's source paths are relative to: the workspace file's folder, or
+/// the root for an untitled workspace (whose paths are then written absolute).
+pub fn recovery_base(workspace: Option<&Path>) -> PathBuf {
+    workspace
+        .and_then(Path::parent)
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
 }
 
 /// Reads a recovery file no larger than `limit` bytes (the workspace limit: it holds a whole
