@@ -15,7 +15,7 @@ fn sample_bodies() -> Vec<String> {
         if entry.file_type().is_file()
             && let Ok(article) = ingest_file(entry.path(), IngestOptions::default())
         {
-            bodies.push(article.body);
+            bodies.push(article.body.to_string());
         }
     }
     bodies

@@ -19,7 +19,7 @@ impl DatelineApp {
     /// The annotations of an article as the reader draws them (byte spans), rejected decisions
     /// left out.
     pub(super) fn reader_annotations(&self, article: ArticleId) -> Vec<ReaderAnnotation> {
-        let Some(body) = self.workspace.article(article).map(|a| a.body.as_str()) else {
+        let Some(body) = self.workspace.article(article).map(|a| &*a.body) else {
             return Vec::new();
         };
         let codebook = &self.workspace.codebook;

@@ -33,13 +33,13 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                     format: SourceFormat::Text,
                     modified: None,
                 },
-                raw_text: String::new(),
+                raw_text: "".into(),
                 headline: format!("Generated story {i}"),
                 published: PublishedAt::from_ymd(day.year(), day.month(), day.day()),
                 byline: None,
                 dateline: None,
                 agency: None,
-                body: String::new(),
+                body: "".into(),
                 reference_override: None,
             }
         })

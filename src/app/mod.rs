@@ -339,7 +339,7 @@ impl DatelineApp {
         }
         if self.mention_task.is_none() && self.mentions.0 != self.articles_version {
             let version = self.articles_version;
-            let bodies: Vec<(ArticleId, String)> = self
+            let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = self
                 .workspace
                 .articles
                 .iter()
@@ -447,7 +447,7 @@ impl DatelineApp {
             .unwrap_or_default();
         self.names = article.map(|a| reader_names(&a.body)).unwrap_or_default();
         // The user's decisions on suggestions: rejected ones go, accepted ones are marked.
-        if let Some(body) = article.map(|a| a.body.as_str()) {
+        if let Some(body) = article.map(|a| &*a.body) {
             let decisions = self.decisions(id);
             let decided = |start: usize, end: usize, name: bool| {
                 let (s, e) = (

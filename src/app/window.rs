@@ -310,7 +310,7 @@ impl DatelineApp {
                 ui::reader::Annotating {
                     menu: ui::selection_menu::MenuContext {
                         article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
-                        body: article.map_or("", |a| a.body.as_str()),
+                        body: article.map_or("", |a| &*a.body),
                         codebook: &self.workspace.codebook,
                         registry: &self.registry.1,
                     },

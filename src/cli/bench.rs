@@ -142,7 +142,7 @@ pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
         &ImportProgress::default(),
         &|| {},
     );
-    let bodies: Vec<(String, Option<chrono::NaiveDate>)> = outcome
+    let bodies: Vec<(std::sync::Arc<str>, Option<chrono::NaiveDate>)> = outcome
         .articles
         .iter()
         .map(|a| (a.body.clone(), a.reference_date().map(|(d, _)| d)))

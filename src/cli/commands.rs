@@ -149,7 +149,7 @@ pub struct EntityNaming {
 impl EntityNaming {
     /// Builds the workspace's registry to name entities as the app shows them.
     pub fn for_workspace(workspace: &Workspace) -> Self {
-        let bodies: Vec<(ArticleId, String)> = workspace
+        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = workspace
             .articles
             .iter()
             .map(|a| (a.id, a.body.clone()))
@@ -350,7 +350,11 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
 
 fn bench_anchors(inputs: &[PathBuf]) -> Result<(), String> {
     let outcome = import_quietly(inputs);
-    let texts: Vec<String> = outcome.articles.into_iter().map(|a| a.body).collect();
+    let texts: Vec<String> = outcome
+        .articles
+        .into_iter()
+        .map(|a| a.body.to_string())
+        .collect();
     if texts.is_empty() {
         return Err("no articles to edit in those folders".into());
     }

@@ -114,7 +114,7 @@ fn file_date(meta: &std::fs::Metadata) -> Option<chrono::NaiveDate> {
 /// assert_eq!(article.headline, "Talks resume");
 /// assert_eq!(article.dateline.unwrap().place, "GENEVA");
 /// assert_eq!(article.agency.as_deref(), Some("Reuters"));
-/// assert_eq!(article.body, "Talks resumed on Monday.");
+/// assert_eq!(&*article.body, "Talks resumed on Monday.");
 /// ```
 pub fn ingest_bytes(
     path: &Path,
@@ -158,13 +158,13 @@ pub fn ingest_bytes(
             format,
             modified: None,
         },
-        raw_text: decoded.text,
+        raw_text: decoded.text.into(),
         headline,
         published: structure.published,
         byline: structure.byline,
         dateline: structure.dateline,
         agency: structure.agency,
-        body,
+        body: body.into(),
         reference_override: None,
     })
 }

@@ -63,7 +63,7 @@ pub struct Article {
     /// Where the text came from.
     pub source: SourceInfo,
     /// The decoded file text, boilerplate included.
-    pub raw_text: String,
+    pub raw_text: std::sync::Arc<str>,
     /// The headline; the file name when the text has none.
     pub headline: String,
     /// When the article was published, as far as the text or the source tells.
@@ -75,7 +75,7 @@ pub struct Article {
     /// The news agency or publisher: "Yonhap", "Reuters", "AP", a site name.
     pub agency: Option<String>,
     /// The clean body text: paragraphs separated by one blank line.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// A reference date the user set for relative dates ("on Sunday") when the publication
     /// date is missing, partial or wrong.
     #[serde(default)]
@@ -89,7 +89,7 @@ impl Article {
         Article {
             id: self.id,
             source: self.source.clone(),
-            raw_text: String::new(),
+            raw_text: "".into(),
             headline: self.headline.clone(),
             published: self.published.clone(),
             byline: self.byline.clone(),

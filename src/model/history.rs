@@ -140,13 +140,13 @@ mod tests {
                 format: crate::model::SourceFormat::Text,
                 modified: None,
             },
-            raw_text: String::new(),
+            raw_text: "".into(),
             headline: "one".into(),
             published: None,
             byline: None,
             dateline: None,
             agency: None,
-            body: String::new(),
+            body: "".into(),
             reference_override: None,
         });
         w

@@ -203,7 +203,9 @@ pub struct ArticleNames {
 }
 
 /// The names of many articles, in parallel, in the order given.
-pub fn all_article_names(bodies: &[(crate::model::ArticleId, String)]) -> Vec<ArticleNames> {
+pub fn all_article_names(
+    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
+) -> Vec<ArticleNames> {
     use rayon::prelude::*;
     bodies
         .par_iter()
@@ -248,7 +250,7 @@ pub fn mention_records(
 
 /// The mentions of many articles, in parallel.
 pub fn all_mention_records(
-    bodies: &[(crate::model::ArticleId, String)],
+    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
 ) -> Vec<crate::model::MentionRecord> {
     use rayon::prelude::*;
     bodies
