@@ -36,7 +36,7 @@ fn workspace() -> Workspace {
         reference_override: None,
     };
     Workspace {
-        articles: vec![article(0), article(1)],
+        articles: vec![article(0), article(1)].into(),
         next_article_id: 2,
         ..Default::default()
     }

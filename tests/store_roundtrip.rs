@@ -113,7 +113,7 @@ fn saving_keeps_the_previous_file_as_a_backup_and_leaves_no_temporary_files() {
     let mut workspace = sample_workspace(dir.path());
     store::save_workspace(&path, &workspace).unwrap();
     let first = std::fs::read(&path).unwrap();
-    workspace.articles.pop();
+    workspace.articles_mut().pop();
     store::save_workspace(&path, &workspace).unwrap();
     assert_eq!(std::fs::read(store::backup_path(&path)).unwrap(), first);
     assert_eq!(store::load_workspace(&path).unwrap().articles.len(), 2);
@@ -347,7 +347,7 @@ fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};
     let dir = tempfile::tempdir().unwrap();
     let mut workspace = sample_workspace(dir.path());
-    workspace.articles[2].reference_override = chrono::NaiveDate::from_ymd_opt(2010, 3, 1);
+    workspace.articles_mut()[2].reference_override = chrono::NaiveDate::from_ymd_opt(2010, 3, 1);
     workspace.timex_corrections.push(TimexCorrection {
         article: ArticleId(0),
         start: 14,

@@ -10,7 +10,7 @@ use super::{Command, DatelineApp};
 use crate::extract::entities::NamedSpan;
 use crate::extract::events::all_article_events;
 use crate::jobs::{BackgroundTask, TaskPoll};
-use crate::model::{Article, ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
+use crate::model::{ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
 use crate::timeline::lanes::{
     EventRef, Lane, LaneMode, LaneNames, article_lane, build_lanes, visible_events,
 };
@@ -106,12 +106,8 @@ impl DatelineApp {
             return;
         }
         let version = self.events.inputs;
-        let articles: Vec<Article> = self
-            .workspace
-            .articles
-            .iter()
-            .map(Article::without_raw_text)
-            .collect();
+        // Shared, not copied: the task reads the articles as they are now.
+        let articles = Arc::clone(&self.workspace.articles);
         let corrections = self.workspace.timex_corrections.clone();
         let spans = Arc::clone(&self.events.spans);
         // Time expressions the user rejected make no events.

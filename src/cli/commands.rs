@@ -321,7 +321,7 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
                     events: &workspace.events,
                     dismissed: &workspace.dismissed_suggestions,
                 };
-                for article in &workspace.articles {
+                for article in workspace.articles.iter() {
                     write(extract_record(article, Some(&extras)))?;
                 }
             }

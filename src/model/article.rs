@@ -82,25 +82,6 @@ pub struct Article {
     pub reference_override: Option<NaiveDate>,
 }
 
-impl Article {
-    /// A copy without the file text (`raw_text` empty): what extraction needs, at half the
-    /// memory.
-    pub fn without_raw_text(&self) -> Article {
-        Article {
-            id: self.id,
-            source: self.source.clone(),
-            raw_text: "".into(),
-            headline: self.headline.clone(),
-            published: self.published.clone(),
-            byline: self.byline.clone(),
-            dateline: self.dateline.clone(),
-            agency: self.agency.clone(),
-            body: self.body.clone(),
-            reference_override: self.reference_override,
-        }
-    }
-}
-
 /// Where an article's reference date for relative expressions comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReferenceSource {

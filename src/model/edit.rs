@@ -298,7 +298,7 @@ impl Edit {
             )),
             Edit::SetReferenceDate(id, date) => {
                 let article = workspace
-                    .articles
+                    .articles_mut()
                     .iter_mut()
                     .find(|a| a.id == id)
                     .ok_or(EditError::NoSuchArticle(id))?;
@@ -306,7 +306,7 @@ impl Edit {
             }
             Edit::SetHeadline(id, headline) => {
                 let article = workspace
-                    .articles
+                    .articles_mut()
                     .iter_mut()
                     .find(|a| a.id == id)
                     .ok_or(EditError::NoSuchArticle(id))?;

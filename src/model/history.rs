@@ -130,7 +130,7 @@ mod tests {
 
     fn workspace() -> Workspace {
         let mut w = Workspace::default();
-        w.articles.push(crate::model::Article {
+        w.articles_mut().push(crate::model::Article {
             id: ArticleId(0),
             source: crate::model::SourceInfo {
                 path: "a.txt".into(),

@@ -138,7 +138,7 @@ impl Workspace {
     pub fn rescan_paths(&self) -> Vec<PathBuf> {
         let mut roots = self.source_folders.clone();
         if roots.is_empty() {
-            for article in &self.articles {
+            for article in self.articles.iter() {
                 if let Some(folder) = article.source.path.parent()
                     && !roots.iter().any(|r| r.as_path() == folder)
                 {
@@ -200,7 +200,7 @@ impl Workspace {
             if known.contains(&article.source.path) {
                 continue;
             }
-            let twin = self.articles.iter_mut().find(|a| {
+            let twin = self.articles_mut().iter_mut().find(|a| {
                 gone.contains(a.source.path.as_path())
                     && !moved_from.contains(&a.source.path)
                     && a.source.content_hash == article.source.content_hash

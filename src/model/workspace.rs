@@ -38,8 +38,10 @@ pub struct MergeSummary {
 /// reused.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
-    /// The articles in import order.
-    pub articles: Vec<Article>,
+    /// The articles in import order. Shared, so that a snapshot of the workspace (a save, the
+    /// recovery file) costs no copy of the articles; changing one copies the list only while
+    /// such a snapshot is still alive (`Arc::make_mut`).
+    pub articles: std::sync::Arc<Vec<Article>>,
     /// Files that were skipped, with reasons.
     pub problems: Vec<ImportProblem>,
     /// The id the next new article gets.
@@ -81,6 +83,11 @@ impl Workspace {
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
         self.article_index(id).map(|i| &self.articles[i])
+    }
+
+    /// The articles to change: copied first only if a snapshot still shares them.
+    pub fn articles_mut(&mut self) -> &mut Vec<Article> {
+        std::sync::Arc::make_mut(&mut self.articles)
     }
 
     /// The stored event with this id.
@@ -125,7 +132,7 @@ impl Workspace {
                     let id = self.articles[i].id;
                     article.id = id;
                     article.reference_override = self.articles[i].reference_override;
-                    let old = std::mem::replace(&mut self.articles[i], article);
+                    let old = std::mem::replace(&mut self.articles_mut()[i], article);
                     let new_body = self.articles[i].body.clone();
                     let rebased = rebase_article(self, id, &old.body, &new_body);
                     summary.rebased.merge(rebased);
@@ -135,7 +142,7 @@ impl Workspace {
                     article.id = ArticleId(self.next_article_id);
                     self.next_article_id += 1;
                     by_path.insert(article.source.path.clone(), self.articles.len());
-                    self.articles.push(article);
+                    self.articles_mut().push(article);
                     summary.added += 1;
                 }
             }
@@ -178,7 +185,7 @@ mod tests {
         );
         assert_eq!(ws.article_index(ArticleId(2)), Some(2));
         assert_eq!(ws.article_index(ArticleId(9)), None);
-        ws.articles.swap(0, 2);
+        ws.articles_mut().swap(0, 2);
         assert_eq!(ws.article_index(ArticleId(2)), Some(0));
         assert_eq!(ws.article(ArticleId(0)).map(|a| a.id), Some(ArticleId(0)));
     }

@@ -93,7 +93,7 @@ pub fn workspace_to_ron(
     path: &Path,
 ) -> Result<String, StoreError> {
     let mut portable = workspace.clone();
-    for article in &mut portable.articles {
+    for article in portable.articles_mut() {
         article.source.path = relative_path(&article.source.path, base);
     }
     for problem in &mut portable.problems {
@@ -223,7 +223,7 @@ fn load_workspace_text_versioned(
         .max()
         .unwrap_or(0);
     workspace.next_article_id = workspace.next_article_id.max(highest_id);
-    for article in &mut workspace.articles {
+    for article in workspace.articles_mut() {
         article.source.path = resolve_path(&article.source.path, base);
     }
     for problem in &mut workspace.problems {
