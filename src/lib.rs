@@ -24,6 +24,7 @@ pub mod extract;
 pub mod ingest;
 pub mod jobs;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod timeline;
 
