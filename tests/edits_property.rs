@@ -60,6 +60,8 @@ enum Op {
     MoveEvent(usize, i64),
     RemoveEvent(usize),
     Dismiss(usize),
+    SaveSearch(String),
+    CodeHits(String, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -84,6 +86,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0..4usize, -400..400i64).prop_map(|(i, d)| Op::MoveEvent(i, d)),
         (0..4usize).prop_map(Op::RemoveEvent),
         (0..80usize).prop_map(Op::Dismiss),
+        text.prop_map(Op::SaveSearch),
+        ("[a-z]{1,3}\\*?", 0..3u8).prop_map(|(q, u)| Op::CodeHits(q, u)),
     ]
 }
 
@@ -193,6 +197,36 @@ fn edit(op: &Op, w: &Workspace) -> Option<Edit> {
             start: *start,
             text: "Sunday".into(),
         }),
+        Op::SaveSearch(name) => {
+            let mut list = w.saved_searches.clone();
+            list.push(dateline::model::SavedSearch {
+                name: name.clone(),
+                query: "sunday".into(),
+            });
+            Edit::SetSavedSearches(list)
+        }
+        Op::CodeHits(query, unit) => {
+            // Code every hit of a search, as the Search tab does: one batch.
+            let index = dateline::search::build_index_now(&w.articles, &[]);
+            let parsed = dateline::search::parse(query).ok()?;
+            let ctx = dateline::search::Context {
+                index: &index,
+                annotations: &w.annotations,
+                codebook: &w.codebook,
+                names: &[],
+                name_spans: &[],
+                decisions: &w.entity_decisions,
+                registry: &[],
+            };
+            let hits = dateline::search::search(&parsed, &ctx).hits;
+            let unit = [
+                dateline::search::Unit::Hit,
+                dateline::search::Unit::Sentence,
+                dateline::search::Unit::Paragraph,
+            ][usize::from(*unit)];
+            let what = dateline::search::CodeAs::Note("coded".into());
+            dateline::search::plan_coding(w, &index, &hits, &what, unit).edit?
+        }
     })
 }
 

@@ -342,6 +342,38 @@ fn golden_workspace_version_5_loads() {
     );
 }
 
+/// Version 6 adds the saved searches.
+#[test]
+fn golden_workspace_version_6_loads() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v6.ron");
+    let (workspace, version) =
+        store::load_workspace_versioned(&golden, store::MAX_WORKSPACE_BYTES).unwrap();
+    assert_eq!(version, 6);
+    assert_eq!(workspace.saved_searches.len(), 2);
+    assert_eq!(workspace.saved_searches[0].name, "Envoys on Monday");
+    assert_eq!(
+        workspace.saved_searches[1].query,
+        "note:round OR tag:Diplomacy"
+    );
+    for saved in &workspace.saved_searches {
+        assert!(
+            dateline::search::parse(&saved.query).is_ok(),
+            "{}",
+            saved.query
+        );
+    }
+    assert_eq!(
+        workspace.orphans.len(),
+        2,
+        "what version 5 held is still there"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.ron");
+    store::save_workspace(&copy, &workspace).unwrap();
+    let again = store::load_workspace(&copy).unwrap();
+    assert_eq!(again.saved_searches, workspace.saved_searches);
+}
+
 #[test]
 fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};

@@ -54,6 +54,8 @@ pub enum Edit {
     ReplaceAnnotation(Annotation),
     /// Replace the codebook (tags made, renamed, recoloured, moved, merged or deleted).
     SetCodebook(Codebook),
+    /// Replace the saved searches.
+    SetSavedSearches(Vec<super::SavedSearch>),
     /// Add an entity decision (merge, rename, retype, split, hide) at the end.
     PushEntityDecision(EntityDecision),
     /// Take the last entity decision back.
@@ -280,6 +282,9 @@ impl Edit {
             }
             Edit::SetCodebook(codebook) => {
                 Edit::SetCodebook(std::mem::replace(&mut workspace.codebook, codebook))
+            }
+            Edit::SetSavedSearches(list) => {
+                Edit::SetSavedSearches(std::mem::replace(&mut workspace.saved_searches, list))
             }
             Edit::PushEntityDecision(decision) => {
                 workspace.entity_decisions.push(decision);

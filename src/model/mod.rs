@@ -41,7 +41,7 @@ pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };
 pub use timex_correction::TimexCorrection;
-pub use workspace::{ImportProblem, MergeSummary, Workspace};
+pub use workspace::{ImportProblem, MergeSummary, SavedSearch, Workspace};
 
 /// An article with this source path, content hash and body, for unit tests.
 #[cfg(test)]

@@ -77,6 +77,18 @@ pub struct Workspace {
     /// The folders and files the user imported, looked through again by "Rescan sources".
     #[serde(default)]
     pub source_folders: Vec<PathBuf>,
+    /// Searches the user named and kept.
+    #[serde(default)]
+    pub saved_searches: Vec<SavedSearch>,
+}
+
+/// A search the user named and kept in the workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSearch {
+    /// The name shown in the list.
+    pub name: String,
+    /// The query as typed.
+    pub query: String,
 }
 
 impl Workspace {

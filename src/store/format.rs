@@ -17,8 +17,9 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// per-article reference dates and source file dates (version 1 files load with none of these).
 /// 3: adds events and dismissed suggestions (older files load with none). 4: adds
 /// annotations, decisions on suggestions and the codebook. 5: adds the orphans (work whose
-/// words were lost when a source changed) and the imported source folders.
-pub const CURRENT_FORMAT_VERSION: u32 = 5;
+/// words were lost when a source changed) and the imported source folders. 6: adds the
+/// saved searches.
+pub const CURRENT_FORMAT_VERSION: u32 = 6;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
