@@ -19,8 +19,13 @@ Usage:
   dateline rescan WORKSPACE.ron [--json]
                                         read the sources again (new, changed, moved, gone files),
                                         re-anchor annotations, save; report every annotation
+  dateline search WORKSPACE.ron QUERY [--limit N] [--json] [--count]
+                                        every hit of QUERY as a keyword-in-context line
+                                        (see the README for the query language)
   dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
+  dateline bench search DIR… [--copies N]
+                                        time the search index and queries of each kind
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
                                         (default 20000) next to an empty frame
@@ -64,6 +69,22 @@ pub enum Invocation {
         path: PathBuf,
         /// One JSON object per annotation instead of text.
         json: bool,
+    },
+    /// Search a workspace.
+    Search {
+        /// The workspace.
+        path: PathBuf,
+        /// The query as typed.
+        query: String,
+        /// How to print.
+        output: crate::cli::search::SearchOutput,
+    },
+    /// Search benchmark against `cat | wc -w`.
+    BenchSearch {
+        /// Folders to index.
+        inputs: Vec<PathBuf>,
+        /// Times the articles are repeated (as that many copies of the files).
+        copies: usize,
     },
     /// Import benchmark against `cat | wc -w`.
     BenchImport {
@@ -139,6 +160,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             Ok(Invocation::Extract { paths })
         }
         Some("train-ner") => parse_train_ner(rest),
+        Some("search") => parse_search(rest),
         Some("info") => {
             let mut paths = positional(rest, "info")?;
             if paths.len() != 1 {
@@ -169,6 +191,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 Some("extract") => Ok(Invocation::BenchExtract {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
+                Some("search") => parse_bench_search(rest.collect()),
                 Some("anchors") => Ok(Invocation::BenchAnchors {
                     inputs: positional(rest.collect(), "bench anchors")?,
                 }),
@@ -192,8 +215,8 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     Ok(Invocation::BenchTimeline { size })
                 }
                 _ => Err(
-                    "bench needs a benchmark name: bench import DIR…, bench extract DIR… \
-                     bench anchors DIR… or bench timeline [N]"
+                    "bench needs a benchmark name: bench import DIR…, bench extract DIR…, \
+                     bench search DIR…, bench anchors DIR… or bench timeline [N]"
                         .into(),
                 ),
             }
@@ -262,6 +285,63 @@ fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
         return Err("import needs at least one folder or file".into());
     }
     Ok(Invocation::Import { inputs, output })
+}
+
+fn parse_search(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut output = crate::cli::search::SearchOutput::default();
+    let mut words: Vec<String> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg
+            .to_str()
+            .ok_or("search: the arguments must be text (UTF-8)")?
+            .to_string();
+        match text.as_str() {
+            "--json" => output.json = true,
+            "--count" => output.count = true,
+            "--limit" => {
+                output.limit = Some(
+                    args.next()
+                        .and_then(|n| n.to_str()?.parse().ok())
+                        .ok_or("search: --limit needs a number of hits")?,
+                )
+            }
+            _ => words.push(text),
+        }
+    }
+    if words.len() != 2 {
+        return Err(
+            "search takes a workspace and one query (quote it: dateline search w.ron 'oil AND price')"
+                .into(),
+        );
+    }
+    let query = words.remove(1);
+    Ok(Invocation::Search {
+        path: PathBuf::from(words.remove(0)),
+        query,
+        output,
+    })
+}
+
+fn parse_bench_search(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut copies = 1;
+    let mut paths = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--copies" {
+            copies = args
+                .next()
+                .and_then(|n| n.to_str()?.parse().ok())
+                .filter(|n| (1..=100).contains(n))
+                .ok_or("bench search: --copies needs a number from 1 to 100")?;
+        } else {
+            paths.push(arg);
+        }
+    }
+    Ok(Invocation::BenchSearch {
+        inputs: positional(paths, "bench search")?,
+        copies,
+    })
 }
 
 fn parse_train_ner(args: Vec<OsString>) -> Result<Invocation, String> {

@@ -10,13 +10,14 @@ use crate::ingest::{ImportProgress, IngestOptions, collect_sources, import_paths
 
 const RUNS: usize = 3;
 
-fn median(mut times: Vec<Duration>) -> Duration {
+/// The middle of some timings.
+pub(super) fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
 
 /// Times `cat FILES | wc -w` through `xargs`, returning the word count and the median time.
-fn baseline(files: &[PathBuf]) -> Result<(u64, Duration), String> {
+pub(super) fn baseline(files: &[PathBuf]) -> Result<(u64, Duration), String> {
     let mut list = Vec::new();
     for f in files {
         list.extend_from_slice(f.as_os_str().as_encoded_bytes());

@@ -42,6 +42,14 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::Rescan { path, json } => {
             super::rescan::rescan(&path, json, configured_ingest())
         }
+        Invocation::Search {
+            path,
+            query,
+            output,
+        } => super::search::search_command(&path, &query, output),
+        Invocation::BenchSearch { inputs, copies } => {
+            super::bench_search::bench_search(&inputs, copies)
+        }
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
         Invocation::BenchAnchors { inputs } => bench_anchors(&inputs),

@@ -4,10 +4,12 @@
 pub mod anchors;
 mod args;
 mod bench;
+mod bench_search;
 mod commands;
 mod lcg;
 mod ner;
 pub mod rescan;
+pub mod search;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};

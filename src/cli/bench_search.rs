@@ -1,0 +1,189 @@
+//! `dateline bench search DIR… [--copies N]`: how fast the search index is built and how long
+//! queries of each kind take, next to `cat | wc -w` over the same files in the same process.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::bench::{baseline, median};
+use crate::ingest::{ImportProgress, IngestOptions, collect_sources, import_paths};
+use crate::model::{Article, ArticleId, Workspace};
+use crate::search::{self, BuildProgress, build_index, build_index_now};
+
+/// The queries timed, by kind. They are general news words, not fitted to one corpus.
+const QUERIES: &[(&str, &[&str])] = &[
+    ("word", &["oil", "government", "said", "minister"]),
+    (
+        "phrase",
+        &[
+            "\"interest rates\"",
+            "\"prime minister\"",
+            "\"the company said\"",
+            "\"united states\"",
+        ],
+    ),
+    ("prefix", &["negotiat*", "econom*", "\"oil pri\"*"]),
+    (
+        "boolean",
+        &[
+            "(oil OR gas) AND NOT opec",
+            "bank -england",
+            "trade (japan OR china)",
+            "price NEAR oil",
+        ],
+    ),
+    (
+        "field filter",
+        &[
+            "headline:oil",
+            "place:london",
+            "agency:reuters",
+            "published:1987-03..1987-04",
+        ],
+    ),
+    (
+        "mentions range",
+        &[
+            "mentions:1987-03",
+            "mentions:1987-03-01..1987-03-07",
+            "mentions:1986",
+            "mentions:1987-Q2",
+        ],
+    ),
+    (
+        "regex",
+        &[
+            "/\\b[Oo]il (price|minister)s?\\b/",
+            "/\\d+ pct/",
+            "/(?i)saudi\\w*/",
+            "/(?i)\\b(opec|oil minister)\\b/",
+        ],
+    ),
+];
+
+const QUERY_RUNS: usize = 15;
+
+fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
+    times.sort();
+    let at = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[at.min(times.len() - 1)]
+}
+
+/// Runs the search benchmark and prints its tables.
+pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
+    let list = collect_sources(inputs);
+    if list.files.is_empty() {
+        return Err("no article files found to benchmark".into());
+    }
+    let outcome = import_paths(
+        inputs,
+        IngestOptions::default(),
+        &ImportProgress::default(),
+        &|| {},
+    );
+    let mut articles: Vec<Article> = Vec::with_capacity(outcome.articles.len() * copies);
+    for copy in 0..copies {
+        for a in &outcome.articles {
+            let mut a = a.clone();
+            a.id = ArticleId(articles.len() as u64);
+            if copy > 0 {
+                // A copy is a new text, as five copies of the files would be.
+                a.body = std::sync::Arc::from(&*a.body);
+            }
+            articles.push(a);
+        }
+    }
+    let files: Vec<PathBuf> = (0..copies)
+        .flat_map(|_| list.files.iter().cloned())
+        .collect();
+    let (words, cat_time) = baseline(&files)?;
+    let file_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let body_bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    let threads = rayon::current_num_threads();
+    println!(
+        "articles: {}  files: {} ({} MB)  bodies: {:.1} MB  words (wc -w): {words}  threads: {threads}",
+        articles.len(),
+        files.len(),
+        file_bytes / 1_000_000,
+        body_bytes as f64 / 1e6
+    );
+    let mut builds = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        std::hint::black_box(build_index_now(&articles, &[]));
+        builds.push(started.elapsed());
+    }
+    let build = median(builds);
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .map_err(|e| format!("no thread pool: {e}"))?;
+    let single = one_thread.install(|| {
+        let started = Instant::now();
+        build_index(&articles, &[], None, &BuildProgress::default(), &|s| {
+            std::hint::black_box(s);
+        });
+        started.elapsed()
+    });
+    let index = build_index_now(&articles, &[]);
+    let mb = body_bytes as f64 / 1e6;
+    println!(
+        "{:<34} {:>9} {:>9} {:>12}",
+        "", "seconds", "MB/s", "÷ cat|wc -w"
+    );
+    let cat = cat_time.as_secs_f64();
+    for (name, t) in [
+        ("cat | wc -w (baseline)", cat_time),
+        (&*format!("index build, {threads} threads"), build),
+        ("index build, 1 thread", single),
+    ] {
+        let s = t.as_secs_f64();
+        println!("{name:<34} {s:>9.3} {:>9.1} {:>11.2}x", mb / s, s / cat);
+    }
+    println!(
+        "index size: {:.1} MB (bodies shared with the workspace, not counted) = {:.2}x the body text",
+        index.heap_bytes() as f64 / 1e6,
+        index.heap_bytes() as f64 / body_bytes as f64
+    );
+    let workspace = Workspace {
+        articles: std::sync::Arc::new(articles),
+        ..Default::default()
+    };
+    println!();
+    println!(
+        "{:<16} {:>9} {:>9} {:>10} {:>9}",
+        "kind", "p50 ms", "p95 ms", "hits", "articles"
+    );
+    for (kind, queries) in QUERIES {
+        let mut times = Vec::new();
+        let (mut hits, mut docs) = (0, 0);
+        for q in *queries {
+            let parsed = search::parse(q).map_err(|e| format!("{q}: {e}"))?;
+            for _ in 0..QUERY_RUNS {
+                let started = Instant::now();
+                let result = super::search::search_workspace(&workspace, &index, &parsed);
+                times.push(started.elapsed());
+                hits = result.hits.len();
+                docs = result.articles;
+            }
+            let ms = |d: Duration| d.as_secs_f64() * 1e3;
+            let mine = &times[times.len() - QUERY_RUNS..];
+            println!(
+                "  {q:<40} {:>7.2} ms {hits:>9} hits {docs:>7} articles",
+                ms(median(mine.to_vec()))
+            );
+        }
+        println!(
+            "{kind:<16} {:>9.2} {:>9.2}",
+            percentile(times.clone(), 0.5).as_secs_f64() * 1e3,
+            percentile(times, 0.95).as_secs_f64() * 1e3,
+        );
+    }
+    println!(
+        "(each query run {QUERY_RUNS} times; p50 and p95 over all runs of the kind; hits computed, not printed)"
+    );
+    Ok(())
+}
