@@ -129,6 +129,32 @@ pub enum Command {
     ExportTimelineDialog(ExportFormat),
     /// Export the timeline's current view to this file.
     ExportTimelineTo(PathBuf, ExportFormat),
+    /// Show the Search tab with the keyboard in its field.
+    FocusSearch,
+    /// Search for this query (the Search tab shows it).
+    RunSearch(String),
+    /// Open a hit in the reader, scrolled to and selected.
+    OpenHit(crate::search::Hit),
+    /// Narrow the library, entity counts and timeline to the search results, or widen them.
+    ShowOnlyResults(bool),
+    /// Show how many passages coding every hit would touch, and ask.
+    PreviewCoding(crate::search::CodeAs, crate::search::Unit),
+    /// The same, coding the hits as mentions of the entity with this name.
+    PreviewCodingAsEntity(String, crate::search::Unit),
+    /// Code every hit as previewed (one undoable step).
+    ConfirmCoding,
+    /// Drop the previewed coding.
+    CancelCoding,
+    /// Keep a search in the workspace: name, query.
+    SaveSearch(String, String),
+    /// Delete saved search number `.0`.
+    DeleteSavedSearch(usize),
+    /// Open the find bar over the reader (Ctrl+F).
+    OpenFind,
+    /// Show the next (true) or previous match of the find bar.
+    FindStep(bool),
+    /// Close the find bar.
+    CloseFind,
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard
@@ -208,6 +234,22 @@ pub fn edit_actions() -> Vec<Action> {
             label: "Redo",
             shortcut: shortcut(COMMAND_SHIFT, Key::Z),
             command: Command::Redo,
+        },
+    ]
+}
+
+/// The Search menu, in order.
+pub fn search_actions() -> Vec<Action> {
+    vec![
+        Action {
+            label: "Search all articles",
+            shortcut: shortcut(COMMAND_SHIFT, Key::F),
+            command: Command::FocusSearch,
+        },
+        Action {
+            label: "Find in article",
+            shortcut: shortcut(Modifiers::COMMAND, Key::F),
+            command: Command::OpenFind,
         },
     ]
 }

@@ -34,6 +34,8 @@ struct LaneKey {
     mode: LaneMode,
     only: Option<EntityKey>,
     registry: u64,
+    /// "Show only results": its generation, 0 when off.
+    results: u64,
 }
 
 /// The timeline's lanes and the events they index.
@@ -142,7 +144,13 @@ impl DatelineApp {
             mode: self.events.view.lane_mode,
             only: only.clone(),
             registry: self.registry.0,
+            results: if self.search.only.is_some() {
+                self.search.only_generation
+            } else {
+                0
+            },
         };
+        let results = self.search.only.clone();
         if self.events.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
@@ -162,6 +170,11 @@ impl DatelineApp {
         let mut refs: Vec<&Event> = Vec::with_capacity(shown.len());
         let mut suggestion_index = 0usize;
         for (r, e) in &shown {
+            if let Some(results) = &results
+                && !e.evidence.iter().any(|ev| results.contains(&ev.article))
+            {
+                continue;
+            }
             match r {
                 EventRef::Stored(id) => slots.push(EventSlot::Stored(stored_index[id])),
                 EventRef::Suggested(_) => {
@@ -203,7 +216,7 @@ impl DatelineApp {
         };
         let lanes = build_lanes(&refs, key.mode, only.as_ref(), &names);
         let only_articles: Option<HashSet<ArticleId>> =
-            self.entity_articles().map(|v| v.into_iter().collect());
+            self.shown_articles().map(|v| v.into_iter().collect());
         let articles = article_lane(&workspace.articles, only_articles.as_ref());
         self.events.cache = Some(TimelineCache {
             key,
@@ -239,6 +252,23 @@ impl DatelineApp {
                         .find(|e| e.suggestion_key() == Some(key))
                 }),
         }
+    }
+
+    /// The articles whose events the timeline's lanes hold now (after the entity selection and
+    /// "Show only results").
+    pub fn timeline_event_articles(&self) -> Vec<ArticleId> {
+        let Some(cache) = &self.events.cache else {
+            return Vec::new();
+        };
+        let mut ids: Vec<ArticleId> = cache
+            .slots
+            .iter()
+            .filter_map(|&slot| self.slot_event(slot))
+            .flat_map(|e| e.evidence.iter().map(|ev| ev.article))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     /// The suggested events of every article, as last computed.

@@ -181,6 +181,19 @@ impl DatelineApp {
                     self.selection = Some(id);
                 }
             }
+            Command::FocusSearch
+            | Command::RunSearch(_)
+            | Command::OpenHit(_)
+            | Command::ShowOnlyResults(_)
+            | Command::PreviewCoding(..)
+            | Command::PreviewCodingAsEntity(..)
+            | Command::ConfirmCoding
+            | Command::CancelCoding
+            | Command::SaveSearch(..)
+            | Command::DeleteSavedSearch(_)
+            | Command::OpenFind
+            | Command::FindStep(_)
+            | Command::CloseFind => self.handle_search_command(command),
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::SelectEvent(_)

@@ -10,6 +10,7 @@ mod events;
 mod fonts;
 mod handle;
 mod recovery;
+mod search;
 mod sources;
 mod timeline_panel;
 mod window;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use bench::bench_timeline;
-pub use command::{Action, Command, edit_actions, file_actions, navigation_keys};
+pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, search_actions};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
@@ -49,6 +50,8 @@ pub enum LeftTab {
     Tags,
     /// Work that lost its words when a source changed.
     Orphans,
+    /// Search across the corpus.
+    Search,
 }
 
 /// The workspace file and whether what is on screen matches it. "Unsaved" is derived from
@@ -187,6 +190,8 @@ pub struct DatelineApp {
     limits: crate::store::Limits,
     /// The running rescan was started by opening a workspace: say nothing if nothing changed.
     rescan_quiet: bool,
+    /// The search index, searches and the find bar.
+    search: search::SearchState,
 }
 
 impl DatelineApp {
@@ -252,6 +257,7 @@ impl DatelineApp {
             config_dir: options.config_dir,
             limits,
             rescan_quiet: false,
+            search: Default::default(),
         }
     }
 
@@ -300,6 +306,7 @@ impl DatelineApp {
             || self.mention_task.is_some()
             || self.finding_events()
             || self.autosave.task.is_some()
+            || self.search_busy()
     }
 
     /// The entity registry as the panel shows it.
@@ -374,7 +381,7 @@ impl DatelineApp {
                 }
             }
             self.selected_entities = repaired;
-            self.library.restrict_to(self.entity_articles());
+            self.library.restrict_to(self.shown_articles());
         }
     }
 
@@ -498,6 +505,50 @@ impl DatelineApp {
     pub fn current_names(&mut self) -> &[ReaderName] {
         self.refresh_timexes();
         &self.names
+    }
+
+    /// The last finished search, if any.
+    pub fn search_outcome(&self) -> Option<&crate::search::Outcome> {
+        self.search.outcome.as_deref()
+    }
+
+    /// The Search tab's state: the query being typed, sort and coding options.
+    pub fn search_view(&mut self) -> &mut crate::ui::search::SearchView {
+        &mut self.search.view
+    }
+
+    /// Why the query in the field cannot be read, if it cannot.
+    pub fn search_error(&self) -> Option<&crate::search::QueryError> {
+        self.search.error.as_ref().map(|(_, e)| e)
+    }
+
+    /// True while the index is built or a search runs.
+    pub fn search_busy(&self) -> bool {
+        self.search.building().is_some() || self.search.running()
+    }
+
+    /// The articles the panels are narrowed to by "Show only results".
+    pub fn only_results(&self) -> Option<&std::collections::HashSet<ArticleId>> {
+        self.search.only.as_deref()
+    }
+
+    /// What coding every hit would do, while it waits for a yes.
+    pub fn pending_coding(&self) -> Option<&crate::search::CodePlan> {
+        self.search.pending.as_ref().map(|p| &p.plan)
+    }
+
+    /// The entities as the Entities tab counts them: in the search results while the panels
+    /// are narrowed to them, else in every article.
+    pub fn shown_entities(&self) -> &[RegistryEntity] {
+        match &self.search.narrowed_registry {
+            Some((_, _, narrowed)) => narrowed,
+            None => &self.registry.1,
+        }
+    }
+
+    /// The find bar's state.
+    pub fn find_state(&self) -> &crate::ui::search::FindState {
+        &self.search.find
     }
 
     /// The library's view state (sort and filter).

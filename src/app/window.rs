@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::{
     AppOptions, Command, DatelineApp, LeftTab, edit_actions, file_actions, navigation_keys,
+    search_actions,
 };
 use crate::store::RecentWorkspaces;
 use crate::ui;
@@ -88,6 +89,10 @@ impl DatelineApp {
         self.refresh_entities();
         self.refresh_appears_with();
         self.refresh_suggestions();
+        self.refresh_search();
+        if self.search.find.open {
+            self.refresh_find();
+        }
         self.finish_png_export();
         self.keyboard(ui);
         self.drops(ui);
@@ -113,6 +118,11 @@ impl DatelineApp {
                 .or(self.save.as_ref().map(|s| s.task.label.as_str()))
                 .or(self.mention_task.as_ref().map(|t| t.label.as_str()))
                 .or(self.events.task.as_ref().map(|t| t.label.as_str()));
+            let indexing = self
+                .search
+                .building()
+                .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
+            let busy = busy.or(indexing.as_deref());
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
                 busy,
@@ -124,6 +134,7 @@ impl DatelineApp {
             ui::status_bar::status_bar_ui(ui, &status, &mut commands);
         });
         self.timeline_panel(ui, &mut commands);
+        self.refresh_narrowed_registry();
         egui::Panel::left("library_panel")
             .default_size(470.0)
             .size_range(280.0..=1200.0)
@@ -133,6 +144,8 @@ impl DatelineApp {
                     ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
                     ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
                     ui.selectable_value(&mut self.left_tab, LeftTab::Tags, "Tags");
+                    ui.selectable_value(&mut self.left_tab, LeftTab::Search, "Search")
+                        .on_hover_text("Search every article (Ctrl+Shift+F)");
                     let problems = format!("Problems ({})", self.workspace.problems.len());
                     ui.selectable_value(&mut self.left_tab, LeftTab::Problems, problems);
                     if !self.workspace.orphans.is_empty() || self.left_tab == LeftTab::Orphans {
@@ -168,10 +181,37 @@ impl DatelineApp {
                             &mut commands,
                         )
                     }
+                    LeftTab::Search => {
+                        let pending = self
+                            .search
+                            .pending
+                            .as_ref()
+                            .map(|p| (p.label.as_str(), &p.plan));
+                        let panel = ui::search::SearchPanel {
+                            outcome: self.search.outcome.as_deref(),
+                            error: self.search.error.as_ref(),
+                            running: self.search.running(),
+                            building: self.search.building(),
+                            recent: &self.search.recent,
+                            workspace: &self.workspace,
+                            only_results: self.search.only.is_some(),
+                            pending,
+                        };
+                        ui::search::search_ui(ui, &panel, &mut self.search.view, &mut commands);
+                    }
                     LeftTab::Entities => ui::entities::entities_ui(
                         ui,
-                        &self.registry.1,
-                        self.registry.0,
+                        // Counted in the search results while the panels are narrowed to them.
+                        match &self.search.narrowed_registry {
+                            Some((_, _, narrowed)) => narrowed,
+                            None => &self.registry.1,
+                        },
+                        match &self.search.narrowed_registry {
+                            Some((generation, version, _)) => {
+                                version ^ (generation << 32) ^ (1 << 63)
+                            }
+                            None => self.registry.0,
+                        },
                         self.mention_task.is_some(),
                         &mut self.entities_view,
                         &self.selected_entities,
@@ -285,6 +325,7 @@ impl DatelineApp {
         if evidence.is_some_and(|e| e.strength > 0.35) {
             ui.ctx().request_repaint();
         }
+        let search_hits = self.hits_in_selection();
         let selected_annotation = self.selected_annotation;
         let reader_annotations: Vec<ui::reader::ReaderAnnotation> = self
             .reader_annotations
@@ -295,6 +336,10 @@ impl DatelineApp {
             })
             .collect();
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.search.find.open {
+                ui::search::find_bar_ui(ui, &mut self.search.find, &mut commands);
+                ui.separator();
+            }
             ui::reader::reader_ui(
                 ui,
                 article,
@@ -306,6 +351,7 @@ impl DatelineApp {
                     evidence,
                     annotations: &reader_annotations,
                     selected_suggestion: self.selected_suggestion,
+                    search_hits: &search_hits,
                 },
                 ui::reader::Annotating {
                     menu: ui::selection_menu::MenuContext {
@@ -339,6 +385,7 @@ impl DatelineApp {
         ui.ctx().input_mut(|input| {
             // Longest modifier sets first, so Ctrl+Shift+S is not taken for Ctrl+S.
             let mut actions = file_actions();
+            actions.extend(search_actions());
             actions.sort_by_key(|a| {
                 std::cmp::Reverse(a.shortcut.map_or(0, |s| s.modifiers.shift as u8))
             });

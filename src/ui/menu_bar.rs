@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Command, edit_actions, file_actions};
+use crate::app::{Command, edit_actions, file_actions, search_actions};
 
 /// Draws the menu bar; `recent` fills File › Open recent and `backups` File › Open backup;
 /// Undo and Redo are enabled as the history allows.
@@ -71,6 +71,17 @@ pub fn menu_bar_ui(
                     button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
                 }
                 if ui.add_enabled(enabled, button).clicked() {
+                    commands.push(action.command.clone());
+                }
+            }
+        });
+        ui.menu_button("Search", |ui| {
+            for action in search_actions() {
+                let mut button = egui::Button::new(action.label);
+                if let Some(shortcut) = &action.shortcut {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                }
+                if ui.add(button).clicked() {
                     commands.push(action.command.clone());
                 }
             }

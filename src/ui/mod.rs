@@ -12,6 +12,7 @@ pub mod menu_bar;
 pub mod orphans;
 pub mod problems;
 pub mod reader;
+pub mod search;
 pub mod selection_menu;
 pub mod status_bar;
 pub mod theme;

@@ -94,6 +94,8 @@ pub struct ReaderMarks<'a> {
     pub annotations: &'a [ReaderAnnotation],
     /// The selected suggestion (a name or a time expression, byte span).
     pub selected_suggestion: Option<(usize, usize)>,
+    /// Hits of the current search and of the find bar in this article (byte spans).
+    pub search_hits: &'a [(usize, usize)],
 }
 
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
@@ -236,6 +238,7 @@ fn body_ui(
         evidence,
         annotations,
         selected_suggestion,
+        search_hits,
     } = marks;
     let evidence_colour = super::theme::evidence(ui);
     let colours = super::highlight::HighlightColours {
@@ -258,6 +261,18 @@ fn body_ui(
         .iter()
         .map(|a| annotation_mark(ui, a, &colours))
         .collect();
+    let hit_colour = super::theme::search_hit(ui);
+    layers.extend(
+        search_hits
+            .iter()
+            .map(|&(start, end)| super::highlight::AnnotationMark {
+                start,
+                end,
+                text: None,
+                background: Some(hit_colour),
+                underline: None,
+            }),
+    );
     // The kept selection stays visible while its menu is open.
     if let Some((_, a, b)) = annotating
         .state

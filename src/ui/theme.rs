@@ -103,6 +103,15 @@ pub fn evidence(ui: &egui::Ui) -> Color32 {
     }
 }
 
+/// Behind search hits, in the Search tab and the reader.
+pub fn search_hit(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgba_unmultiplied(150, 120, 20, 120)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 220, 90, 150)
+    }
+}
+
 /// Notes in the reader.
 pub fn note(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode {
