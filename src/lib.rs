@@ -3,6 +3,8 @@
 //! # Module map
 //! - [`model`]: the domain as pure data (articles, publication dates, the workspace).
 //! - [`ingest`]: bytes and folders to articles: decoding, text/HTML/wire formats, structure.
+//! - [`search`]: the search index derived from the articles, the query language, hits with
+//!   exact spans, keyword-in-context text and coding every hit.
 //! - [`store`]: the RON workspace file: versioned format, atomic save, backups, recent list.
 //! - [`jobs`]: background work with progress, cancel and a wake-up callback.
 //! - [`cli`]: the headless commands (`import`, `extract`, `info`, `bench`).
@@ -10,6 +12,7 @@
 //!
 //! # Dependency rules
 //! `model` depends on nothing else in the crate; `ingest` and `store` depend on `model`;
+//! `search` on `model` and `extract`;
 //! `jobs` on `ingest` and `model`; `cli` on all of those; `app`/`ui` on everything. Only `app`
 //! and `ui` know egui, so `cargo test --no-default-features` proves the core never touches it.
 //!

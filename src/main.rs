@@ -15,6 +15,10 @@ fn main() -> ExitCode {
         Ok(dateline::cli::Invocation::BenchTimeline { size }) => {
             dateline::app::bench_timeline(size)
         }
+        #[cfg(feature = "gui")]
+        Ok(dateline::cli::Invocation::BenchSearchTab { hits }) => {
+            dateline::app::bench_search_tab(hits)
+        }
         Ok(invocation) => dateline::cli::run(invocation),
     }
 }

@@ -496,3 +496,49 @@ fn annotations_pointing_nowhere_are_ignored() {
     ws.annotations.push(far);
     assert!(run(&ws, &index, "tag:T").hits.is_empty());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Whatever is typed, the parser answers with a query or a message whose column is inside
+    /// the text, and a query that parses runs without panicking.
+    #[test]
+    fn any_text_parses_or_says_where(text in "[a-zA-Z0-9 ()\"*/:.\\-]{0,40}|(AND|OR|NOT|NEAR|NEAR/p|tag:|entity:|mentions:|published:|/|\"|\\(|\\)| |oil|x\\*|1987-03|\\.\\.){0,12}") {
+        match parse(&text) {
+            Ok(query) => {
+                let mut ws = Workspace::default();
+                let mut a = dateline::model::Article {
+                    id: ArticleId(0),
+                    source: dateline::model::SourceInfo {
+                        path: "/a.txt".into(),
+                        content_hash: String::new(),
+                        byte_len: 0,
+                        encoding: "UTF-8".into(),
+                        format: dateline::model::SourceFormat::Text,
+                        modified: None,
+                    },
+                    raw_text: "".into(),
+                    headline: "Oil".into(),
+                    published: dateline::model::PublishedAt::from_ymd(1987, 3, 4),
+                    byline: None,
+                    dateline: None,
+                    agency: None,
+                    body: "Oil rose on Monday. x1987 and gas.\n\nNo oil here.".into(),
+                    reference_override: None,
+                };
+                a.id = ArticleId(0);
+                ws.articles = Arc::new(vec![a]);
+                let index = build_index_now(&ws.articles, &[]);
+                let result = run(&ws, &index, &text);
+                for hit in &result.hits {
+                    proptest::prop_assert!(hit_text(&index, hit, 20).is_some());
+                }
+                let _ = query;
+            }
+            Err(e) => {
+                proptest::prop_assert!(e.column >= 1 && e.column <= text.chars().count() + 1, "{e} for {text:?}");
+                proptest::prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+}

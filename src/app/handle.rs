@@ -350,6 +350,7 @@ impl DatelineApp {
         self.events.focus = None;
         self.events.view = crate::ui::timeline::TimelineView::default();
         self.selected_entities.clear();
+        self.forget_search_index();
         self.library.restrict_to(None);
         self.library.refresh(&self.workspace, self.content_version);
         self.selection = self.library.neighbour(&self.workspace, None, 1);

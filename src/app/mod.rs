@@ -4,6 +4,7 @@
 
 mod annotations;
 mod bench;
+mod bench_search;
 mod command;
 mod dialogs;
 mod events;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use bench::bench_timeline;
+pub use bench_search::bench_search_tab;
 pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, search_actions};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;

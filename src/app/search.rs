@@ -125,6 +125,26 @@ impl DatelineApp {
         }
     }
 
+    /// Drops the index, the results and the narrowing of another workspace (the query typed
+    /// stays, and runs again on the new one); a build still running for it is cancelled and its
+    /// segments are never used.
+    pub(super) fn forget_search_index(&mut self) {
+        if let Some(build) = self.search.build.take() {
+            build.progress.cancel();
+        }
+        self.search.index = Arc::default();
+        self.search.index_for = None;
+        self.search.index_generation += 1;
+        self.search.task = None;
+        self.search.outcome = None;
+        self.search.pending = None;
+        self.search.ran = None;
+        if self.search.only.take().is_some() {
+            self.search.only_generation += 1;
+        }
+        self.search.narrowed_registry = None;
+    }
+
     fn poll_index_build(&mut self) {
         let Some(build) = &self.search.build else {
             return;
@@ -133,8 +153,17 @@ impl DatelineApp {
         loop {
             match build.receiver.try_recv() {
                 Ok(segment) => {
-                    Arc::make_mut(&mut self.search.index).insert(segment);
-                    arrived = true;
+                    // A kept segment changes nothing: no need to search again for it.
+                    let known = self
+                        .search
+                        .index
+                        .segments
+                        .iter()
+                        .any(|s| Arc::ptr_eq(s, &segment));
+                    if !known {
+                        Arc::make_mut(&mut self.search.index).insert(segment);
+                        arrived = true;
+                    }
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
@@ -188,7 +217,22 @@ impl DatelineApp {
 
     fn start_search(&mut self, query: String, parsed: crate::search::Query) {
         let index = Arc::clone(&self.search.index);
-        let annotations = self.workspace.annotations.clone();
+        // Only the annotations the query reads are copied for the search thread.
+        let mut kinds = [false; 4];
+        crate::search::query::annotation_kinds(&parsed, &mut kinds);
+        let annotations: Vec<crate::model::Annotation> = self
+            .workspace
+            .annotations
+            .iter()
+            .filter(|a| match a.body {
+                crate::model::AnnotationBody::Tag(_) => kinds[0],
+                crate::model::AnnotationBody::Note(_) => kinds[1],
+                crate::model::AnnotationBody::Entity(_) => kinds[2],
+                crate::model::AnnotationBody::TimeExpression => kinds[3],
+                crate::model::AnnotationBody::Evidence(_) => false,
+            })
+            .cloned()
+            .collect();
         let codebook = self.workspace.codebook.clone();
         let decisions = self.workspace.entity_decisions.clone();
         let needs_names = crate::search::query::uses_entities(&parsed);

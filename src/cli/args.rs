@@ -26,6 +26,7 @@ Usage:
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
   dateline bench search DIR… [--copies N]
                                         time the search index and queries of each kind
+  dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
                                         (default 20000) next to an empty frame
@@ -78,6 +79,11 @@ pub enum Invocation {
         query: String,
         /// How to print.
         output: crate::cli::search::SearchOutput,
+    },
+    /// Search tab frame benchmark with this many hits (needs the window build).
+    BenchSearchTab {
+        /// Hits in the table.
+        hits: usize,
     },
     /// Search benchmark against `cat | wc -w`.
     BenchSearch {
@@ -192,6 +198,17 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
                 Some("search") => parse_bench_search(rest.collect()),
+                Some("search-tab") => {
+                    let hits = match rest.next() {
+                        None => 100_000,
+                        Some(n) => n
+                            .to_str()
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .filter(|n| (1..=5_000_000).contains(n))
+                            .ok_or("bench search-tab: the number of hits must be 1 to 5000000")?,
+                    };
+                    Ok(Invocation::BenchSearchTab { hits })
+                }
                 Some("anchors") => Ok(Invocation::BenchAnchors {
                     inputs: positional(rest.collect(), "bench anchors")?,
                 }),

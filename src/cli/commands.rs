@@ -53,6 +53,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
         Invocation::BenchAnchors { inputs } => bench_anchors(&inputs),
+        Invocation::BenchSearchTab { .. } => {
+            Err("bench search-tab needs the window build (the default features)".into())
+        }
         Invocation::BenchTimeline { .. } => {
             Err("bench timeline needs the window build (the default features)".into())
         }

@@ -299,7 +299,11 @@ struct Parser {
     toks: Vec<Lexed>,
     at: usize,
     end_column: usize,
+    depth: usize,
 }
+
+/// How deeply parentheses and NOTs may nest.
+const MAX_DEPTH: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -383,16 +387,25 @@ impl Parser {
 
     fn unary(&mut self) -> Result<Query, QueryError> {
         let column = self.column();
-        match self.peek() {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return err(
+                column,
+                format!("the query nests deeper than {MAX_DEPTH} parentheses or NOTs"),
+            );
+        }
+        let result = match self.peek() {
             Some(Tok::Not | Tok::Minus) => {
                 self.at += 1;
                 if !self.starts_operand() {
                     return err(column, "NOT needs something to leave out after it");
                 }
-                Ok(Query::Not(Box::new(self.unary()?)))
+                self.unary().map(|q| Query::Not(Box::new(q)))
             }
             _ => self.primary(),
-        }
+        };
+        self.depth -= 1;
+        result
     }
 
     fn primary(&mut self) -> Result<Query, QueryError> {
@@ -578,6 +591,7 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         toks,
         at: 0,
         end_column: input.chars().count() + 1,
+        depth: 0,
     };
     let query = parser.or()?;
     if parser.at < parser.toks.len() {
@@ -594,6 +608,28 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         );
     }
     Ok(query)
+}
+
+/// The kinds of annotation a query reads: codebook tags, notes, names, decisions on time
+/// expressions (so that a search copies only those from the workspace).
+pub fn annotation_kinds(query: &Query, out: &mut [bool; 4]) {
+    match query {
+        Query::Tag(_) => out[0] = true,
+        Query::Note(_) => out[1] = true,
+        Query::Entity(_) => out[2] = true,
+        Query::Mentions(_) => out[3] = true,
+        Query::And(parts) | Query::Or(parts) => {
+            for p in parts {
+                annotation_kinds(p, out);
+            }
+        }
+        Query::Not(inner) => annotation_kinds(inner, out),
+        Query::Near(a, b, _) => {
+            annotation_kinds(a, out);
+            annotation_kinds(b, out);
+        }
+        _ => {}
+    }
 }
 
 /// True when the query asks for an entity, so the names of every article are needed.
@@ -751,5 +787,9 @@ mod tests {
         assert!(e.message.contains("no letters"), "{e}");
         let e = error("neg*tiate");
         assert!(e.message.contains("only at the end"), "{e}");
+        let deep = format!("{}oil{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(error(&deep).message.contains("nests deeper"));
+        let nots = format!("oil {}gas", "NOT ".repeat(10_000));
+        assert!(error(&nots).message.contains("nests deeper"));
     }
 }

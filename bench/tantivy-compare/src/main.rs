@@ -1,0 +1,156 @@
+//! Dateline's search index next to tantivy 0.27 on the same article bodies, in one process:
+//! index build time and the latency of the same queries (tantivy counts matching documents;
+//! Dateline finds every hit with its span, which is what the Search tab needs).
+//!
+//! cargo run --release -- DIR… [--copies N]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dateline::ingest::{ImportProgress, IngestOptions, import_paths};
+use dateline::model::{Article, ArticleId, Workspace};
+use tantivy::collector::Count;
+use tantivy::query::QueryParser;
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::{Index, TantivyDocument};
+
+/// The same query in both languages: (Dateline, tantivy).
+const QUERIES: &[(&str, &str, &str)] = &[
+    ("word", "oil", "oil"),
+    ("word", "said", "said"),
+    ("phrase", "\"interest rates\"", "\"interest rates\""),
+    ("phrase", "\"the company said\"", "\"the company said\""),
+    ("boolean", "(oil OR gas) AND NOT opec", "(oil OR gas) AND NOT opec"),
+    ("boolean", "bank -england", "+bank -england"),
+    ("boolean", "trade (japan OR china)", "+trade +(japan china)"),
+];
+
+fn median(mut t: Vec<Duration>) -> Duration {
+    t.sort();
+    t[t.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() -> Result<(), String> {
+    let mut dirs = Vec::new();
+    let mut copies = 1usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--copies" {
+            copies = args.next().and_then(|n| n.parse().ok()).ok_or("--copies N")?;
+        } else {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    let outcome = import_paths(&dirs, IngestOptions::default(), &ImportProgress::default(), &|| {});
+    let mut articles: Vec<Article> = Vec::new();
+    for _ in 0..copies {
+        for a in &outcome.articles {
+            let mut a = a.clone();
+            a.id = ArticleId(articles.len() as u64);
+            a.body = std::sync::Arc::from(&*a.body);
+            articles.push(a);
+        }
+    }
+    let mb = articles.iter().map(|a| a.body.len()).sum::<usize>() as f64 / 1e6;
+    println!("{} articles, {mb:.1} MB of body text, {} threads", articles.len(), rayon::current_num_threads());
+
+    // Dateline.
+    let mut builds = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        std::hint::black_box(dateline::search::build_index_now(&articles, &[]));
+        builds.push(t.elapsed());
+    }
+    let dl_build = median(builds);
+    let dl_index = dateline::search::build_index_now(&articles, &[]);
+
+    // tantivy: positions, lower case and ASCII folding (Dateline folds accents too).
+    let mut schema = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("fold")
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let body = schema.add_text_field("body", TextOptions::default().set_indexing_options(indexing));
+    let schema = schema.build();
+    let mut builds = Vec::new();
+    let mut tv_index = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let index = Index::create_in_ram(schema.clone());
+        index.tokenizers().register(
+            "fold",
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        );
+        let mut writer = index
+            .writer_with_num_threads::<TantivyDocument>(2, 400_000_000)
+            .map_err(|e| e.to_string())?;
+        for a in &articles {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(body, &*a.body);
+            writer.add_document(doc).map_err(|e| e.to_string())?;
+        }
+        writer.commit().map_err(|e| e.to_string())?;
+        builds.push(t.elapsed());
+        tv_index = Some(index);
+    }
+    let tv_build = median(builds);
+    let index = tv_index.ok_or("no index")?;
+    let reader = index.reader().map_err(|e| e.to_string())?;
+    let searcher = reader.searcher();
+    let parser = QueryParser::for_index(&index, vec![body]);
+
+    println!("| | Dateline | tantivy | Dateline ÷ tantivy |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| index build | {:.3} s ({:.1} MB/s) | {:.3} s ({:.1} MB/s) | {:.2} |",
+        dl_build.as_secs_f64(),
+        mb / dl_build.as_secs_f64(),
+        tv_build.as_secs_f64(),
+        mb / tv_build.as_secs_f64(),
+        dl_build.as_secs_f64() / tv_build.as_secs_f64()
+    );
+    let workspace = Workspace {
+        articles: std::sync::Arc::new(articles),
+        ..Default::default()
+    };
+    for (kind, ours, theirs) in QUERIES {
+        let parsed = dateline::search::parse(ours).map_err(|e| e.to_string())?;
+        let ctx = dateline::search::Context {
+            index: &dl_index,
+            annotations: &[],
+            codebook: &workspace.codebook,
+            names: &[],
+            name_spans: &[],
+            decisions: &[],
+            registry: &[],
+        };
+        let (mut dl, mut tv) = (Vec::new(), Vec::new());
+        let (mut dl_docs, mut dl_hits, mut tv_docs) = (0, 0, 0);
+        for _ in 0..21 {
+            let t = Instant::now();
+            let r = dateline::search::search(&parsed, &ctx);
+            dl.push(t.elapsed());
+            dl_docs = r.articles;
+            dl_hits = r.hits.len();
+            let t = Instant::now();
+            let q = parser.parse_query(theirs).map_err(|e| e.to_string())?;
+            tv_docs = searcher.search(&q, &Count).map_err(|e| e.to_string())?;
+            tv.push(t.elapsed());
+        }
+        let (d, t) = (median(dl), median(tv));
+        println!(
+            "| {kind}: {ours} | {:.2} ms ({dl_hits} hits in {dl_docs} articles) | {:.2} ms ({tv_docs} articles) | {:.2} |",
+            ms(d),
+            ms(t),
+            d.as_secs_f64() / t.as_secs_f64()
+        );
+    }
+    Ok(())
+}
