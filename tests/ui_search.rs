@@ -65,16 +65,47 @@ fn hits_are_found_opened_and_coded_all_at_once_then_undone() {
 
     search_for(&mut harness, "oil");
     harness.get_by_label("3 hits in 2 articles");
+    // Open, from its row, a hit in an article other than the one the reader shows.
+    let shown = harness.state().selected_article();
     let outcome = harness.state().search_outcome().unwrap();
-    let first = outcome.result.hits[0];
-
-    // Open the first hit from its row.
-    let hit_label = dateline::search::hit_text(&outcome.index, &first, 10)
+    let (row, hit) = outcome
+        .result
+        .hits
+        .iter()
+        .enumerate()
+        .find(|(_, h)| Some(h.article) != shown)
+        .map(|(i, h)| (i, *h))
+        .unwrap();
+    let labels: Vec<String> = outcome.result.hits[..=row]
+        .iter()
+        .map(|h| {
+            dateline::search::hit_text(&outcome.index, h, 10)
+                .unwrap()
+                .text
+        })
+        .collect();
+    let same_before = labels.iter().filter(|l| **l == labels[row]).count() - 1;
+    harness
+        .get_all_by_label(&labels[row])
+        .nth(same_before)
         .unwrap()
-        .text;
-    harness.get_all_by_label(&hit_label).next().unwrap().click();
+        .click();
     harness.run_steps(3);
-    assert_eq!(harness.state().selected_article(), Some(first.article));
+    assert_eq!(harness.state().selected_article(), Some(hit.article));
+    let (s, e) = hit.span.unwrap();
+    let body = harness
+        .state()
+        .workspace()
+        .article(hit.article)
+        .unwrap()
+        .body
+        .clone();
+    let cp = |b: u32| body[..b as usize].chars().count();
+    assert_eq!(
+        harness.state().reader_selection(),
+        Some((hit.article, cp(s), cp(e))),
+        "the hit's words are selected"
+    );
 
     // Code every hit with the tag: a preview first, then one step.
     harness.state_mut().search_view().code_tag = Some(tag);

@@ -548,6 +548,11 @@ impl DatelineApp {
         }
     }
 
+    /// The words selected in the reader: article and code points.
+    pub fn reader_selection(&self) -> Option<(ArticleId, usize, usize)> {
+        self.selection_menu.selection
+    }
+
     /// The find bar's state.
     pub fn find_state(&self) -> &crate::ui::search::FindState {
         &self.search.find

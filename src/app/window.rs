@@ -199,24 +199,35 @@ impl DatelineApp {
                         };
                         ui::search::search_ui(ui, &panel, &mut self.search.view, &mut commands);
                     }
-                    LeftTab::Entities => ui::entities::entities_ui(
-                        ui,
-                        // Counted in the search results while the panels are narrowed to them.
-                        match &self.search.narrowed_registry {
-                            Some((_, _, narrowed)) => narrowed,
-                            None => &self.registry.1,
-                        },
-                        match &self.search.narrowed_registry {
-                            Some((generation, version, _)) => {
-                                version ^ (generation << 32) ^ (1 << 63)
-                            }
-                            None => self.registry.0,
-                        },
-                        self.mention_task.is_some(),
-                        &mut self.entities_view,
-                        &self.selected_entities,
-                        &mut commands,
-                    ),
+                    LeftTab::Entities => {
+                        if let Some(only) = &self.search.only {
+                            ui.colored_label(
+                                ui::theme::uncertain(ui),
+                                format!(
+                                    "Counted in the {} articles of the search (Show only results)",
+                                    only.len()
+                                ),
+                            );
+                        }
+                        ui::entities::entities_ui(
+                            ui,
+                            // Counted in the search results while the panels are narrowed to them.
+                            match &self.search.narrowed_registry {
+                                Some((_, _, narrowed)) => narrowed,
+                                None => &self.registry.1,
+                            },
+                            match &self.search.narrowed_registry {
+                                Some((generation, version, _)) => {
+                                    version ^ (generation << 32) ^ (1 << 63)
+                                }
+                                None => self.registry.0,
+                            },
+                            self.mention_task.is_some(),
+                            &mut self.entities_view,
+                            &self.selected_entities,
+                            &mut commands,
+                        )
+                    }
                 }
             });
         self.refresh_timexes();

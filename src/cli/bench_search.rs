@@ -185,5 +185,63 @@ pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
     println!(
         "(each query run {QUERY_RUNS} times; p50 and p95 over all runs of the kind; hits computed, not printed)"
     );
+    recall(&workspace, &index)
+}
+
+/// Phrases checked for recall: everything a scan finds must be a hit.
+const RECALL_PHRASES: &[&str] = &[
+    "interest rates",
+    "prime minister",
+    "the company said",
+    "united states",
+    "oil prices",
+    "per share",
+    "central bank",
+    "last year",
+];
+
+/// For each phrase, the occurrences a whitespace-normalised, case-insensitive scan finds at
+/// word boundaries, and how many of them start a hit of the phrase query.
+fn recall(workspace: &Workspace, index: &search::SearchIndex) -> Result<(), String> {
+    println!();
+    println!(
+        "recall of phrases against a scan (case-insensitive, any whitespace, word boundaries):"
+    );
+    let (mut found_all, mut scanned_all) = (0usize, 0usize);
+    for phrase in RECALL_PHRASES {
+        let pattern = format!(
+            r"(?i)\b{}\b",
+            phrase
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        );
+        let re = regex::Regex::new(&pattern).map_err(|e| e.to_string())?;
+        let parsed = search::parse(&format!("\"{phrase}\"")).map_err(|e| e.to_string())?;
+        let result = super::search::search_workspace(workspace, index, &parsed);
+        let starts: std::collections::HashSet<(ArticleId, u32)> = result
+            .hits
+            .iter()
+            .filter_map(|h| h.span.map(|(s, _)| (h.article, s)))
+            .collect();
+        let (mut scanned, mut found) = (0usize, 0usize);
+        for a in workspace.articles.iter() {
+            for m in re.find_iter(&a.body) {
+                scanned += 1;
+                found += usize::from(starts.contains(&(a.id, m.start() as u32)));
+            }
+        }
+        println!(
+            "  \"{phrase}\": scan {scanned}, of them hits {found}; hits in all {}",
+            result.hits.len()
+        );
+        found_all += found;
+        scanned_all += scanned;
+    }
+    println!(
+        "recall: {found_all} of {scanned_all} ({:.2} %)",
+        100.0 * found_all as f64 / scanned_all.max(1) as f64
+    );
     Ok(())
 }

@@ -8,12 +8,16 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// True for characters written without spaces between words (Han, Hiragana, Katakana): each
 /// becomes a token of its own, so a phrase of them matches as a sequence.
 fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
+    (c as u32) >= 0x3040
+        && matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// True for characters inside a word.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

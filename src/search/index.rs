@@ -65,6 +65,8 @@ pub struct Segment {
     postings: Vec<u8>,
     token_base: Vec<u32>,
     token_start: Vec<u32>,
+    /// Byte length of each word, 255 for 255 or more (then measured in the text).
+    token_len: Vec<u8>,
     time_base: Vec<u32>,
     times: Vec<TimeEntry>,
 }
@@ -214,6 +216,7 @@ impl Segment {
         let mut writers: Vec<PostingWriter> = Vec::new();
         let mut token_base = Vec::with_capacity(articles.len() + 1);
         let mut token_start = Vec::new();
+        let mut token_len: Vec<u8> = Vec::new();
         let mut time_base = Vec::with_capacity(articles.len() + 1);
         let mut times = Vec::new();
         let mut docs = Vec::with_capacity(articles.len());
@@ -221,8 +224,9 @@ impl Segment {
             let doc = d as u32;
             token_base.push(token_start.len() as u32);
             let mut pos = 0u32;
-            fold::for_each_token(&article.body, |s, _, term| {
+            fold::for_each_token(&article.body, |s, e, term| {
                 token_start.push(s as u32);
+                token_len.push((e - s).min(255) as u8);
                 let id = match dict.get(term) {
                     Some(&id) => id,
                     None => {
@@ -274,6 +278,7 @@ impl Segment {
         term_text.shrink_to_fit();
         postings.shrink_to_fit();
         token_start.shrink_to_fit();
+        token_len.shrink_to_fit();
         times.shrink_to_fit();
         Segment {
             first_doc,
@@ -285,6 +290,7 @@ impl Segment {
             postings,
             token_base,
             token_start,
+            token_len,
             time_base,
             times,
         }
@@ -356,15 +362,19 @@ impl Segment {
         out
     }
 
-    /// The byte span of words `pos..pos + len` of local document `doc`. Only where each word
-    /// starts is kept; where the last one ends is found in the text.
+    /// The byte span of words `pos..pos + len` of local document `doc`. The text is read only
+    /// for a last word of 255 bytes or more; reading it for every hit would cost a cache miss
+    /// each (measured: a query with 264,580 hits took 38 ms instead of 10).
     pub fn word_span(&self, doc: u32, pos: u32, len: u32) -> (u32, u32) {
         let base = self.token_base[doc as usize] as usize;
         let first = base + pos as usize;
         let last = (first + len.max(1) as usize - 1).min(self.token_start.len() - 1);
-        let body = &self.docs[doc as usize].body;
-        let end = fold::token_end(body, self.token_start[last] as usize);
-        (self.token_start[first], end as u32)
+        let start = self.token_start[last];
+        let end = match self.token_len[last] {
+            255 => fold::token_end(&self.docs[doc as usize].body, start as usize) as u32,
+            n => start + u32::from(n),
+        };
+        (self.token_start[first], end)
     }
 
     /// The time expressions of local document `doc`.
@@ -381,6 +391,7 @@ impl Segment {
             + self.postings.len()
             + self.token_base.len() * 4
             + self.token_start.len() * 4
+            + self.token_len.len()
             + self.time_base.len() * 4
             + self.times.len() * std::mem::size_of::<TimeEntry>()
             + self
@@ -541,6 +552,20 @@ mod tests {
         assert_eq!(prefixed, [(0, 0), (0, 3), (0, 6), (1, 3)]);
         assert!(seg.positions("gas", false).is_empty());
         assert!(index.is_complete());
+    }
+
+    #[test]
+    fn very_long_words_are_measured_in_the_text() {
+        let long = "x".repeat(300);
+        let body = format!("a {long} b");
+        let index = build_index_now(&[test_article("/l.txt", "l", &body)], &[]);
+        let seg = &index.segments[0];
+        let at = seg.positions(&long, false);
+        let (doc, pos) = unpack(at[0]);
+        let (s, e) = seg.word_span(doc, pos, 1);
+        assert_eq!(&body[s as usize..e as usize], long);
+        let (s, e) = seg.word_span(doc, pos, 2);
+        assert_eq!(&body[s as usize..e as usize], format!("{long} b"));
     }
 
     #[test]

@@ -48,6 +48,15 @@ pub struct SearchResult {
 }
 
 impl SearchResult {
+    /// "3 hits in 2 articles", "1 hit in 1 article".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} in {}",
+            counted(self.hits.len(), "hit"),
+            counted(self.articles, "article")
+        )
+    }
+
     /// The articles with hits, in order.
     pub fn article_ids(&self) -> Vec<ArticleId> {
         let mut ids: Vec<ArticleId> = self.hits.iter().map(|h| h.article).collect();
@@ -67,6 +76,17 @@ pub struct Outcome {
     pub index: std::sync::Arc<SearchIndex>,
     /// The table's orders.
     pub orders: SortOrders,
+}
+
+/// A number and a noun in the right number, thousands separated: "1 hit", "12,345 hits".
+pub fn counted(n: usize, word: &str) -> String {
+    let mut digits = n.to_string();
+    let mut at = digits.len();
+    while at > 3 {
+        at -= 3;
+        digits.insert(at, ',');
+    }
+    format!("{digits} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Runs a parsed query.

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::Command;
 use crate::model::{ArticleId, Codebook, SavedSearch, TagId, Workspace};
-use crate::search::{CodeAs, CodePlan, HELP, Outcome, QueryError, SortBy, Unit, hit_text};
+use crate::search::{CodeAs, CodePlan, HELP, Outcome, QueryError, SortBy, Unit, counted, hit_text};
 
 /// What coding the hits gives them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -223,11 +223,7 @@ fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>) {
         match panel.outcome {
             Some(outcome) => {
                 let r = &outcome.result;
-                ui.strong(format!(
-                    "{} hits in {} articles",
-                    thousands(r.hits.len()),
-                    thousands(r.articles)
-                ));
+                ui.strong(r.summary());
                 ui.weak(format!("for {}", outcome.query));
                 if r.searched < r.total {
                     ui.weak(format!(
@@ -283,9 +279,9 @@ fn code_all_ui(
     if let Some((label, plan)) = panel.pending {
         ui.group(|ui| {
             ui.label(format!(
-                "Code {} passages in {} articles with {label}?",
-                thousands(plan.new),
-                thousands(plan.articles)
+                "Code {} in {} with {label}?",
+                counted(plan.new, "passage"),
+                counted(plan.articles, "article")
             ));
             let mut notes = Vec::new();
             if plan.already > 0 {

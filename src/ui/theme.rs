@@ -103,12 +103,13 @@ pub fn evidence(ui: &egui::Ui) -> Color32 {
     }
 }
 
-/// Behind search hits, in the Search tab and the reader.
+/// Behind search hits, in the Search tab and the reader: magenta, apart from the amber of
+/// time expressions and notes and the blue of evidence and selections.
 pub fn search_hit(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode {
-        Color32::from_rgba_unmultiplied(150, 120, 20, 120)
+        Color32::from_rgba_unmultiplied(200, 60, 160, 130)
     } else {
-        Color32::from_rgba_unmultiplied(255, 220, 90, 150)
+        Color32::from_rgba_unmultiplied(255, 140, 220, 160)
     }
 }
 
