@@ -542,3 +542,33 @@ proptest::proptest! {
         }
     }
 }
+
+/// The seed story itself, when `../shared` is there: "mentions:2009-11-22" finds the sentence
+/// of Liang Guanglie's arrival "on Sunday".
+#[test]
+fn the_seed_story_is_found_by_the_day_it_means() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/000_93a18633a1bf3e6d.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} is not here", seed.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("seed");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(&seed, folder.join("seed.txt")).unwrap();
+    let path = common::import_into(dir.path(), "seed", "w.ron");
+    let ws = dateline::store::load_workspace(&path).unwrap();
+    let index = build_index_now(&ws.articles, &ws.timex_corrections);
+    let result = run(&ws, &index, "mentions:2009-11-22");
+    let sunday = result
+        .hits
+        .iter()
+        .map(|h| hit_text(&index, h, 60).unwrap())
+        .find(|l| l.text == "Sunday")
+        .expect("the Sunday of the arrival");
+    assert!(
+        sunday.left.contains("arrived in North Korea on"),
+        "{sunday:?}"
+    );
+}

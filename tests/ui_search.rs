@@ -306,3 +306,52 @@ fn hits_follow_an_article_edited_on_disk() {
         );
     }
 }
+
+/// A search for an entity typed while the articles are imported (before the index and the
+/// names exist) is answered once they are, with no leftover "no entity" note. (The search
+/// key includes the names' version, so the order in which the index and the names arrive does
+/// not matter; which comes first here depends on the threads.)
+#[test]
+fn an_entity_search_typed_during_the_import_is_answered() {
+    let dir = corpus();
+    let mut harness = common::window(Some(1.0 / 60.0));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![dir.path().join("news")]));
+    harness.state_mut().search_view().query = "entity:\"Barack Obama\"".into();
+    harness.step();
+    settle(&mut harness);
+    let outcome = harness.state().search_outcome().unwrap();
+    assert_eq!(outcome.result.summary(), "1 hit in 1 article");
+    assert!(
+        outcome.result.notes.is_empty(),
+        "{:?}",
+        outcome.result.notes
+    );
+}
+
+/// A search confirmed with Enter is remembered, also by the next window.
+#[test]
+fn recent_searches_are_remembered_across_windows() {
+    use dateline::app::AppOptions;
+    let dir = corpus();
+    let options = AppOptions {
+        recent_file: Some(dir.path().join("config/recent.ron")),
+        config_dir: None,
+    };
+    let mut harness = common::window_on(DatelineApp::new(options.clone()), Some(1.0 / 60.0));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![dir.path().join("news")]));
+    settle(&mut harness);
+    search_for(&mut harness, "oil NEAR prices");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().recent_searches(), ["oil NEAR prices"]);
+    let again = common::window_on(DatelineApp::new(options), None);
+    assert_eq!(again.state().recent_searches(), ["oil NEAR prices"]);
+}

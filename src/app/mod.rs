@@ -548,6 +548,11 @@ impl DatelineApp {
         }
     }
 
+    /// The searches run recently, newest first (kept with the recent workspaces).
+    pub fn recent_searches(&self) -> &[String] {
+        &self.recent.searches
+    }
+
     /// The words selected in the reader: article and code points.
     pub fn reader_selection(&self) -> Option<(ArticleId, usize, usize)> {
         self.selection_menu.selection

@@ -41,15 +41,13 @@ pub(super) struct SearchState {
     build: Option<IndexBuild>,
     task: Option<BackgroundTask<SearchOutcome>>,
     /// What the last run was for: query, content version, index generation.
-    ran: Option<(String, u64, u64)>,
+    ran: Option<(String, u64, u64, u64)>,
     /// The query that failed to parse, with why.
     pub error: Option<(String, QueryError)>,
     /// The last finished search.
     pub outcome: Option<Arc<SearchOutcome>>,
     /// The panel's own state (query field, sort, coding options).
     pub view: crate::ui::search::SearchView,
-    /// Searches run, newest first.
-    pub recent: Vec<String>,
     /// "Show only results": the articles the other panels are narrowed to.
     pub only: Option<Arc<HashSet<ArticleId>>>,
     /// Bumped when `only` changes, so caches keyed on it rebuild.
@@ -107,10 +105,12 @@ impl DatelineApp {
             self.search.error = None;
             return;
         }
+        // The names found (for entity:) come later than the text: their version counts too.
         let key = (
             query.clone(),
             self.content_version,
             self.search.index_generation,
+            self.mentions.0,
         );
         if self.search.ran.as_ref() == Some(&key) || self.search.task.is_some() {
             return;
@@ -350,7 +350,10 @@ impl DatelineApp {
             self.search.narrowed_registry = None;
             return;
         };
-        let key = (self.search.only_generation, self.registry.0);
+        let key = (
+            self.search.only_generation,
+            self.registry.0 ^ self.mentions.0.rotate_left(32),
+        );
         if self
             .search
             .narrowed_registry
@@ -607,9 +610,12 @@ impl DatelineApp {
         if query.trim().is_empty() {
             return;
         }
-        self.search.recent.retain(|q| q != query);
-        self.search.recent.insert(0, query.to_string());
-        self.search.recent.truncate(12);
+        self.recent.touch_search(query);
+        if let Some(file) = &self.recent_file
+            && let Err(e) = self.recent.save(file)
+        {
+            self.message = Some(format!("Could not remember recent searches: {e}"));
+        }
     }
 
     /// The entity a name stands for in the registry (for coding hits as an entity).

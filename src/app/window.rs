@@ -192,7 +192,7 @@ impl DatelineApp {
                             error: self.search.error.as_ref(),
                             running: self.search.running(),
                             building: self.search.building(),
-                            recent: &self.search.recent,
+                            recent: &self.recent.searches,
                             workspace: &self.workspace,
                             only_results: self.search.only.is_some(),
                             pending,

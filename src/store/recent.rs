@@ -1,5 +1,5 @@
-//! The workspaces a user opened recently, kept in Dateline's own config file (not in the
-//! window's preferences, which may be reset without harm).
+//! The workspaces a user opened recently, and the searches they ran, kept in Dateline's own
+//! config file (not in the window's preferences, which may be reset without harm).
 
 use std::path::{Path, PathBuf};
 
@@ -9,12 +9,17 @@ use super::write_atomically;
 
 /// How many recent workspaces are remembered.
 const MAX_RECENT: usize = 10;
+/// How many recent searches are remembered.
+const MAX_SEARCHES: usize = 15;
 
 /// Recently opened or saved workspaces, newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecentWorkspaces {
     /// Absolute paths, newest first.
     pub paths: Vec<PathBuf>,
+    /// Queries searched for, newest first (files from before searching have none).
+    #[serde(default)]
+    pub searches: Vec<String>,
 }
 
 impl RecentWorkspaces {
@@ -59,6 +64,13 @@ impl RecentWorkspaces {
         self.paths.retain(|p| *p != path);
         self.paths.insert(0, path);
         self.paths.truncate(MAX_RECENT);
+    }
+
+    /// Moves a query to the front of the recent searches.
+    pub fn touch_search(&mut self, query: &str) {
+        self.searches.retain(|q| q != query);
+        self.searches.insert(0, query.to_string());
+        self.searches.truncate(MAX_SEARCHES);
     }
 
     /// Forgets `path` (it no longer opens).
