@@ -209,15 +209,7 @@ fn edit(op: &Op, w: &Workspace) -> Option<Edit> {
             // Code every hit of a search, as the Search tab does: one batch.
             let index = dateline::search::build_index_now(&w.articles, &[]);
             let parsed = dateline::search::parse(query).ok()?;
-            let ctx = dateline::search::Context {
-                index: &index,
-                annotations: &w.annotations,
-                codebook: &w.codebook,
-                names: &[],
-                name_spans: &[],
-                decisions: &w.entity_decisions,
-                registry: &[],
-            };
+            let ctx = dateline::search::Context::without_names(&index, w);
             let hits = dateline::search::search(&parsed, &ctx).hits;
             let unit = [
                 dateline::search::Unit::Hit,

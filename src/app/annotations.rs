@@ -336,10 +336,15 @@ impl DatelineApp {
         }
     }
 
-    /// The mentions the registry counts: the machine's, without the ones the user rejected,
-    /// with the names the user marked by hand.
-    pub(super) fn effective_mentions(&self) -> std::borrow::Cow<'_, [crate::model::MentionRecord]> {
-        use crate::model::MentionRecord;
+    /// The user's decisions on names: where the rejected ones stand (article and byte span),
+    /// and the names marked by hand with their byte spans; `None` when there are none.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn name_decisions(
+        &self,
+    ) -> Option<(
+        std::collections::HashSet<(ArticleId, usize, usize)>,
+        Vec<(&Annotation, (ArticleId, usize, usize))>,
+    )> {
         let entity_annotations: Vec<&Annotation> = self
             .workspace
             .annotations
@@ -347,7 +352,7 @@ impl DatelineApp {
             .filter(|a| matches!(a.body, AnnotationBody::Entity(_)))
             .collect();
         if entity_annotations.is_empty() {
-            return std::borrow::Cow::Borrowed(&self.mentions.1);
+            return None;
         }
         let byte_span = |a: &Annotation| {
             let body = &self.workspace.article(a.target.article)?.body;
@@ -357,11 +362,26 @@ impl DatelineApp {
                 byte_of(body, a.target.end),
             ))
         };
-        let rejected: std::collections::HashSet<(ArticleId, usize, usize)> = entity_annotations
+        let rejected = entity_annotations
             .iter()
             .filter(|a| a.is_rejected())
             .filter_map(|a| byte_span(a))
             .collect();
+        let manual = entity_annotations
+            .into_iter()
+            .filter(|a| a.origin == AnnotationOrigin::Manual)
+            .map(|a| (a, byte_span(a).unwrap_or((a.target.article, 0, 0))))
+            .collect();
+        Some((rejected, manual))
+    }
+
+    /// The mentions the registry counts: the machine's, without the ones the user rejected,
+    /// with the names the user marked by hand.
+    pub(super) fn effective_mentions(&self) -> std::borrow::Cow<'_, [crate::model::MentionRecord]> {
+        use crate::model::MentionRecord;
+        let Some((rejected, manual)) = self.name_decisions() else {
+            return std::borrow::Cow::Borrowed(&self.mentions.1);
+        };
         let mut records: Vec<MentionRecord> = self
             .mentions
             .1
@@ -376,10 +396,7 @@ impl DatelineApp {
             .iter()
             .map(|e| (&e.key, e.name.as_str()))
             .collect();
-        for a in entity_annotations
-            .iter()
-            .filter(|a| a.origin == AnnotationOrigin::Manual)
-        {
+        for (a, _) in manual {
             if let AnnotationBody::Entity(key) = &a.body {
                 let canonical = names
                     .get(key)
@@ -393,6 +410,22 @@ impl DatelineApp {
             }
         }
         std::borrow::Cow::Owned(records)
+    }
+
+    /// Where each of the effective mentions stands (article and byte span), in the same order
+    /// as [`Self::effective_mentions`].
+    pub(super) fn effective_mention_spans(&self) -> Vec<(ArticleId, usize, usize)> {
+        let Some((rejected, manual)) = self.name_decisions() else {
+            return self.mention_spans.clone();
+        };
+        let mut spans: Vec<(ArticleId, usize, usize)> = self
+            .mention_spans
+            .iter()
+            .filter(|p| !rejected.contains(p))
+            .copied()
+            .collect();
+        spans.extend(manual.into_iter().map(|(_, place)| place));
+        spans
     }
 
     /// The selected annotation and the others on the same words.

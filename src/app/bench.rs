@@ -81,14 +81,54 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
     (articles, events)
 }
 
+/// Frames run headlessly at one size and timed: egui's pass and tessellation, as the window
+/// pays for them.
+pub(super) struct FrameClock {
+    ctx: egui::Context,
+    size: egui::Vec2,
+}
+
+impl FrameClock {
+    /// A clock for frames of `size` points.
+    pub(super) fn new(size: egui::Vec2) -> Self {
+        Self {
+            ctx: egui::Context::default(),
+            size,
+        }
+    }
+
+    /// One frame at time `t` with these input events: how long it took and how many shapes
+    /// it drew.
+    pub(super) fn frame(
+        &self,
+        t: f64,
+        events: Vec<egui::Event>,
+        body: &mut dyn FnMut(&mut egui::Ui),
+    ) -> (Duration, usize) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
+            time: Some(t),
+            events,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let output = self.ctx.run_ui(input, |ui| body(ui));
+        let shapes = output.shapes.len();
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+        (start.elapsed(), shapes)
+    }
+}
+
 /// Median and 99th percentile of frame times.
-fn summary(mut times: Vec<Duration>) -> (Duration, Duration) {
+pub(super) fn summary(mut times: Vec<Duration>) -> (Duration, Duration) {
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.99))
 }
 
-fn ms(d: Duration) -> f64 {
+/// A duration in milliseconds.
+pub(super) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
@@ -108,23 +148,8 @@ pub fn bench_timeline(size: usize) -> ExitCode {
     let articles_lane = article_lane(&articles, None);
     let build_time = build.elapsed();
     let event_ref = |i: usize| EventRef::Stored(EventId(i as u64));
-    let ctx = egui::Context::default();
-    let size_px = egui::vec2(1400.0, 320.0);
-    let input = |t: f64, events: Vec<egui::Event>| egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_px)),
-        time: Some(t),
-        events,
-        ..Default::default()
-    };
-    // One frame: egui's pass and tessellation, as the window pays for them.
-    let frame = |t: f64, events: Vec<egui::Event>, body: &mut dyn FnMut(&mut egui::Ui)| {
-        let start = Instant::now();
-        let output = ctx.run_ui(input(t, events), |ui| body(ui));
-        let shapes = output.shapes.len();
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-        std::hint::black_box(primitives);
-        (start.elapsed(), shapes)
-    };
+    let clock = FrameClock::new(egui::vec2(1400.0, 320.0));
+    let frame = |t, events, body: &mut dyn FnMut(&mut egui::Ui)| clock.frame(t, events, body);
     let frames = 300;
     let mut baseline = Vec::with_capacity(frames);
     let mut t = 0.0;

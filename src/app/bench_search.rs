@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::cli::Lcg;
 use crate::model::{Article, ArticleId, PublishedAt, SourceFormat, SourceInfo, Workspace};
@@ -58,15 +58,7 @@ fn generated(articles: usize) -> Vec<Article> {
         .collect()
 }
 
-fn summary(mut times: Vec<Duration>) -> (Duration, Duration) {
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.99))
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use super::bench::{FrameClock, ms, summary};
 
 /// Runs the benchmark and prints its table.
 pub fn bench_search_tab(hits: usize) -> ExitCode {
@@ -79,15 +71,7 @@ pub fn bench_search_tab(hits: usize) -> ExitCode {
     let Ok(query) = parse("oil") else {
         return ExitCode::FAILURE;
     };
-    let ctx = Context {
-        index: &index,
-        annotations: &[],
-        codebook: &workspace.codebook,
-        names: &[],
-        name_spans: &[],
-        decisions: &[],
-        registry: &[],
-    };
+    let ctx = Context::without_names(&index, &workspace);
     let started = Instant::now();
     let result = search(&query, &ctx);
     let searched = started.elapsed();
@@ -103,21 +87,8 @@ pub fn bench_search_tab(hits: usize) -> ExitCode {
         index: Arc::clone(&index),
         orders,
     };
-    let ctx = egui::Context::default();
-    let size_px = egui::vec2(700.0, 800.0);
-    let input = |t: f64, events: Vec<egui::Event>| egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_px)),
-        time: Some(t),
-        events,
-        ..Default::default()
-    };
-    let frame = |t: f64, events: Vec<egui::Event>, body: &mut dyn FnMut(&mut egui::Ui)| {
-        let start = Instant::now();
-        let output = ctx.run_ui(input(t, events), |ui| body(ui));
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-        std::hint::black_box(primitives);
-        start.elapsed()
-    };
+    let clock = FrameClock::new(egui::vec2(700.0, 800.0));
+    let frame = |t, events, body: &mut dyn FnMut(&mut egui::Ui)| clock.frame(t, events, body).0;
     let frames = 300;
     let mut t = 0.0;
     let mut baseline = Vec::with_capacity(frames);

@@ -411,18 +411,23 @@ impl DatelineApp {
         };
         let byte = |cp: usize| crate::extract::offsets::byte_offset(&article.body, cp);
         let (start, end) = (byte(evidence.start), byte(evidence.end));
+        self.show_span(evidence.article, start, end);
+    }
+
+    /// Opens an article in the reader scrolled to bytes `start..end`, flashing them.
+    pub(super) fn show_span(&mut self, article: ArticleId, start: usize, end: usize) {
         let since = self.context.as_ref().map_or(0.0, |c| c.input(|i| i.time));
         self.events.focus = Some(EvidenceFocus {
-            article: evidence.article,
+            article,
             start,
             end,
             since,
             scrolled: false,
         });
-        if self.selection != Some(evidence.article) {
+        if self.selection != Some(article) {
             self.selected_timex = None;
         }
-        self.selection = Some(evidence.article);
+        self.selection = Some(article);
         self.reader.show_original = false;
     }
 

@@ -348,12 +348,7 @@ impl DatelineApp {
         }
         if self.mention_task.is_none() && self.mentions.0 != self.articles_version {
             let version = self.articles_version;
-            let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = self
-                .workspace
-                .articles
-                .iter()
-                .map(|a| (a.id, a.body.clone()))
-                .collect();
+            let bodies = self.workspace.bodies();
             let label = "Finding names…".to_string();
             if let Ok(task) = BackgroundTask::start("names", label, self.wake.clone(), move || {
                 (version, all_article_names(&bodies))

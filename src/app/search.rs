@@ -277,48 +277,6 @@ impl DatelineApp {
         }
     }
 
-    /// Where each of the effective mentions stands, in the same order: the tagger's spans
-    /// without the rejected ones, then the hand-made names.
-    fn effective_mention_spans(&self) -> Vec<(ArticleId, usize, usize)> {
-        use crate::model::{AnnotationBody, AnnotationOrigin};
-        let body_of = |id| self.workspace.article(id).map(|a| a.body.clone());
-        let entity: Vec<&crate::model::Annotation> = self
-            .workspace
-            .annotations
-            .iter()
-            .filter(|a| matches!(a.body, AnnotationBody::Entity(_)))
-            .collect();
-        if entity.is_empty() {
-            return self.mention_spans.clone();
-        }
-        let byte_span = |a: &crate::model::Annotation| {
-            let body = body_of(a.target.article)?;
-            Some((
-                a.target.article,
-                crate::extract::offsets::byte_offset(&body, a.target.start),
-                crate::extract::offsets::byte_offset(&body, a.target.end),
-            ))
-        };
-        let rejected: HashSet<(ArticleId, usize, usize)> = entity
-            .iter()
-            .filter(|a| a.is_rejected())
-            .filter_map(|a| byte_span(a))
-            .collect();
-        let mut spans: Vec<(ArticleId, usize, usize)> = self
-            .mention_spans
-            .iter()
-            .filter(|p| !rejected.contains(p))
-            .copied()
-            .collect();
-        for a in entity
-            .iter()
-            .filter(|a| a.origin == AnnotationOrigin::Manual)
-        {
-            spans.push(byte_span(a).unwrap_or((a.target.article, 0, 0)));
-        }
-        spans
-    }
-
     /// Narrows the library, entities and timeline to `outcome`'s articles, or widens them.
     pub(super) fn set_only_results(&mut self, outcome: Option<&Arc<SearchOutcome>>) {
         self.search.only = outcome.map(|o| Arc::new(o.result.article_ids().into_iter().collect()));
@@ -390,23 +348,11 @@ impl DatelineApp {
             self.search.ran = None;
         }
         let (start, end) = hit.span.map_or((0, 0), |(s, e)| (s as usize, e as usize));
-        let since = self.context.as_ref().map_or(0.0, |c| c.input(|i| i.time));
         let cp = |b: usize| crate::extract::offsets::code_point_offset(&article.body, b);
         if hit.span.is_some() {
             self.selection_menu.selection = Some((hit.article, cp(start), cp(end)));
         }
-        self.events.focus = Some(super::EvidenceFocus {
-            article: hit.article,
-            start,
-            end,
-            since,
-            scrolled: false,
-        });
-        if self.selection != Some(hit.article) {
-            self.selected_timex = None;
-        }
-        self.selection = Some(hit.article);
-        self.reader.show_original = false;
+        self.show_span(hit.article, start, end);
     }
 
     /// The byte spans of the current search's hits in the selected article.
@@ -521,17 +467,9 @@ impl DatelineApp {
         };
         find.current = Some(current);
         let (start, end) = find.spans[current];
-        let Some(article) = self.selection else {
-            return;
-        };
-        let since = self.context.as_ref().map_or(0.0, |c| c.input(|i| i.time));
-        self.events.focus = Some(super::EvidenceFocus {
-            article,
-            start,
-            end,
-            since,
-            scrolled: false,
-        });
+        if let Some(article) = self.selection {
+            self.show_span(article, start, end);
+        }
     }
 
     /// Handles the search commands.

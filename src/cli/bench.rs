@@ -51,6 +51,23 @@ pub(super) fn baseline(files: &[PathBuf]) -> Result<(u64, Duration), String> {
     Ok((words, median(times)))
 }
 
+/// The article files under `inputs` and what importing them gives; an error when there are none.
+pub(super) fn files_and_articles(
+    inputs: &[PathBuf],
+) -> Result<(Vec<PathBuf>, crate::ingest::ImportOutcome), String> {
+    let list = collect_sources(inputs);
+    if list.files.is_empty() {
+        return Err("no article files found to benchmark".into());
+    }
+    let outcome = import_paths(
+        inputs,
+        IngestOptions::default(),
+        &ImportProgress::default(),
+        &|| {},
+    );
+    Ok((list.files, outcome))
+}
+
 /// Runs the import benchmark and prints a table.
 pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     let list = collect_sources(inputs);
@@ -133,16 +150,7 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
 /// Times the time-expression engine and the entity tagger, each alone, over the bodies of the articles under `inputs`, on
 /// one thread, next to `cat | wc -w` over the same files.
 pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
-    let list = collect_sources(inputs);
-    if list.files.is_empty() {
-        return Err("no article files found to benchmark".into());
-    }
-    let outcome = import_paths(
-        inputs,
-        IngestOptions::default(),
-        &ImportProgress::default(),
-        &|| {},
-    );
+    let (files, outcome) = files_and_articles(inputs)?;
     let bodies: Vec<(std::sync::Arc<str>, Option<chrono::NaiveDate>)> = outcome
         .articles
         .iter()
@@ -150,7 +158,7 @@ pub fn bench_extract(inputs: &[PathBuf]) -> Result<(), String> {
         .collect();
     let text_bytes: usize = bodies.iter().map(|(b, _)| b.len()).sum();
     let file_bytes: u64 = outcome.articles.iter().map(|a| a.source.byte_len).sum();
-    let (words, cat_time) = baseline(&list.files)?;
+    let (words, cat_time) = baseline(&files)?;
     let mut times = Vec::new();
     let mut found = 0;
     for _ in 0..RUNS {

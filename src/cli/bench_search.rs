@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::bench::{baseline, median};
-use crate::ingest::{ImportProgress, IngestOptions, collect_sources, import_paths};
 use crate::model::{Article, ArticleId, Workspace};
 use crate::search::{self, BuildProgress, build_index, build_index_now};
 
@@ -70,16 +69,7 @@ fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
 
 /// Runs the search benchmark and prints its tables.
 pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
-    let list = collect_sources(inputs);
-    if list.files.is_empty() {
-        return Err("no article files found to benchmark".into());
-    }
-    let outcome = import_paths(
-        inputs,
-        IngestOptions::default(),
-        &ImportProgress::default(),
-        &|| {},
-    );
+    let (files, outcome) = super::bench::files_and_articles(inputs)?;
     let mut articles: Vec<Article> = Vec::with_capacity(outcome.articles.len() * copies);
     for copy in 0..copies {
         for a in &outcome.articles {
@@ -92,9 +82,7 @@ pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
             articles.push(a);
         }
     }
-    let files: Vec<PathBuf> = (0..copies)
-        .flat_map(|_| list.files.iter().cloned())
-        .collect();
+    let files: Vec<PathBuf> = (0..copies).flat_map(|_| files.iter().cloned()).collect();
     let (words, cat_time) = baseline(&files)?;
     let file_bytes: u64 = files
         .iter()

@@ -15,8 +15,8 @@ use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
 use crate::ingest::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
 use crate::model::{
-    Article, ArticleId, EntityKey, EntityResolver, Event, EventOrigin, ImportProblem,
-    MentionRecord, SuggestionKey, TimexCorrection, Workspace, build_registry,
+    Article, EntityKey, EntityResolver, Event, EventOrigin, ImportProblem, MentionRecord,
+    SuggestionKey, TimexCorrection, Workspace, build_registry,
 };
 use crate::store;
 use crate::timeline::lanes::{EventRef, visible_events};
@@ -160,11 +160,7 @@ pub struct EntityNaming {
 impl EntityNaming {
     /// Builds the workspace's registry to name entities as the app shows them.
     pub fn for_workspace(workspace: &Workspace) -> Self {
-        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = workspace
-            .articles
-            .iter()
-            .map(|a| (a.id, a.body.clone()))
-            .collect();
+        let bodies = workspace.bodies();
         let records = all_mention_records(&bodies);
         let registry = build_registry(&records, &workspace.entity_decisions, |id| {
             workspace.article(id).and_then(|a| a.published.clone())

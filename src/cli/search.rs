@@ -32,11 +32,7 @@ pub struct CorpusNames {
 impl CorpusNames {
     /// Finds the names of every article of `workspace`, in parallel.
     pub fn find(workspace: &Workspace) -> Self {
-        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = workspace
-            .articles
-            .iter()
-            .map(|a| (a.id, a.body.clone()))
-            .collect();
+        let bodies = workspace.bodies();
         let mut records = Vec::new();
         let mut spans = Vec::new();
         for n in all_article_names(&bodies) {

@@ -97,6 +97,14 @@ impl Workspace {
         self.article_index(id).map(|i| &self.articles[i])
     }
 
+    /// Every article's id and body, shared, for work on another thread (names, events).
+    pub fn bodies(&self) -> Vec<(ArticleId, std::sync::Arc<str>)> {
+        self.articles
+            .iter()
+            .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
+            .collect()
+    }
+
     /// The articles to change: copied first only if a snapshot still shares them.
     pub fn articles_mut(&mut self) -> &mut Vec<Article> {
         std::sync::Arc::make_mut(&mut self.articles)

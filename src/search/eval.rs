@@ -33,6 +33,22 @@ pub struct Context<'a> {
     pub registry: &'a [RegistryEntity],
 }
 
+impl<'a> Context<'a> {
+    /// A context over `index` with the workspace's annotations, codebook and entity decisions
+    /// and no names (`entity:` then finds nothing and says why).
+    pub fn without_names(index: &'a SearchIndex, workspace: &'a crate::model::Workspace) -> Self {
+        Self {
+            index,
+            annotations: &workspace.annotations,
+            codebook: &workspace.codebook,
+            names: &[],
+            name_spans: &[],
+            decisions: &workspace.entity_decisions,
+            registry: &[],
+        }
+    }
+}
+
 /// A passage: global article number and byte span in its body.
 pub type Span = (u32, u32, u32);
 
@@ -316,16 +332,17 @@ impl<'a> Evaluator<'a> {
     }
 
     fn field(&self, field: Field, words: &Words) -> Matches {
-        let needle = format!(
-            " {}{}",
-            words.tokens.join(" "),
-            if words.prefix { "" } else { " " }
-        );
+        let needle = spaced_needle(words);
         let slot = field as usize;
+        self.docs_where(|d| d.fields[slot].contains(&needle))
+    }
+
+    /// The articles whose own fields pass `keep`, as whole-article matches.
+    fn docs_where(&self, keep: impl Fn(&super::index::DocFields) -> bool) -> Matches {
         let mut docs = Vec::new();
         for seg in self.segments() {
             for (i, d) in seg.docs.iter().enumerate() {
-                if d.fields[slot].contains(&needle) {
+                if keep(d) {
                     docs.push(seg.first_doc + i as u32);
                 }
             }
@@ -338,18 +355,7 @@ impl<'a> Evaluator<'a> {
 
     fn published(&self, range: &TimeRange) -> Matches {
         let (from, to) = (seconds(range.start), seconds(range.end));
-        let mut docs = Vec::new();
-        for seg in self.segments() {
-            for (i, d) in seg.docs.iter().enumerate() {
-                if d.published.is_some_and(|(a, b)| a < to && from < b) {
-                    docs.push(seg.first_doc + i as u32);
-                }
-            }
-        }
-        Matches {
-            docs,
-            spans: Vec::new(),
-        }
+        self.docs_where(|d| d.published.is_some_and(|(a, b)| a < to && from < b))
     }
 
     fn mentions(&self, range: &TimeRange) -> Matches {
@@ -423,11 +429,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn note(&self, words: &Words) -> Matches {
-        let needle = format!(
-            " {}{}",
-            words.tokens.join(" "),
-            if words.prefix { "" } else { " " }
-        );
+        let needle = spaced_needle(words);
         self.annotation_spans(|a| match &a.body {
             AnnotationBody::Note(text) => fold::spaced(text).contains(&needle),
             _ => false,
@@ -570,6 +572,16 @@ impl<'a> Evaluator<'a> {
         }
         Matches::from_spans(spans)
     }
+}
+
+/// What to look for in a [`fold::spaced`] text to find `words`: " a b " (or " a b" for a
+/// prefix).
+fn spaced_needle(words: &Words) -> String {
+    format!(
+        " {}{}",
+        words.tokens.join(" "),
+        if words.prefix { "" } else { " " }
+    )
 }
 
 /// True when no split decision exists, so a mention's entity follows from its automatic key.

@@ -17,13 +17,7 @@ pub fn menu_bar_ui(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for action in file_actions() {
-                let mut button = egui::Button::new(action.label);
-                if let Some(shortcut) = &action.shortcut {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
-                }
-                if ui.add(button).clicked() {
-                    commands.push(action.command.clone());
-                }
+                action_item(ui, &action, true, commands);
                 if action.label == "Save as…" {
                     ui.menu_button("Open backup", |ui| {
                         if backups.is_empty() {
@@ -66,24 +60,12 @@ pub fn menu_bar_ui(
                     Command::Redo => can_redo,
                     _ => true,
                 };
-                let mut button = egui::Button::new(action.label);
-                if let Some(shortcut) = &action.shortcut {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
-                }
-                if ui.add_enabled(enabled, button).clicked() {
-                    commands.push(action.command.clone());
-                }
+                action_item(ui, &action, enabled, commands);
             }
         });
         ui.menu_button("Search", |ui| {
             for action in search_actions() {
-                let mut button = egui::Button::new(action.label);
-                if let Some(shortcut) = &action.shortcut {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
-                }
-                if ui.add(button).clicked() {
-                    commands.push(action.command.clone());
-                }
+                action_item(ui, &action, true, commands);
             }
         });
         ui.menu_button("View", |ui| {
@@ -104,4 +86,20 @@ pub fn menu_bar_ui(
             ui.label("Drop folders or files on the window to import them.");
         });
     });
+}
+
+/// A menu item for an action, with its shortcut; a click sends its command.
+fn action_item(
+    ui: &mut egui::Ui,
+    action: &crate::app::Action,
+    enabled: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut button = egui::Button::new(action.label);
+    if let Some(shortcut) = &action.shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(action.command.clone());
+    }
 }
