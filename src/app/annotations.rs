@@ -377,16 +377,17 @@ impl DatelineApp {
 
     /// The mentions the registry counts: the machine's, without the ones the user rejected,
     /// with the names the user marked by hand.
-    pub(super) fn effective_mentions(&self) -> std::borrow::Cow<'_, [crate::model::MentionRecord]> {
+    /// Shared, not copied, when the user made no decision on names (the usual case).
+    pub(super) fn effective_mentions(&self) -> std::sync::Arc<Vec<crate::model::MentionRecord>> {
         use crate::model::MentionRecord;
         let Some((rejected, manual)) = self.name_decisions() else {
-            return std::borrow::Cow::Borrowed(&self.mentions.1);
+            return std::sync::Arc::clone(&self.mentions.1);
         };
         let mut records: Vec<MentionRecord> = self
             .mentions
             .1
             .iter()
-            .zip(&self.mention_spans)
+            .zip(self.mention_spans.iter())
             .filter(|(_, place)| !rejected.contains(place))
             .map(|(r, _)| r.clone())
             .collect();
@@ -409,14 +410,14 @@ impl DatelineApp {
                 });
             }
         }
-        std::borrow::Cow::Owned(records)
+        std::sync::Arc::new(records)
     }
 
     /// Where each of the effective mentions stands (article and byte span), in the same order
     /// as [`Self::effective_mentions`].
-    pub(super) fn effective_mention_spans(&self) -> Vec<(ArticleId, usize, usize)> {
+    pub(super) fn effective_mention_spans(&self) -> std::sync::Arc<Vec<(ArticleId, usize, usize)>> {
         let Some((rejected, manual)) = self.name_decisions() else {
-            return self.mention_spans.clone();
+            return std::sync::Arc::clone(&self.mention_spans);
         };
         let mut spans: Vec<(ArticleId, usize, usize)> = self
             .mention_spans
@@ -425,7 +426,7 @@ impl DatelineApp {
             .copied()
             .collect();
         spans.extend(manual.into_iter().map(|(_, place)| place));
-        spans
+        std::sync::Arc::new(spans)
     }
 
     /// The selected annotation and the others on the same words.

@@ -155,12 +155,12 @@ pub struct DatelineApp {
     /// Bumped when articles are added, changed or replaced (not for other edits).
     articles_version: u64,
     /// Entity mentions of every article, and the `articles_version` they were found for.
-    mentions: (u64, Vec<MentionRecord>),
+    mentions: (u64, Arc<Vec<MentionRecord>>),
     /// Where each of `mentions` stands: article and byte span.
-    mention_spans: Vec<(ArticleId, usize, usize)>,
+    mention_spans: Arc<Vec<(ArticleId, usize, usize)>>,
     mention_task: Option<BackgroundTask<(u64, Vec<ArticleNames>)>>,
     /// The registry, and the `content_version` it was built for.
-    registry: (u64, Vec<RegistryEntity>),
+    registry: (u64, Arc<Vec<RegistryEntity>>),
     selected_entities: Vec<EntityKey>,
     entities_view: EntitiesView,
     /// Entities sharing articles with the main selected one: for which entity and registry
@@ -239,10 +239,10 @@ impl DatelineApp {
             selected_timex: None,
             inspector: InspectorView::default(),
             articles_version: 0,
-            mentions: (u64::MAX, Vec::new()),
-            mention_spans: Vec::new(),
+            mentions: (u64::MAX, Arc::default()),
+            mention_spans: Arc::default(),
             mention_task: None,
-            registry: (u64::MAX, Vec::new()),
+            registry: (u64::MAX, Arc::default()),
             selected_entities: Vec::new(),
             entities_view: EntitiesView::default(),
             appears_with: (None, u64::MAX, Vec::new()),
@@ -336,8 +336,8 @@ impl DatelineApp {
                         records.extend(n.records);
                         spans.insert(n.article, n.spans);
                     }
-                    self.mentions = (version, records);
-                    self.mention_spans = places;
+                    self.mentions = (version, Arc::new(records));
+                    self.mention_spans = Arc::new(places);
                     self.events.spans = Arc::new(spans);
                     self.events.inputs += 1;
                     self.mention_task = None;
@@ -362,7 +362,7 @@ impl DatelineApp {
             let registry = build_registry(&mentions, &workspace.entity_decisions, |id| {
                 workspace.article(id).and_then(|a| a.published.clone())
             });
-            self.registry = (self.content_version, registry);
+            self.registry = (self.content_version, Arc::new(registry));
             let keys: std::collections::HashSet<&EntityKey> =
                 self.registry.1.iter().map(|e| &e.key).collect();
             // Repair the selection: a merged or vanished entity never dangles.

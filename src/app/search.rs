@@ -236,13 +236,15 @@ impl DatelineApp {
         let codebook = self.workspace.codebook.clone();
         let decisions = self.workspace.entity_decisions.clone();
         let needs_names = crate::search::query::uses_entities(&parsed);
-        let mut names: Vec<MentionRecord> = Vec::new();
-        let mut spans: Vec<(ArticleId, usize, usize)> = Vec::new();
-        let mut registry: Vec<RegistryEntity> = Vec::new();
+        // Shared with the search thread, not copied (a copy per keystroke would cost tens of
+        // milliseconds on the UI thread at Reuters scale).
+        let mut names: Arc<Vec<MentionRecord>> = Arc::default();
+        let mut spans: Arc<Vec<(ArticleId, usize, usize)>> = Arc::default();
+        let mut registry: Arc<Vec<RegistryEntity>> = Arc::default();
         if needs_names {
-            names = self.effective_mentions().into_owned();
+            names = self.effective_mentions();
             spans = self.effective_mention_spans();
-            registry = self.registry.1.clone();
+            registry = Arc::clone(&self.registry.1);
         }
         let articles = Arc::clone(&self.workspace.articles);
         let label = format!("Searching {query}");
