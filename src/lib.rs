@@ -23,6 +23,7 @@
 //! folder) are collected and the work goes on. Nothing panics on bad input.
 
 pub mod cli;
+pub mod exchange;
 pub mod extract;
 pub mod ingest;
 pub mod jobs;

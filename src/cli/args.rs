@@ -9,7 +9,12 @@ Usage:
   dateline [PATH…]                      open the window; PATH is a folder, article files or a
                                         workspace (.ron); with no PATH the bundled samples open
   dateline import DIR… -o WORKSPACE.ron import without a window and save (adds to an existing
-                                        workspace), then print a summary
+                                        workspace), then print a summary; .jsonld files (W3C
+                                        annotations) are laid over the workspace's articles
+  dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
+                                        export as csv (a folder of tables), w3c (JSON-LD),
+                                        timelinejs, ics or timeml (a folder); --query limits it
+                                        to the articles a search finds
   dateline extract PATH…                print one JSON object per article (or workspace article)
   dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
   dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
@@ -70,6 +75,17 @@ pub enum Invocation {
         path: PathBuf,
         /// One JSON object per annotation instead of text.
         json: bool,
+    },
+    /// Export a workspace.
+    Export {
+        /// The workspace.
+        workspace: PathBuf,
+        /// The format.
+        format: crate::exchange::ExportFormat,
+        /// The file or folder to write.
+        output: PathBuf,
+        /// Only the articles this query finds.
+        query: Option<String>,
     },
     /// Search a workspace.
     Search {
@@ -167,6 +183,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
         }
         Some("train-ner") => parse_train_ner(rest),
         Some("search") => parse_search(rest),
+        Some("export") => parse_export(rest),
         Some("info") => {
             let mut paths = positional(rest, "info")?;
             if paths.len() != 1 {
@@ -337,6 +354,63 @@ fn parse_search(args: Vec<OsString>) -> Result<Invocation, String> {
         path: PathBuf::from(words.remove(0)),
         query,
         output,
+    })
+}
+
+fn parse_export(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut workspace = None;
+    let mut format = None;
+    let mut output = None;
+    let mut query = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--format" | "-f") => {
+                let name = args
+                    .next()
+                    .and_then(|n| n.to_str().map(str::to_string))
+                    .ok_or("export: --format needs a format")?;
+                format = Some(crate::exchange::ExportFormat::from_name(&name).ok_or_else(
+                    || {
+                        format!(
+                            "export: there is no format \"{name}\"; the formats are {}",
+                            crate::exchange::ExportFormat::ALL
+                                .iter()
+                                .map(|f| f.name())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                )?);
+            }
+            Some("-o" | "--output") => {
+                output = Some(PathBuf::from(
+                    args.next()
+                        .ok_or("export: -o needs a file or folder name")?,
+                ))
+            }
+            Some("--query") => {
+                query = Some(
+                    args.next()
+                        .and_then(|q| q.to_str().map(str::to_string))
+                        .ok_or("export: --query needs a query")?,
+                )
+            }
+            Some(a) if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("export: unknown option {a}"));
+            }
+            _ => {
+                if workspace.replace(PathBuf::from(arg)).is_some() {
+                    return Err("export takes one workspace".into());
+                }
+            }
+        }
+    }
+    Ok(Invocation::Export {
+        workspace: workspace.ok_or("export needs a workspace file")?,
+        format: format.ok_or("export needs --format (csv, w3c, timelinejs, ics or timeml)")?,
+        output: output.ok_or("export needs -o PATH")?,
+        query,
     })
 }
 

@@ -53,6 +53,12 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::BenchImport { inputs } => bench::bench_import(&inputs),
         Invocation::BenchExtract { inputs } => bench::bench_extract(&inputs),
         Invocation::BenchAnchors { inputs } => bench_anchors(&inputs),
+        Invocation::Export {
+            workspace,
+            format,
+            output,
+            query,
+        } => super::exchange::export_command(&workspace, format, &output, query.as_deref()),
         Invocation::BenchSearchTab { .. } => {
             Err("bench search-tab needs the window build (the default features)".into())
         }
@@ -116,11 +122,20 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     } else {
         Workspace::default()
     };
-    let outcome = import_quietly(inputs);
+    let (annotation_files, sources): (Vec<PathBuf>, Vec<PathBuf>) = inputs
+        .iter()
+        .cloned()
+        .partition(|p| super::exchange::is_annotation_file(p));
+    let outcome = if sources.is_empty() {
+        ImportOutcome::default()
+    } else {
+        import_quietly(&sources)
+    };
     let files = outcome.articles.len() + outcome.problems.len();
     let problems = outcome.problems.clone();
     let merge = workspace.merge_import(outcome.articles, outcome.problems);
     workspace.remember_sources(&outcome.roots);
+    super::exchange::import_annotations(&mut workspace, &annotation_files)?;
     store::save_workspace(output, &workspace).map_err(|e| e.to_string())?;
     let secs = outcome.elapsed.as_secs_f64();
     println!(

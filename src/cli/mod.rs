@@ -6,6 +6,7 @@ mod args;
 mod bench;
 mod bench_search;
 mod commands;
+pub mod exchange;
 mod lcg;
 mod ner;
 pub mod rescan;

@@ -56,6 +56,14 @@ pub enum Edit {
     SetCodebook(Codebook),
     /// Replace the saved searches.
     SetSavedSearches(Vec<super::SavedSearch>),
+    /// Set the ids the next annotation and the next event get (an import that made orphans
+    /// reserves theirs).
+    SetNextIds {
+        /// `Workspace::next_annotation_id`.
+        annotation: u64,
+        /// `Workspace::next_event_id`.
+        event: u64,
+    },
     /// Add an entity decision (merge, rename, retype, split, hide) at the end.
     PushEntityDecision(EntityDecision),
     /// Take the last entity decision back.
@@ -286,6 +294,10 @@ impl Edit {
             Edit::SetSavedSearches(list) => {
                 Edit::SetSavedSearches(std::mem::replace(&mut workspace.saved_searches, list))
             }
+            Edit::SetNextIds { annotation, event } => Edit::SetNextIds {
+                annotation: std::mem::replace(&mut workspace.next_annotation_id, annotation),
+                event: std::mem::replace(&mut workspace.next_event_id, event),
+            },
             Edit::PushEntityDecision(decision) => {
                 workspace.entity_decisions.push(decision);
                 Edit::PopEntityDecision

@@ -1,0 +1,131 @@
+//! TimeML: one `.tml` file per article, the body with its time expressions as inline TIMEX3
+//! tags (corrections applied, rejected ones left out) and the publication date as the DCT
+//! (`t0`). Removing the tags gives back the body exactly; overlapping expressions cannot both
+//! be tags, so the later one is left out and reported.
+
+use std::path::Path;
+
+use super::text::xml_escape;
+use super::{ExchangeError, ExportData, ExportReport, document_name, write_in};
+use crate::extract::timex::article_timexes;
+use crate::model::{AnnotationBody, Modifier, ReferenceSource};
+
+fn mod_attribute(m: Modifier) -> &'static str {
+    match m {
+        Modifier::Approximate | Modifier::Nearly => "APPROX",
+        Modifier::MoreThan => "MORE_THAN",
+        Modifier::LessThan => "LESS_THAN",
+        Modifier::Start => "START",
+        Modifier::Mid => "MID",
+        Modifier::End => "END",
+    }
+}
+
+/// The `.tml` text of one article, and how many expressions overlapped another.
+pub fn document(data: &ExportData<'_>, article: &crate::model::Article) -> (String, usize) {
+    let rejected: Vec<(usize, usize)> = data
+        .workspace
+        .annotations
+        .iter()
+        .filter(|a| {
+            a.target.article == article.id
+                && a.body == AnnotationBody::TimeExpression
+                && a.is_rejected()
+        })
+        .map(|a| (a.target.start, a.target.end))
+        .collect();
+    let body = &article.body;
+    let mut points = crate::extract::offsets::CodePoints::new(body);
+    let mut timexes = article_timexes(article, &data.workspace.timex_corrections);
+    timexes.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n");
+    out.push_str(&format!(
+        "<DOCID>{}</DOCID>\n",
+        xml_escape(&document_name(article))
+    ));
+    if let Some((date, source)) = article
+        .reference_date()
+        .filter(|(_, s)| *s != ReferenceSource::FileDate)
+    {
+        let function = if source == ReferenceSource::Published {
+            "CREATION_TIME"
+        } else {
+            "NONE"
+        };
+        let value = date.format("%Y-%m-%d");
+        out.push_str(&format!(
+            "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{value}\" temporalFunction=\"false\" functionInDocument=\"{function}\">{value}</TIMEX3></DCT>\n"
+        ));
+    }
+    out.push_str(&format!(
+        "<TITLE>{}</TITLE>\n",
+        xml_escape(&article.headline)
+    ));
+    out.push_str("<TEXT>");
+    let mut at = 0usize;
+    let mut next_id = 1;
+    let mut overlapped = 0;
+    for t in timexes {
+        let span = (points.at(t.start), points.at(t.end));
+        if !t.manual && rejected.contains(&span) {
+            continue;
+        }
+        if t.start < at {
+            overlapped += 1;
+            continue;
+        }
+        out.push_str(&xml_escape(&body[at..t.start]));
+        let mut attributes = format!(
+            "tid=\"t{next_id}\" type=\"{}\" value=\"{}\"",
+            t.kind.as_str(),
+            xml_escape(&t.value.to_timex())
+        );
+        if let Some(m) = t.value.modifier() {
+            attributes.push_str(&format!(" mod=\"{}\"", mod_attribute(m)));
+        }
+        out.push_str(&format!(
+            "<TIMEX3 {attributes}>{}</TIMEX3>",
+            xml_escape(&body[t.start..t.end])
+        ));
+        next_id += 1;
+        at = t.end;
+    }
+    out.push_str(&xml_escape(&body[at..]));
+    out.push_str("</TEXT>\n</TimeML>\n");
+    (out, overlapped)
+}
+
+/// Writes one `.tml` per exported article into `dir`.
+pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, ExchangeError> {
+    let mut report = ExportReport {
+        articles: data.articles.len(),
+        ..Default::default()
+    };
+    let mut overlapped = 0;
+    let mut undated = 0;
+    for article in &data.articles {
+        let (text, lost) = document(data, article);
+        overlapped += lost;
+        if !text.contains("<DCT>") {
+            undated += 1;
+        }
+        write_in(
+            dir,
+            &format!("{}.tml", document_name(article)),
+            text.as_bytes(),
+        )?;
+        report.files += 1;
+    }
+    if overlapped > 0 {
+        report.lost.push(format!(
+            "{overlapped} time expressions inside another could not be tags of their own"
+        ));
+    }
+    if undated > 0 {
+        report.lost.push(format!(
+            "{undated} articles have no publication or reference date: no DCT"
+        ));
+    }
+    Ok(report)
+}

@@ -1,0 +1,540 @@
+//! Exports read back by independent readers (Python's csv module, xmllint with the TimeML
+//! schema, a JSON parser and the format rules) and W3C round trips: what Dateline exports
+//! comes back with the same words, tags (hierarchy and colours), notes, names and events,
+//! with astral characters, right-to-left text and CRLF sources keeping their offsets.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use dateline::exchange::{ExportData, ExportFormat, export, w3c};
+use dateline::model::{
+    Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, Codebook,
+    EntityKey, EntityLabel, Event, EventId, Evidence, Tag, TagId, TimeValue, Workspace,
+};
+
+const UNICODE: &str = "Emoji and astral\n\nMarch 3, 1987\n\nSEOUL, March 3 (Yonhap) -- The envoy 😀 \
+met 𝐀lice in 北京 on Monday. \u{645}\u{631}\u{62D}\u{628}\u{627} said the mayor of Amman. \
+Talks resumed on Tuesday.\n";
+const CRLF: &str = "Talks in Geneva\r\n\r\nMarch 4, 1987\r\n\r\nGENEVA, March 4 - Talks resumed \
+on Wednesday.\r\nThe envoys met again on Thursday.\r\n";
+
+fn fixture() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    common::folder_with(
+        dir.path(),
+        "news",
+        &[("unicode.txt", UNICODE), ("crlf.txt", CRLF)],
+    );
+    let path = common::import_into(dir.path(), "news", "w.ron");
+    let mut ws = dateline::store::load_workspace(&path).unwrap();
+    ws.codebook = Codebook {
+        tags: vec![
+            Tag {
+                id: TagId(0),
+                name: "Diplomacy".into(),
+                colour: [0x12, 0x34, 0x56],
+                parent: None,
+            },
+            Tag {
+                id: TagId(1),
+                name: "Visit, abroad".into(),
+                colour: [0xab, 0xcd, 0xef],
+                parent: Some(TagId(0)),
+            },
+        ],
+        next_id: 2,
+    };
+    let unicode = ws
+        .articles
+        .iter()
+        .find(|a| a.body.contains("😀"))
+        .unwrap()
+        .clone();
+    let crlf = ws
+        .articles
+        .iter()
+        .find(|a| a.body.contains("Wednesday"))
+        .unwrap()
+        .clone();
+    let add = |ws: &mut Workspace, article: &dateline::model::Article, words: &str, body| {
+        let id = AnnotationId(ws.next_annotation_id);
+        ws.next_annotation_id += 1;
+        ws.annotations.push(Annotation {
+            id,
+            target: common::target_of(article, words),
+            body,
+            origin: AnnotationOrigin::Manual,
+            status: AnnotationStatus::Accepted,
+        });
+    };
+    add(
+        &mut ws,
+        &unicode,
+        "𝐀lice in 北京",
+        AnnotationBody::Tag(TagId(1)),
+    );
+    add(
+        &mut ws,
+        &unicode,
+        "\u{645}\u{631}\u{62D}\u{628}\u{627}",
+        AnnotationBody::Note("Arabic: “hello”, with a comma".into()),
+    );
+    add(
+        &mut ws,
+        &unicode,
+        "Amman",
+        AnnotationBody::Entity(EntityKey::new("Amman", EntityLabel::Place)),
+    );
+    add(&mut ws, &crlf, "resumed", AnnotationBody::Tag(TagId(0)));
+    add(
+        &mut ws,
+        &crlf,
+        "envoys met again",
+        AnnotationBody::Note("line two".into()),
+    );
+    let evidence = Evidence::from(common::target_of(&crlf, "Talks resumed"));
+    ws.events.push(Event {
+        id: EventId(0),
+        evidence: vec![
+            evidence,
+            Evidence::from(common::target_of(&unicode, "Talks resumed")),
+        ],
+        notes: "Both stories".into(),
+        ..Event::manual(
+            "Talks resumed",
+            TimeValue::from_timex("DATE", "1987-03").unwrap(),
+        )
+    });
+    ws.next_event_id = 1;
+    dateline::store::save_workspace(&path, &ws).unwrap();
+    (dir, ws)
+}
+
+fn export_to(
+    ws: &Workspace,
+    format: ExportFormat,
+    path: &Path,
+) -> dateline::exchange::ExportReport {
+    let data = ExportData::new(ws, None);
+    export(&data, format, path).unwrap()
+}
+
+/// The workspace without the research: what another copy of the same articles looks like.
+fn bare(ws: &Workspace) -> Workspace {
+    Workspace {
+        articles: ws.articles.clone(),
+        next_article_id: ws.next_article_id,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn w3c_round_trip_keeps_words_tags_notes_names_and_events() {
+    let (dir, ws) = fixture();
+    let file = dir.path().join("out.jsonld");
+    let report = export_to(&ws, ExportFormat::W3c, &file);
+    assert_eq!((report.annotations, report.events), (5, 1));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let root = w3c::read(&file, &text).unwrap();
+    // Every position selector slices to its quote in code points.
+    for item in root["first"]["items"].as_array().unwrap() {
+        let targets = match &item["target"] {
+            serde_json::Value::Array(a) => a.clone(),
+            t => vec![t.clone()],
+        };
+        for t in targets {
+            let article = ws
+                .articles
+                .iter()
+                .find(|a| a.source.content_hash == t["dl:contentSha256"].as_str().unwrap())
+                .unwrap();
+            let s = t["selector"][1]["start"].as_u64().unwrap() as usize;
+            let e = t["selector"][1]["end"].as_u64().unwrap() as usize;
+            let quote: String = article.body.chars().skip(s).take(e - s).collect();
+            assert_eq!(quote, t["selector"][0]["exact"].as_str().unwrap());
+        }
+    }
+    let mut back = bare(&ws);
+    let (edit, import) = w3c::import(&back, &root);
+    edit.unwrap().apply(&mut back).unwrap();
+    assert_eq!(
+        (import.placed, import.orphaned, import.events),
+        (5, 0, 1),
+        "{import:?}"
+    );
+    assert_eq!(import.tags_added, 2);
+    // Tags with their hierarchy and colours.
+    let paths = |w: &Workspace| {
+        let mut p: Vec<(String, [u8; 3])> = w
+            .codebook
+            .tags
+            .iter()
+            .map(|t| (w.codebook.path(t.id), t.colour))
+            .collect();
+        p.sort();
+        p
+    };
+    assert_eq!(paths(&back), paths(&ws));
+    // The same words with the same meaning.
+    let meaning = |w: &Workspace| {
+        let mut m: Vec<(u64, usize, usize, String, String)> = w
+            .annotations
+            .iter()
+            .map(|a| {
+                let what = match &a.body {
+                    AnnotationBody::Tag(t) => format!("tag {}", w.codebook.path(*t)),
+                    AnnotationBody::Note(n) => format!("note {n}"),
+                    AnnotationBody::Entity(k) => format!("entity {} {:?}", k.name, k.label),
+                    other => format!("{other:?}"),
+                };
+                (
+                    a.target.article.0,
+                    a.target.start,
+                    a.target.end,
+                    a.target.quote.clone(),
+                    what,
+                )
+            })
+            .collect();
+        m.sort();
+        m
+    };
+    assert_eq!(meaning(&back), meaning(&ws));
+    let (e0, e1) = (&ws.events[0], &back.events[0]);
+    assert_eq!(
+        (&e1.title, &e1.value, &e1.evidence, &e1.notes),
+        (&e0.title, &e0.value, &e0.evidence, &e0.notes)
+    );
+    // Importing the same file again adds nothing.
+    let (again, report) = w3c::import(&back, &root);
+    assert!(again.is_none(), "{report:?}");
+    assert_eq!(report.already, 6);
+}
+
+#[test]
+fn w3c_import_counts_utf16_and_re_anchors_moved_words() {
+    let (dir, ws) = fixture();
+    let file = dir.path().join("out.jsonld");
+    export_to(&ws, ExportFormat::W3c, &file);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut root: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let unicode = ws.articles.iter().find(|a| a.body.contains("😀")).unwrap();
+    let units = dateline::exchange::text::Utf16::new(&unicode.body);
+    let items = root["first"]["items"].as_array_mut().unwrap();
+    // The tag on "𝐀lice in 北京", as a JavaScript tool would count it (UTF-16).
+    let tag = items
+        .iter_mut()
+        .find(|i| {
+            i["motivation"] == "tagging" && i["target"]["selector"][0]["exact"] == "𝐀lice in 北京"
+        })
+        .unwrap();
+    let s = tag["target"]["selector"][1]["start"].as_u64().unwrap() as usize;
+    let e = tag["target"]["selector"][1]["end"].as_u64().unwrap() as usize;
+    tag["target"]["selector"][1]["start"] = units.of(s).into();
+    tag["target"]["selector"][1]["end"] = units.of(e).into();
+    assert_ne!(
+        units.of(s),
+        s,
+        "the astral emoji before it makes UTF-16 differ"
+    );
+    // The note on "Amman" moved by 40 characters: found by its quote and context.
+    let entity = items
+        .iter_mut()
+        .find(|i| i["motivation"] == "identifying")
+        .unwrap();
+    let s = entity["target"]["selector"][1]["start"].as_u64().unwrap();
+    entity["target"]["selector"][1]["start"] = (s + 40).into();
+    entity["target"]["selector"][1]["end"] = (s + 45).into();
+    // A quote that is nowhere: an orphan, not other words.
+    let note = items
+        .iter_mut()
+        .find(|i| i["motivation"] == "commenting" && i["body"][0]["value"] == "line two")
+        .unwrap();
+    note["target"]["selector"][0]["exact"] = "words that were never there".into();
+    note["target"]["selector"][0]["prefix"] = "nothing like it ".into();
+    let mut back = bare(&ws);
+    let (edit, report) = w3c::import(&back, &root);
+    edit.unwrap().apply(&mut back).unwrap();
+    assert_eq!(
+        (report.utf16, report.reanchored, report.orphaned),
+        (1, 1, 1),
+        "{report:?}"
+    );
+    assert_eq!(back.orphans.len(), 1);
+    assert_eq!(back.orphans[0].target.quote, "words that were never there");
+    let amman = back
+        .annotations
+        .iter()
+        .find(|a| matches!(a.body, AnnotationBody::Entity(_)))
+        .unwrap();
+    assert_eq!(amman.target.quote, "Amman");
+    // Ids stay unique, the orphan's included.
+    assert!(back.next_annotation_id as usize > back.annotations.len());
+}
+
+#[test]
+fn w3c_import_refuses_what_is_not_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.jsonld");
+    let e = w3c::read(&path, "{\"type\": \"Nothing\"").unwrap_err();
+    assert!(e.to_string().contains("not JSON at line 1"), "{e}");
+    let e = w3c::read(&path, "[]").unwrap_err();
+    assert!(e.to_string().contains("no W3C annotations"), "{e}");
+}
+
+/// Python's csv module (an independent reader) reads every table, and the quotes in the
+/// annotations table slice out of the articles' bodies at their code points.
+#[test]
+fn csv_tables_read_back_with_pythons_csv_module() {
+    let (dir, ws) = fixture();
+    let folder = dir.path().join("tables");
+    let report = export_to(&ws, ExportFormat::Csv, &folder);
+    assert_eq!(report.files, 5);
+    for table in [
+        "articles",
+        "annotations",
+        "entities",
+        "events",
+        "time_expressions",
+    ] {
+        let bytes = std::fs::read(folder.join(format!("{table}.csv"))).unwrap();
+        assert!(
+            bytes.starts_with("\u{FEFF}".as_bytes()),
+            "{table}: a BOM for Excel"
+        );
+    }
+    let script = r#"
+import csv, json, sys
+folder = sys.argv[1]
+out = {}
+for t in ["articles", "annotations", "entities", "events", "time_expressions"]:
+    with open(f"{folder}/{t}.csv", newline="", encoding="utf-8-sig") as f:
+        out[t] = list(csv.DictReader(f))
+print(json.dumps(out))
+"#;
+    let Ok(run) = std::process::Command::new("python3")
+        .args(["-c", script, folder.to_str().unwrap()])
+        .output()
+    else {
+        eprintln!("skipped: python3 is not here");
+        return;
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let tables: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(tables["articles"].as_array().unwrap().len(), 2);
+    let annotations = tables["annotations"].as_array().unwrap();
+    assert_eq!(annotations.len(), 5);
+    for row in annotations {
+        let id: u64 = row["article"].as_str().unwrap().parse().unwrap();
+        let article = ws.articles.iter().find(|a| a.id.0 == id).unwrap();
+        let s: usize = row["start"].as_str().unwrap().parse().unwrap();
+        let e: usize = row["end"].as_str().unwrap().parse().unwrap();
+        let quote: String = article.body.chars().skip(s).take(e - s).collect();
+        assert_eq!(quote, row["quote"].as_str().unwrap());
+        let s16: usize = row["start_utf16"].as_str().unwrap().parse().unwrap();
+        let units: Vec<u16> = article.body.encode_utf16().collect();
+        let e16: usize = row["end_utf16"].as_str().unwrap().parse().unwrap();
+        assert_eq!(String::from_utf16(&units[s16..e16]).unwrap(), quote);
+    }
+    let tagged = annotations
+        .iter()
+        .find(|r| r["kind"] == "tag" && r["tag_level_2"] != "")
+        .unwrap();
+    assert_eq!(tagged["tag_level_1"], "Diplomacy");
+    assert_eq!(tagged["tag_level_2"], "Visit, abroad");
+    let note = annotations
+        .iter()
+        .find(|r| r["kind"] == "note" && r["quote"] != "envoys met again")
+        .unwrap();
+    assert_eq!(note["note"], "Arabic: “hello”, with a comma");
+    let events = tables["events"].as_array().unwrap();
+    assert_eq!(events[0]["precision"], "month");
+    assert_eq!(events[0]["start"], "1987-03-01 00:00:00");
+    assert!(!tables["time_expressions"].as_array().unwrap().is_empty());
+}
+
+/// Every TimeML file is valid against the TimeML schema (xmllint, when it and `../shared`
+/// are here) and gives back the body exactly when its tags are removed.
+#[test]
+fn timeml_files_validate_and_keep_the_text() {
+    let (dir, ws) = fixture();
+    let folder = dir.path().join("tml");
+    let report = export_to(&ws, ExportFormat::Timeml, &folder);
+    assert_eq!(report.files, 2);
+    let tag = regex::Regex::new("</?TIMEX3[^>]*>").unwrap();
+    let tid_attribute = regex::Regex::new(r#"tid="([^"]+)""#).unwrap();
+    let tid_form = regex::Regex::new(r"^t\d+$").unwrap();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let xml = std::fs::read_to_string(&path).unwrap();
+        let inner = &xml[xml.find("<TEXT>").unwrap() + 6..xml.find("</TEXT>").unwrap()];
+        let stripped = tag.replace_all(inner, "");
+        let text = stripped
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        assert!(
+            ws.articles.iter().any(|a| *a.body == text),
+            "{}",
+            path.display()
+        );
+        for tid in tid_attribute.captures_iter(&xml) {
+            assert!(tid_form.is_match(&tid[1]));
+        }
+        assert!(xml.contains("<TIMEX3 tid=\"t1\" type=\"DATE\""), "{xml}");
+    }
+    let schema =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/timeml-min-consistency.xsd");
+    if !schema.exists() {
+        eprintln!("skipped the schema check: {} is not here", schema.display());
+        return;
+    }
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let Ok(run) = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .args(&files)
+        .output()
+    else {
+        eprintln!("skipped the schema check: xmllint is not here");
+        return;
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// The calendar follows RFC 5545's rules: CRLF lines of at most 75 octets, required
+/// properties, an all-day month as the 1st to the 1st of the next month, the exact value kept.
+#[test]
+fn icalendar_follows_the_rules() {
+    let (dir, ws) = fixture();
+    let file = dir.path().join("events.ics");
+    let report = export_to(&ws, ExportFormat::Ics, &file);
+    assert_eq!(report.events, 1);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+        assert!(!line.contains('\n'));
+    }
+    let unfolded = text.replace("\r\n ", "");
+    for needed in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:",
+        "BEGIN:VEVENT",
+        "UID:",
+        "DTSTAMP:",
+        "SUMMARY:Talks resumed",
+    ] {
+        assert!(unfolded.contains(needed), "{needed}");
+    }
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:19870301\r\n"));
+    assert!(unfolded.contains("DTEND;VALUE=DATE:19870401\r\n"));
+    assert!(unfolded.contains("X-DATELINE-TIMEX:1987-03\r\n"));
+    assert!(unfolded.contains("X-DATELINE-PRECISION:month\r\n"));
+}
+
+/// TimelineJS gets only the date parts the value has: a month is {year, month}.
+#[test]
+fn timelinejs_dates_keep_their_precision() {
+    let (dir, ws) = fixture();
+    let file = dir.path().join("timeline.json");
+    export_to(&ws, ExportFormat::TimelineJs, &file);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let event = &json["events"][0];
+    assert_eq!(
+        event["start_date"],
+        serde_json::json!({"year": 1987, "month": 3})
+    );
+    assert_eq!(event["text"]["headline"], "Talks resumed");
+    assert!(
+        event["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Talks resumed")
+    );
+}
+
+#[test]
+fn the_export_command_limits_to_a_search_and_refuses_bad_queries() {
+    let (dir, _ws) = fixture();
+    let out = common::dateline(
+        &[
+            "export",
+            "w.ron",
+            "--format",
+            "csv",
+            "-o",
+            "tables",
+            "--query",
+            "wednesday",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stdout(&out).contains("Exported 1 articles"),
+        "{}",
+        common::stdout(&out)
+    );
+    let bad = common::dateline(
+        &[
+            "export", "w.ron", "--format", "csv", "-o", "t2", "--query", "(oil",
+        ],
+        dir.path(),
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        common::stderr(&bad).contains("column 1"),
+        "{}",
+        common::stderr(&bad)
+    );
+    assert!(!dir.path().join("t2").exists());
+    let unknown = common::dateline(
+        &["export", "w.ron", "--format", "docx", "-o", "x"],
+        dir.path(),
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(common::stderr(&unknown).contains("the formats are csv, w3c"));
+    // A W3C file comes back in through import.
+    let w3c = common::dateline(
+        &["export", "w.ron", "--format", "w3c", "-o", "a.jsonld"],
+        dir.path(),
+    );
+    assert!(w3c.status.success());
+    let fresh = common::dateline(
+        &["import", "news", "a.jsonld", "-o", "fresh.ron"],
+        dir.path(),
+    );
+    assert!(fresh.status.success(), "{}", common::stderr(&fresh));
+    assert!(
+        common::stdout(&fresh).contains("5 annotations placed"),
+        "{}",
+        common::stdout(&fresh)
+    );
+    let ws = dateline::store::load_workspace(&dir.path().join("fresh.ron")).unwrap();
+    assert_eq!(
+        (
+            ws.annotations.len(),
+            ws.events.len(),
+            ws.codebook.tags.len()
+        ),
+        (5, 1, 2)
+    );
+}
