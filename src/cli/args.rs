@@ -31,6 +31,7 @@ Usage:
   dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
   dateline bench search DIR… [--copies N]
                                         time the search index and queries of each kind
+  dateline bench export DIR…            time every export with 50,000 annotations
   dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
@@ -100,6 +101,11 @@ pub enum Invocation {
     BenchSearchTab {
         /// Hits in the table.
         hits: usize,
+    },
+    /// Export benchmark with 50,000 annotations against `cat | wc -w`.
+    BenchExport {
+        /// Folders of articles.
+        inputs: Vec<PathBuf>,
     },
     /// Search benchmark against `cat | wc -w`.
     BenchSearch {
@@ -215,6 +221,9 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
                 Some("search") => parse_bench_search(rest.collect()),
+                Some("export") => Ok(Invocation::BenchExport {
+                    inputs: positional(rest.collect(), "bench export")?,
+                }),
                 Some("search-tab") => {
                     let hits = match rest.next() {
                         None => 100_000,

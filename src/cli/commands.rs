@@ -47,6 +47,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
             query,
             output,
         } => super::search::search_command(&path, &query, output),
+        Invocation::BenchExport { inputs } => super::bench_export::bench_export(&inputs),
         Invocation::BenchSearch { inputs, copies } => {
             super::bench_search::bench_search(&inputs, copies)
         }

@@ -4,6 +4,7 @@
 pub mod anchors;
 mod args;
 mod bench;
+mod bench_export;
 mod bench_search;
 mod commands;
 pub mod exchange;

@@ -22,18 +22,11 @@ fn mod_attribute(m: Modifier) -> &'static str {
 }
 
 /// The `.tml` text of one article, and how many expressions overlapped another.
-pub fn document(data: &ExportData<'_>, article: &crate::model::Article) -> (String, usize) {
-    let rejected: Vec<(usize, usize)> = data
-        .workspace
-        .annotations
-        .iter()
-        .filter(|a| {
-            a.target.article == article.id
-                && a.body == AnnotationBody::TimeExpression
-                && a.is_rejected()
-        })
-        .map(|a| (a.target.start, a.target.end))
-        .collect();
+pub fn document(
+    data: &ExportData<'_>,
+    article: &crate::model::Article,
+    rejected: &[(usize, usize)],
+) -> (String, usize) {
     let body = &article.body;
     let mut points = crate::extract::offsets::CodePoints::new(body);
     let mut timexes = article_timexes(article, &data.workspace.timex_corrections);
@@ -104,12 +97,31 @@ pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, Exchang
     };
     let mut overlapped = 0;
     let mut undated = 0;
-    for article in &data.articles {
-        let (text, lost) = document(data, article);
-        overlapped += lost;
-        if !text.contains("<DCT>") {
-            undated += 1;
+    // The user's rejected time expressions, by article (looked up once, not per article).
+    let mut rejected: std::collections::HashMap<crate::model::ArticleId, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    for a in &data.workspace.annotations {
+        if a.body == AnnotationBody::TimeExpression && a.is_rejected() {
+            rejected
+                .entry(a.target.article)
+                .or_default()
+                .push((a.target.start, a.target.end));
         }
+    }
+    // Made in parallel, written one by one (parallel file creation only contends for the
+    // folder's lock; with one file per article the disk sets the pace).
+    use rayon::prelude::*;
+    let documents: Vec<(String, usize)> = data
+        .articles
+        .par_iter()
+        .map(|article| {
+            let refused = rejected.get(&article.id).map_or(&[][..], Vec::as_slice);
+            document(data, article, refused)
+        })
+        .collect();
+    for (article, (text, lost)) in data.articles.iter().zip(documents) {
+        overlapped += lost;
+        undated += usize::from(!text.contains("<DCT>"));
         write_in(
             dir,
             &format!("{}.tml", document_name(article)),

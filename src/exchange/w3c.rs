@@ -80,12 +80,14 @@ pub fn export(data: &ExportData<'_>) -> (String, ExportReport) {
             })
         })
         .collect();
-    let mut chars: HashMap<ArticleId, Vec<char>> = HashMap::new();
-    let mut chars_of = |a: &Article| -> Vec<char> {
-        chars
-            .entry(a.id)
-            .or_insert_with(|| a.body.chars().collect())
-            .clone()
+    // Each body split into code points once (shared by its annotations).
+    let mut chars: HashMap<ArticleId, std::rc::Rc<Vec<char>>> = HashMap::new();
+    let mut chars_of = |a: &Article| -> std::rc::Rc<Vec<char>> {
+        std::rc::Rc::clone(
+            chars
+                .entry(a.id)
+                .or_insert_with(|| std::rc::Rc::new(a.body.chars().collect())),
+        )
     };
     let mut items = Vec::new();
     for a in data.annotations() {
