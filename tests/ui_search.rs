@@ -355,3 +355,39 @@ fn recent_searches_are_remembered_across_windows() {
     let again = common::window_on(DatelineApp::new(options), None);
     assert_eq!(again.state().recent_searches(), ["oil NEAR prices"]);
 }
+
+/// The search's articles are exported from the window on a background task; the status line
+/// says what was written.
+#[test]
+fn the_search_results_are_exported_from_the_window() {
+    use dateline::exchange::ExportFormat;
+    let dir = corpus();
+    let mut harness = window_with_import(&dir.path().join("news"), Some(1.0 / 60.0));
+    search_for(&mut harness, "oil");
+    harness.get_by_label("Export these articles").click();
+    harness.run_steps(2);
+    // The menu offers every format.
+    for format in ExportFormat::ALL {
+        harness.get_by_label(&format!("{}…", format.describe()));
+    }
+    let file = dir.path().join("oil.jsonld");
+    harness
+        .state_mut()
+        .send(Command::ExportTo(file.clone(), ExportFormat::W3c, true));
+    harness.step();
+    settle(&mut harness);
+    let message = harness.state().status_message().unwrap().to_string();
+    assert!(message.starts_with("Exported 2 articles"), "{message}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["type"], "AnnotationCollection");
+    // A folder format too, over every article.
+    let folder = dir.path().join("tables");
+    harness
+        .state_mut()
+        .send(Command::ExportTo(folder.clone(), ExportFormat::Csv, false));
+    harness.step();
+    settle(&mut harness);
+    let articles = std::fs::read_to_string(folder.join("articles.csv")).unwrap();
+    assert_eq!(articles.lines().count(), 5, "a header and four articles");
+}

@@ -151,6 +151,10 @@ pub enum Command {
     DeleteSavedSearch(usize),
     /// Open the find bar over the reader (Ctrl+F).
     OpenFind,
+    /// Ask where to export in a format (`true`: only the search's articles).
+    ExportDialog(crate::exchange::ExportFormat, bool),
+    /// Export in a format to this file or folder (`true`: only the search's articles).
+    ExportTo(PathBuf, crate::exchange::ExportFormat, bool),
     /// Show the next (true) or previous match of the find bar.
     FindStep(bool),
     /// Close the find bar.

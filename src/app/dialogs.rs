@@ -20,6 +20,8 @@ pub enum DialogKind {
     SaveAs,
     /// Choose where to export the timeline.
     ExportTimeline(crate::ui::timeline::ExportFormat),
+    /// Choose where to export research in a format; `true` for the search's articles only.
+    Export(crate::exchange::ExportFormat, bool),
 }
 
 /// Runs dialogs off the UI thread and hands back their answers.
@@ -96,6 +98,27 @@ impl Dialogs {
                                     format,
                                 )
                             })
+                    }
+                    DialogKind::Export(format, results) => {
+                        let dialog = dialog
+                            .set_title(format.describe())
+                            .set_file_name(super::exchange::export_name(format));
+                        let dialog = match format {
+                            crate::exchange::ExportFormat::W3c => {
+                                dialog.add_filter("JSON-LD", &["jsonld"])
+                            }
+                            crate::exchange::ExportFormat::Ics => {
+                                dialog.add_filter("iCalendar", &["ics"])
+                            }
+                            crate::exchange::ExportFormat::TimelineJs => {
+                                dialog.add_filter("JSON", &["json"])
+                            }
+                            // Folder formats: the name is the folder to make.
+                            _ => dialog,
+                        };
+                        dialog
+                            .save_file()
+                            .map(|p| Command::ExportTo(p, format, results))
                     }
                 };
                 // `None` (cancelled, or no dialog service) still tells the app the dialog closed.

@@ -194,6 +194,9 @@ impl DatelineApp {
             | Command::OpenFind
             | Command::FindStep(_)
             | Command::CloseFind => self.handle_search_command(command),
+            Command::ExportDialog(..) | Command::ExportTo(..) => {
+                self.handle_export_command(command)
+            }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::SelectEvent(_)

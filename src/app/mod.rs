@@ -8,6 +8,7 @@ mod bench_search;
 mod command;
 mod dialogs;
 mod events;
+mod exchange;
 mod fonts;
 mod handle;
 mod recovery;
@@ -194,6 +195,8 @@ pub struct DatelineApp {
     rescan_quiet: bool,
     /// The search index, searches and the find bar.
     search: search::SearchState,
+    /// An export running in the background.
+    export: Option<exchange::ExportInFlight>,
 }
 
 impl DatelineApp {
@@ -260,6 +263,7 @@ impl DatelineApp {
             limits,
             rescan_quiet: false,
             search: Default::default(),
+            export: None,
         }
     }
 
@@ -309,6 +313,7 @@ impl DatelineApp {
             || self.finding_events()
             || self.autosave.task.is_some()
             || self.search_busy()
+            || self.export.is_some()
     }
 
     /// The entity registry as the panel shows it.

@@ -90,6 +90,7 @@ impl DatelineApp {
         self.refresh_appears_with();
         self.refresh_suggestions();
         self.refresh_search();
+        self.poll_export();
         if self.search.find.open {
             self.refresh_find();
         }
@@ -122,7 +123,9 @@ impl DatelineApp {
                 .search
                 .building()
                 .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
-            let busy = busy.or(indexing.as_deref());
+            let busy = busy
+                .or(self.export.as_ref().map(|_| "Exporting…"))
+                .or(indexing.as_deref());
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
                 busy,

@@ -49,6 +49,11 @@ pub fn menu_bar_ui(
                 }
             }
             ui.separator();
+            ui.menu_button("Export", |ui| {
+                ui.label("Every article, with your annotations and events:");
+                export_items(ui, false, commands);
+            });
+            ui.separator();
             if ui.button("Quit").clicked() {
                 commands.push(Command::Quit);
             }
@@ -101,5 +106,15 @@ fn action_item(
     }
     if ui.add_enabled(enabled, button).clicked() {
         commands.push(action.command.clone());
+    }
+}
+
+/// One item per export format; `results` exports only the search's articles.
+pub fn export_items(ui: &mut egui::Ui, results: bool, commands: &mut Vec<Command>) {
+    for format in crate::exchange::ExportFormat::ALL {
+        if ui.button(format!("{}…", format.describe())).clicked() {
+            commands.push(Command::ExportDialog(format, results));
+            ui.close();
+        }
     }
 }

@@ -137,16 +137,22 @@ pub fn search_ui(
     let Some(outcome) = panel.outcome else {
         return;
     };
-    let mut only = panel.only_results;
-    if ui
-        .checkbox(&mut only, "Show only results")
-        .on_hover_text(
-            "Narrow the library, the entity counts and the timeline to the articles with hits",
-        )
-        .changed()
-    {
-        commands.push(Command::ShowOnlyResults(only));
-    }
+    ui.horizontal(|ui| {
+        let mut only = panel.only_results;
+        if ui
+            .checkbox(&mut only, "Show only results")
+            .on_hover_text(
+                "Narrow the library, the entity counts and the timeline to the articles with hits",
+            )
+            .changed()
+        {
+            commands.push(Command::ShowOnlyResults(only));
+        }
+        ui.menu_button("Export these articles", |ui| {
+            ui.label("The articles with hits, with your annotations and events:");
+            super::menu_bar::export_items(ui, true, commands);
+        });
+    });
     code_all_ui(ui, panel, outcome, view, commands);
     ui.separator();
     hits_table(ui, panel, outcome, view, commands);

@@ -1,0 +1,112 @@
+//! Exports from the window: File › Export (every article) and the Search tab's "Export these
+//! articles" (the search's), a file dialog off the UI thread, then the export on a background
+//! task; the status line says what was written and what the format could not carry.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use super::{Alert, Command, DatelineApp};
+use crate::exchange::{ExportData, ExportFormat, ExportReport};
+use crate::jobs::{BackgroundTask, TaskPoll};
+use crate::model::ArticleId;
+
+/// An export running in the background.
+pub(super) struct ExportInFlight {
+    task: BackgroundTask<Result<ExportReport, String>>,
+    path: PathBuf,
+    format: ExportFormat,
+}
+
+/// The name offered for an export of `format`.
+pub fn export_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Csv => "dateline-tables",
+        ExportFormat::W3c => "annotations.jsonld",
+        ExportFormat::Ics => "events.ics",
+        ExportFormat::TimelineJs => "timeline.json",
+        ExportFormat::Timeml => "dateline-timeml",
+    }
+}
+
+impl DatelineApp {
+    /// Handles the export commands.
+    pub(super) fn handle_export_command(&mut self, command: Command) {
+        match command {
+            Command::ExportDialog(format, results) => {
+                self.show_dialog(super::dialogs::DialogKind::Export(format, results))
+            }
+            Command::ExportTo(path, format, results) => self.start_export(path, format, results),
+            _ => {}
+        }
+    }
+
+    fn start_export(&mut self, path: PathBuf, format: ExportFormat, results: bool) {
+        if self.export.is_some() {
+            self.message = Some("An export is already running; try again when it is done".into());
+            return;
+        }
+        let only: Option<HashSet<ArticleId>> = if results {
+            match &self.search.outcome {
+                Some(outcome) => Some(outcome.result.article_ids().into_iter().collect()),
+                None => {
+                    self.message = Some("Search first: there are no results to export".into());
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let workspace = self.workspace.clone();
+        let target = path.clone();
+        let label = format!("Exporting {} to {}", format.name(), path.display());
+        match BackgroundTask::start("export", label, self.wake.clone(), move || {
+            let data = ExportData::new(&workspace, only.as_ref());
+            crate::exchange::export(&data, format, &target).map_err(|e| e.to_string())
+        }) {
+            Ok(task) => self.export = Some(ExportInFlight { task, path, format }),
+            Err(e) => self.message = Some(format!("Could not start the export: {e}")),
+        }
+    }
+
+    /// Collects a finished export. Called once per frame.
+    pub(super) fn poll_export(&mut self) {
+        let Some(running) = &self.export else {
+            return;
+        };
+        let result = match running.task.poll() {
+            TaskPoll::Pending => return,
+            TaskPoll::Done(result) => result,
+            TaskPoll::Lost => Err("the export stopped unexpectedly".into()),
+        };
+        let Some(done) = self.export.take() else {
+            return;
+        };
+        match result {
+            Ok(report) => {
+                let mut message = format!(
+                    "Exported {} articles, {} annotations and {} events as {} to {}",
+                    report.articles,
+                    report.annotations,
+                    report.events,
+                    done.format.name(),
+                    done.path.display()
+                );
+                if !report.lost.is_empty() {
+                    message.push_str(&format!(" (not in it: {})", report.lost.join("; ")));
+                }
+                self.message = Some(message);
+            }
+            Err(e) => {
+                self.alert = Some(Alert {
+                    title: "The export failed".into(),
+                    message: format!("{e}\nNothing was written in its place."),
+                })
+            }
+        }
+    }
+
+    /// True while an export runs.
+    pub fn exporting(&self) -> bool {
+        self.export.is_some()
+    }
+}
