@@ -538,3 +538,144 @@ fn the_export_command_limits_to_a_search_and_refuses_bad_queries() {
         (5, 1, 2)
     );
 }
+
+/// brat's own rules for an `.ann` file, checked line by line (no registry validator runs on
+/// Python 3): unique ids, offsets inside the text and in order, the text field equal to the
+/// fragments' words joined by a space, every type declared in `annotation.conf`; for
+/// INCEpTION, offsets in UTF-16 and only T, R and A lines.
+fn check_brat(folder: &Path, inception: bool) -> usize {
+    let conf = std::fs::read_to_string(folder.join("annotation.conf")).unwrap();
+    let types: std::collections::HashSet<String> = conf
+        .split("[relations]")
+        .next()
+        .unwrap()
+        .lines()
+        .map(|l| l.trim().trim_start_matches('!').to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('['))
+        .collect();
+    let t_line = regex::Regex::new(r"^T\d+\t[A-Za-z0-9_-]+ \d+ \d+(;\d+ \d+)*\t[^\t\n]*$").unwrap();
+    let mut spans = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ann") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path.with_extension("txt")).unwrap();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let chars: Vec<char> = text.chars().collect();
+        let mut ids = std::collections::HashSet::new();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let id = line.split('\t').next().unwrap();
+            assert!(
+                ids.insert(id.to_string()),
+                "{}: id {id} twice",
+                path.display()
+            );
+            if inception {
+                assert!(
+                    matches!(&id[..1], "T" | "R" | "A"),
+                    "INCEpTION refuses: {line}"
+                );
+            }
+            if !line.starts_with('T') {
+                continue;
+            }
+            assert!(t_line.is_match(line), "{line}");
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (kind, offsets) = fields[1].split_once(' ').unwrap();
+            assert!(types.contains(kind), "{kind} is not declared");
+            let mut last = 0;
+            let mut words = Vec::new();
+            for f in offsets.split(';') {
+                let (s, e) = f.split_once(' ').unwrap();
+                let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+                assert!(last <= s && s < e, "{line}");
+                last = e;
+                words.push(if inception {
+                    String::from_utf16(&units[s..e]).unwrap()
+                } else {
+                    chars[s..e].iter().collect()
+                });
+            }
+            assert_eq!(words.join(" "), fields[2], "{line}");
+            spans += 1;
+        }
+    }
+    spans
+}
+
+#[test]
+fn brat_exports_follow_brat_and_inception_rules_and_come_back() {
+    use dateline::exchange::brat_import;
+    let (dir, ws) = fixture();
+    for (format, inception) in [
+        (ExportFormat::Brat, false),
+        (ExportFormat::BratInception, true),
+    ] {
+        let folder = dir.path().join(format.name());
+        let report = export_to(&ws, format, &folder);
+        assert_eq!(report.annotations, 5);
+        let spans = check_brat(&folder, inception);
+        assert!(
+            spans > 5,
+            "names, tags, notes, time expressions and evidence: {spans}"
+        );
+        let visual = std::fs::read_to_string(folder.join("visual.conf")).unwrap();
+        assert!(visual.contains("bgColor:#abcdef"), "{visual}");
+        // Back into a copy of the articles without the research.
+        let read = brat_import::read(&folder).unwrap();
+        let mut back = bare(&ws);
+        let (edit, import) = brat_import::import(&back, &read);
+        edit.unwrap().apply(&mut back).unwrap();
+        assert_eq!((import.placed, import.orphaned), (5, 0), "{import:?}");
+        assert_eq!(import.utf16 > 0, inception, "{import:?}");
+        let mut paths: Vec<(String, [u8; 3])> = back
+            .codebook
+            .tags
+            .iter()
+            .map(|t| (back.codebook.path(t.id), t.colour))
+            .collect();
+        paths.sort();
+        assert_eq!(
+            paths,
+            [
+                ("Diplomacy".to_string(), [0x12, 0x34, 0x56]),
+                ("Diplomacy › Visit, abroad".to_string(), [0xab, 0xcd, 0xef])
+            ]
+        );
+        let mut got: Vec<(usize, usize, String)> = back
+            .annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.target.start,
+                    a.target.end,
+                    format!("{:?}", a.body).replace(['0', '1', '2', '3'], ""),
+                )
+            })
+            .collect();
+        let mut want: Vec<(usize, usize, String)> = ws
+            .annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.target.start,
+                    a.target.end,
+                    format!("{:?}", a.body).replace(['0', '1', '2', '3'], ""),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want);
+        let note = back
+            .annotations
+            .iter()
+            .find_map(|a| match &a.body {
+                AnnotationBody::Note(n) if n.starts_with("Arabic") => Some(n.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(note, "Arabic: “hello”, with a comma");
+    }
+}

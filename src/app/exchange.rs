@@ -25,6 +25,8 @@ pub fn export_name(format: ExportFormat) -> &'static str {
         ExportFormat::Ics => "events.ics",
         ExportFormat::TimelineJs => "timeline.json",
         ExportFormat::Timeml => "dateline-timeml",
+        ExportFormat::Brat => "dateline-brat",
+        ExportFormat::BratInception => "dateline-inception",
     }
 }
 

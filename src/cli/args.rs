@@ -9,12 +9,14 @@ Usage:
   dateline [PATH…]                      open the window; PATH is a folder, article files or a
                                         workspace (.ron); with no PATH the bundled samples open
   dateline import DIR… -o WORKSPACE.ron import without a window and save (adds to an existing
-                                        workspace), then print a summary; .jsonld files (W3C
-                                        annotations) are laid over the workspace's articles
+                                        workspace), then print a summary; .jsonld files (W3C)
+                                        and brat folders or .ann files are laid over the
+                                        workspace's articles as annotations
   dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
                                         export as csv (a folder of tables), w3c (JSON-LD),
-                                        timelinejs, ics or timeml (a folder); --query limits it
-                                        to the articles a search finds
+                                        brat or brat-inception (folders), timelinejs, ics or
+                                        timeml (a folder); --query limits it to the articles a
+                                        search finds
   dateline extract PATH…                print one JSON object per article (or workspace article)
   dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
   dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
@@ -417,7 +419,9 @@ fn parse_export(args: Vec<OsString>) -> Result<Invocation, String> {
     }
     Ok(Invocation::Export {
         workspace: workspace.ok_or("export needs a workspace file")?,
-        format: format.ok_or("export needs --format (csv, w3c, timelinejs, ics or timeml)")?,
+        format: format.ok_or(
+            "export needs --format (csv, w3c, brat, brat-inception, timelinejs, ics or timeml)",
+        )?,
         output: output.ok_or("export needs -o PATH")?,
         query,
     })

@@ -45,21 +45,28 @@ pub fn export_command(
     Ok(())
 }
 
-/// True for files `dateline import` reads as annotations rather than articles.
+/// True for what `dateline import` reads as annotations rather than articles: W3C `.jsonld`
+/// files, brat `.ann` files and brat folders (with an `annotation.conf`).
 pub fn is_annotation_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonld"))
+        || exchange::brat_import::is_brat(path)
 }
 
 /// Lays the annotation files over `workspace` (after its articles were imported) and says
 /// what happened.
 pub fn import_annotations(workspace: &mut Workspace, files: &[PathBuf]) -> Result<(), String> {
     for file in files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("{}: reading failed: {e}", file.display()))?;
-        let root = exchange::w3c::read(file, &text).map_err(|e| e.to_string())?;
-        let (edit, report) = exchange::w3c::import(workspace, &root);
+        let (edit, report) = if exchange::brat_import::is_brat(file) {
+            let folder = exchange::brat_import::read(file).map_err(|e| e.to_string())?;
+            exchange::brat_import::import(workspace, &folder)
+        } else {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| format!("{}: reading failed: {e}", file.display()))?;
+            let root = exchange::w3c::read(file, &text).map_err(|e| e.to_string())?;
+            exchange::w3c::import(workspace, &root)
+        };
         if let Some(edit) = edit {
             edit.apply(workspace)
                 .map_err(|e| format!("{}: {e}", file.display()))?;

@@ -7,9 +7,12 @@
 //! nothing half (a file is written to a temporary name and renamed; a folder is built beside
 //! its place and moved there), and reports what the format could not carry.
 
+pub mod brat;
+pub mod brat_import;
 pub mod csv;
 pub mod ics;
 pub mod ids;
+pub mod import_plan;
 pub mod text;
 pub mod timelinejs;
 pub mod timeml;
@@ -35,13 +38,19 @@ pub enum ExportFormat {
     TimelineJs,
     /// A folder of TimeML files, one per article.
     Timeml,
+    /// A folder of brat standoff files, one pair per article, with the configuration.
+    Brat,
+    /// brat files as INCEpTION's importer reads them (UTF-16 offsets, T/R/A lines).
+    BratInception,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Csv,
         ExportFormat::W3c,
+        ExportFormat::Brat,
+        ExportFormat::BratInception,
         ExportFormat::TimelineJs,
         ExportFormat::Ics,
         ExportFormat::Timeml,
@@ -55,6 +64,8 @@ impl ExportFormat {
             ExportFormat::Ics => "ics",
             ExportFormat::TimelineJs => "timelinejs",
             ExportFormat::Timeml => "timeml",
+            ExportFormat::Brat => "brat",
+            ExportFormat::BratInception => "brat-inception",
         }
     }
 
@@ -71,12 +82,20 @@ impl ExportFormat {
             ExportFormat::Ics => "iCalendar events for calendars (.ics)",
             ExportFormat::TimelineJs => "TimelineJS timeline (.json)",
             ExportFormat::Timeml => "TimeML with TIMEX3 tags, one file per article (a folder)",
+            ExportFormat::Brat => "brat standoff for brat (a folder)",
+            ExportFormat::BratInception => "brat standoff for INCEpTION's importer (a folder)",
         }
     }
 
     /// True when the export is a folder of files rather than one file.
     pub fn is_folder(self) -> bool {
-        matches!(self, ExportFormat::Csv | ExportFormat::Timeml)
+        matches!(
+            self,
+            ExportFormat::Csv
+                | ExportFormat::Timeml
+                | ExportFormat::Brat
+                | ExportFormat::BratInception
+        )
     }
 }
 
@@ -221,6 +240,12 @@ pub fn export(
     match format {
         ExportFormat::Csv => write_folder(path, |dir| csv::export(data, dir)),
         ExportFormat::Timeml => write_folder(path, |dir| timeml::export(data, dir)),
+        ExportFormat::Brat => {
+            write_folder(path, |dir| brat::export(data, dir, brat::Profile::Brat))
+        }
+        ExportFormat::BratInception => write_folder(path, |dir| {
+            brat::export(data, dir, brat::Profile::Inception)
+        }),
         ExportFormat::W3c => {
             let (text, report) = w3c::export(data);
             write_file(path, text.as_bytes())?;
