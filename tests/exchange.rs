@@ -511,7 +511,7 @@ fn the_export_command_limits_to_a_search_and_refuses_bad_queries() {
         dir.path(),
     );
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(common::stderr(&unknown).contains("the formats are csv, w3c"));
+    assert!(common::stderr(&unknown).contains("the formats are csv, qdpx, w3c"));
     // A W3C file comes back in through import.
     let w3c = common::dateline(
         &["export", "w.ron", "--format", "w3c", "-o", "a.jsonld"],
@@ -678,4 +678,297 @@ fn brat_exports_follow_brat_and_inception_rules_and_come_back() {
             .unwrap();
         assert_eq!(note, "Arabic: “hello”, with a comma");
     }
+}
+
+fn qdpx_entry(path: &Path, name: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    zip.by_name(name).unwrap().read_to_end(&mut bytes).unwrap();
+    bytes
+}
+
+/// The REFI-QDA project is valid against Project.xsd (xmllint, when it and `../shared` are
+/// here), its sources are LF-only UTF-8 without a BOM, every selection's name is its words,
+/// GUIDs are unique and every reference resolves, a second export is byte for byte the same,
+/// and it comes back with the same tags, notes, names and events.
+#[test]
+fn qdpx_is_valid_stable_and_comes_back() {
+    use dateline::exchange::qdpx_import;
+    let (dir, ws) = fixture();
+    let file = dir.path().join("project.qdpx");
+    let report = export_to(&ws, ExportFormat::Qdpx, &file);
+    assert_eq!((report.annotations, report.events), (5, 1));
+    let qde = String::from_utf8(qdpx_entry(&file, "project.qde")).unwrap();
+    let guids: Vec<&str> = regex::Regex::new(r#" guid="([0-9a-f-]{36})""#)
+        .unwrap()
+        .captures_iter(&qde)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    let unique: std::collections::HashSet<&&str> = guids.iter().collect();
+    assert_eq!(unique.len(), guids.len(), "GUIDs are unique");
+    for target in regex::Regex::new(r#"targetGUID="([0-9a-f-]{36})""#)
+        .unwrap()
+        .captures_iter(&qde)
+    {
+        assert!(
+            unique.contains(&target.get(1).unwrap().as_str()),
+            "{}",
+            &target[1]
+        );
+    }
+    let selection = regex::Regex::new(
+        r#"<TextSource guid="([^"]+)"|<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)""#,
+    )
+    .unwrap();
+    let mut text: Vec<char> = Vec::new();
+    for c in selection.captures_iter(&qde) {
+        if let Some(source) = c.get(1) {
+            let bytes = qdpx_entry(&file, &format!("sources/{}.txt", source.as_str()));
+            assert!(!bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&b'\r'));
+            text = String::from_utf8(bytes).unwrap().chars().collect();
+            continue;
+        }
+        let (s, e): (usize, usize) = (c[3].parse().unwrap(), c[4].parse().unwrap());
+        let words: String = text[s..e].iter().collect();
+        let name = c[2].replace("&amp;", "&").replace("&quot;", "\"");
+        assert!(words.starts_with(&name), "{words} / {name}");
+    }
+    let again = dir.path().join("again.qdpx");
+    export_to(&ws, ExportFormat::Qdpx, &again);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+
+    let project = qdpx_import::read(&file).unwrap();
+    let mut back = bare(&ws);
+    let (articles, _) = qdpx_import::new_articles(&back, &project, Default::default());
+    assert!(
+        articles.is_empty(),
+        "the sources are the workspace's articles"
+    );
+    let (edit, import) = qdpx_import::import(&back, &project);
+    edit.unwrap().apply(&mut back).unwrap();
+    assert_eq!(
+        (import.placed, import.orphaned, import.events),
+        (5, 0, 1),
+        "{import:?}"
+    );
+    let mut paths: Vec<(String, [u8; 3])> = back
+        .codebook
+        .tags
+        .iter()
+        .map(|t| (back.codebook.path(t.id), t.colour))
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths[1],
+        ("Diplomacy › Visit, abroad".into(), [0xab, 0xcd, 0xef])
+    );
+    assert_eq!(back.events[0].title, "Talks resumed");
+    assert_eq!(back.events[0].evidence, ws.events[0].evidence);
+    assert!(
+        back.annotations
+            .iter()
+            .any(|a| a.body == AnnotationBody::Entity(EntityKey::new("Amman", EntityLabel::Place)))
+    );
+
+    let schema =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/refi-qda-project.xsd");
+    if !schema.exists() {
+        eprintln!("skipped the schema check: {} is not here", schema.display());
+        return;
+    }
+    let qde_file = dir.path().join("project.qde");
+    std::fs::write(&qde_file, &qde).unwrap();
+    let Ok(run) = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&qde_file)
+        .output()
+    else {
+        eprintln!("skipped the schema check: xmllint is not here");
+        return;
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// Writes a `.qdpx` as another tool would: `folder` for the sources ("sources" or "Sources"),
+/// the source text's bytes as given (BOM, CRLF), and the project.
+fn foreign_qdpx(path: &Path, folder: &str, text: &[u8], qde: &str) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("project.qde", options).unwrap();
+    zip.write_all(qde.as_bytes()).unwrap();
+    zip.start_file(
+        format!("{folder}/11111111-2222-3333-4444-555555555555.txt"),
+        options,
+    )
+    .unwrap();
+    zip.write_all(text).unwrap();
+    zip.finish().unwrap();
+}
+
+/// A project in the shape of MAXQDA (sources/, a BOM, notes as descriptions), NVivo
+/// (Sources/, CRLF counted as two, notes by reference) and ATLAS.ti (CRLF counted as one):
+/// its source becomes an article (headline and dateline found) and every coded passage lands
+/// on its words in the body.
+#[test]
+fn qdpx_from_maxqda_nvivo_and_atlas_ti_lands_on_the_right_words() {
+    use dateline::exchange::qdpx_import;
+    let lines = [
+        "Port talks resume",
+        "",
+        "BUSAN, May 2 (Yonhap) -- Talks on the port resumed on Monday.",
+        "The unions agreed on wages.",
+    ];
+    let lf = lines.join("\n");
+    let crlf = lines.join("\r\n");
+    let position = |text: &str, words: &str, crlf_two: bool| {
+        let at = text.find(words).unwrap();
+        let before = &text[..at];
+        let mut n = before.chars().count();
+        if !crlf_two {
+            n -= before.matches('\r').count();
+        }
+        (n, n + words.chars().count())
+    };
+    for (tool, folder, bytes, crlf_two, by_reference) in [
+        (
+            "MAXQDA",
+            "sources",
+            [b"\xEF\xBB\xBF".as_slice(), lf.as_bytes()].concat(),
+            false,
+            false,
+        ),
+        ("NVivo", "Sources", crlf.as_bytes().to_vec(), true, true),
+        (
+            "ATLAS.ti",
+            "sources",
+            crlf.as_bytes().to_vec(),
+            false,
+            false,
+        ),
+    ] {
+        let text = if bytes.contains(&b'\r') {
+            crlf.as_str()
+        } else {
+            lf.as_str()
+        };
+        let (ws1, we1) = position(text, "Talks on the port", crlf_two);
+        let (ws2, we2) = position(text, "agreed on wages", crlf_two);
+        let note = if by_reference {
+            r#"<NoteRef targetGUID="99999999-0000-0000-0000-000000000001"/>"#.to_string()
+        } else {
+            String::new()
+        };
+        let description = if by_reference {
+            ""
+        } else {
+            "<Description>Who asked?</Description>"
+        };
+        let notes = if by_reference {
+            r#"<Notes><Note guid="99999999-0000-0000-0000-000000000001" name="n"><PlainTextContent>Who asked?</PlainTextContent></Note></Notes>"#
+        } else {
+            ""
+        };
+        let qde = format!(
+            r##"<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="{tool} project" origin="{tool}">
+<CodeBook><Codes>
+<Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Economy" isCodable="false" color="#336699">
+<Code guid="aaaaaaaa-0000-0000-0000-000000000002" name="Labour" isCodable="true" color="#F00"/>
+</Code>
+</Codes></CodeBook>
+<Sources>
+<TextSource guid="11111111-2222-3333-4444-555555555555" name="busan" plainTextPath="internal://11111111-2222-3333-4444-555555555555.txt">
+<PlainTextSelection guid="bbbbbbbb-0000-0000-0000-000000000001" startPosition="{ws1}" endPosition="{we1}">{description}<Coding guid="cccccccc-0000-0000-0000-000000000001"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000002"/></Coding>{note}</PlainTextSelection>
+<PlainTextSelection guid="bbbbbbbb-0000-0000-0000-000000000002" name="agreed on wages" startPosition="{ws2}" endPosition="{we2}"><Coding guid="cccccccc-0000-0000-0000-000000000002"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
+</TextSource>
+</Sources>
+{notes}
+</Project>"##
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(format!("{tool}.qdpx"));
+        foreign_qdpx(&file, folder, &bytes, &qde);
+        let project = qdpx_import::read(&file).unwrap();
+        let mut ws = Workspace::default();
+        let (articles, problems) = qdpx_import::new_articles(&ws, &project, Default::default());
+        assert!(problems.is_empty(), "{tool}: {problems:?}");
+        ws.merge_import(articles, Vec::new());
+        assert_eq!(ws.articles[0].headline, "Port talks resume", "{tool}");
+        assert_eq!(
+            ws.articles[0].dateline.as_ref().unwrap().place,
+            "BUSAN",
+            "{tool}"
+        );
+        let (edit, report) = qdpx_import::import(&ws, &project);
+        edit.unwrap().apply(&mut ws).unwrap();
+        assert_eq!(
+            (report.placed, report.orphaned),
+            (3, 0),
+            "{tool}: {report:?}"
+        );
+        let quote_of = |body: &AnnotationBody| {
+            ws.annotations
+                .iter()
+                .find(|a| a.body == *body)
+                .map(|a| a.target.quote.clone())
+        };
+        let labour = ws
+            .codebook
+            .tags
+            .iter()
+            .find(|t| t.name == "Labour")
+            .unwrap();
+        assert_eq!(ws.codebook.path(labour.id), "Economy › Labour", "{tool}");
+        assert_eq!(labour.colour, [0xff, 0, 0], "{tool}: #F00");
+        assert_eq!(
+            quote_of(&AnnotationBody::Tag(labour.id)).as_deref(),
+            Some("Talks on the port"),
+            "{tool}"
+        );
+        assert_eq!(
+            quote_of(&AnnotationBody::Note("Who asked?".into())).as_deref(),
+            Some("Talks on the port"),
+            "{tool}"
+        );
+        let economy = ws
+            .codebook
+            .tags
+            .iter()
+            .find(|t| t.name == "Economy")
+            .unwrap()
+            .id;
+        assert_eq!(
+            quote_of(&AnnotationBody::Tag(economy)).as_deref(),
+            Some("agreed on wages"),
+            "{tool}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_project_is_refused_with_a_reason() {
+    use dateline::exchange::qdpx_import;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.qdpx");
+    std::fs::write(&path, b"not a zip").unwrap();
+    let Err(e) = qdpx_import::read(&path) else {
+        panic!("read")
+    };
+    assert!(e.to_string().contains("not a ZIP file"), "{e}");
+    foreign_qdpx(&path, "sources", b"x", "<Codebook/>");
+    let Err(e) = qdpx_import::read(&path) else {
+        panic!("read")
+    };
+    assert!(e.to_string().contains("not a Project"), "{e}");
 }

@@ -110,6 +110,9 @@ impl Dialogs {
                             crate::exchange::ExportFormat::Ics => {
                                 dialog.add_filter("iCalendar", &["ics"])
                             }
+                            crate::exchange::ExportFormat::Qdpx => {
+                                dialog.add_filter("REFI-QDA project", &["qdpx"])
+                            }
                             crate::exchange::ExportFormat::TimelineJs => {
                                 dialog.add_filter("JSON", &["json"])
                             }

@@ -27,6 +27,7 @@ pub fn export_name(format: ExportFormat) -> &'static str {
         ExportFormat::Timeml => "dateline-timeml",
         ExportFormat::Brat => "dateline-brat",
         ExportFormat::BratInception => "dateline-inception",
+        ExportFormat::Qdpx => "dateline.qdpx",
     }
 }
 

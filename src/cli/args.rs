@@ -13,7 +13,8 @@ Usage:
                                         and brat folders or .ann files are laid over the
                                         workspace's articles as annotations
   dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
-                                        export as csv (a folder of tables), w3c (JSON-LD),
+                                        export as csv (a folder of tables), qdpx (REFI-QDA),
+                                        w3c (JSON-LD),
                                         brat or brat-inception (folders), timelinejs, ics or
                                         timeml (a folder); --query limits it to the articles a
                                         search finds
@@ -420,7 +421,7 @@ fn parse_export(args: Vec<OsString>) -> Result<Invocation, String> {
     Ok(Invocation::Export {
         workspace: workspace.ok_or("export needs a workspace file")?,
         format: format.ok_or(
-            "export needs --format (csv, w3c, brat, brat-inception, timelinejs, ics or timeml)",
+            "export needs --format (csv, qdpx, w3c, brat, brat-inception, timelinejs, ics or timeml)",
         )?,
         output: output.ok_or("export needs -o PATH")?,
         query,

@@ -50,7 +50,7 @@ pub fn export_command(
 pub fn is_annotation_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonld"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonld") || e.eq_ignore_ascii_case("qdpx"))
         || exchange::brat_import::is_brat(path)
 }
 
@@ -58,7 +58,25 @@ pub fn is_annotation_file(path: &Path) -> bool {
 /// what happened.
 pub fn import_annotations(workspace: &mut Workspace, files: &[PathBuf]) -> Result<(), String> {
     for file in files {
-        let (edit, report) = if exchange::brat_import::is_brat(file) {
+        let is_qdpx = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("qdpx"));
+        let (edit, report) = if is_qdpx {
+            let project = exchange::qdpx_import::read(file).map_err(|e| e.to_string())?;
+            let (articles, problems) = exchange::qdpx_import::new_articles(
+                workspace,
+                &project,
+                super::commands::configured_ingest(),
+            );
+            let merged = workspace.merge_import(articles, problems);
+            println!(
+                "{}: {} sources, {} new articles",
+                file.display(),
+                project.sources.len(),
+                merged.added
+            );
+            exchange::qdpx_import::import(workspace, &project)
+        } else if exchange::brat_import::is_brat(file) {
             let folder = exchange::brat_import::read(file).map_err(|e| e.to_string())?;
             exchange::brat_import::import(workspace, &folder)
         } else {

@@ -13,11 +13,14 @@ pub mod csv;
 pub mod ics;
 pub mod ids;
 pub mod import_plan;
+pub mod qdpx;
+pub mod qdpx_import;
 pub mod text;
 pub mod timelinejs;
 pub mod timeml;
 pub mod w3c;
 pub mod w3c_import;
+pub mod xml;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -42,12 +45,15 @@ pub enum ExportFormat {
     Brat,
     /// brat files as INCEpTION's importer reads them (UTF-16 offsets, T/R/A lines).
     BratInception,
+    /// A REFI-QDA project.
+    Qdpx,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::Csv,
+        ExportFormat::Qdpx,
         ExportFormat::W3c,
         ExportFormat::Brat,
         ExportFormat::BratInception,
@@ -66,6 +72,7 @@ impl ExportFormat {
             ExportFormat::Timeml => "timeml",
             ExportFormat::Brat => "brat",
             ExportFormat::BratInception => "brat-inception",
+            ExportFormat::Qdpx => "qdpx",
         }
     }
 
@@ -84,6 +91,7 @@ impl ExportFormat {
             ExportFormat::Timeml => "TimeML with TIMEX3 tags, one file per article (a folder)",
             ExportFormat::Brat => "brat standoff for brat (a folder)",
             ExportFormat::BratInception => "brat standoff for INCEpTION's importer (a folder)",
+            ExportFormat::Qdpx => "REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)",
         }
     }
 
@@ -249,6 +257,11 @@ pub fn export(
         ExportFormat::W3c => {
             let (text, report) = w3c::export(data);
             write_file(path, text.as_bytes())?;
+            Ok(report)
+        }
+        ExportFormat::Qdpx => {
+            let (bytes, report) = qdpx::export(data)?;
+            write_file(path, &bytes)?;
             Ok(report)
         }
         ExportFormat::Ics => {
