@@ -972,3 +972,50 @@ fn a_file_that_is_not_a_project_is_refused_with_a_reason() {
     };
     assert!(e.to_string().contains("not a Project"), "{e}");
 }
+
+/// Python's `icalendar` (an independent reader, when installed) reads the calendar without
+/// errors: the event all day from 1 March to 1 April 1987 (exclusive), the exact value kept.
+#[test]
+fn icalendar_reads_back_with_pythons_icalendar() {
+    let (dir, ws) = fixture();
+    let file = dir.path().join("events.ics");
+    export_to(&ws, ExportFormat::Ics, &file);
+    let script = r#"
+import sys
+try:
+    import icalendar
+except ImportError:
+    print("missing")
+    sys.exit(0)
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = [c for c in cal.walk() if c.name == "VEVENT"]
+assert len(events) == 1, events
+e = events[0]
+errors = [c.errors for c in cal.walk() if getattr(c, "errors", None)]
+assert not errors, errors
+assert str(e["SUMMARY"]) == "Talks resumed", e["SUMMARY"]
+assert e.decoded("DTSTART").isoformat() == "1987-03-01", e.decoded("DTSTART")
+assert e.decoded("DTEND").isoformat() == "1987-04-01", e.decoded("DTEND")
+assert str(e["X-DATELINE-TIMEX"]) == "1987-03"
+assert "Both stories" in str(e["DESCRIPTION"])
+print("ok")
+"#;
+    let Ok(run) = std::process::Command::new("python3")
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+    else {
+        eprintln!("skipped: python3 is not here");
+        return;
+    };
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    if said.trim() == "missing" {
+        eprintln!("skipped: Python's icalendar is not installed");
+        return;
+    }
+    assert_eq!(said.trim(), "ok");
+}

@@ -72,8 +72,11 @@ impl Dialogs {
                         .pick_folder()
                         .map(|p| Command::Import(vec![p])),
                     DialogKind::AddFiles => dialog
-                        .set_title("Add article files")
-                        .add_filter("Articles", &["txt", "text", "html", "htm"])
+                        .set_title("Add article files or annotations")
+                        .add_filter(
+                            "Articles and annotations",
+                            &["txt", "text", "html", "htm", "jsonld", "qdpx", "ann"],
+                        )
                         .pick_files()
                         .map(Command::Import),
                     DialogKind::SaveAs => dialog

@@ -108,6 +108,49 @@ impl DatelineApp {
         }
     }
 
+    /// Lays the annotation files waiting (dropped, added or given on the command line) over
+    /// the workspace: a REFI-QDA project's new sources are imported as articles, then the
+    /// annotations are one undoable step; the status line says what happened.
+    pub(super) fn import_annotation_files(&mut self) {
+        let mut said = Vec::new();
+        for path in std::mem::take(&mut self.pending_annotations) {
+            let file = match crate::exchange::AnnotationFile::read(&path) {
+                Ok(file) => file,
+                Err(e) => {
+                    self.alert = Some(Alert {
+                        title: "Could not read the annotations".into(),
+                        message: format!("{e}\nNothing was added from it."),
+                    });
+                    continue;
+                }
+            };
+            let (articles, problems) = file.new_articles(&self.workspace, self.ingest_options());
+            if !articles.is_empty() || !problems.is_empty() {
+                let merge = self.workspace.merge_import(articles, problems);
+                self.sources_changed(merge.updated > 0, false);
+            }
+            let (edit, report) = file.plan(&self.workspace);
+            if let Some(edit) = edit {
+                self.apply_edit(edit);
+            }
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            said.push(format!("{name}: {}", report.summary()));
+            if report.orphaned > 0 {
+                self.left_tab = super::LeftTab::Orphans;
+            }
+        }
+        if !said.is_empty() {
+            self.message = Some(said.join("; "));
+            if self.selection.is_none() {
+                self.library.refresh(&self.workspace, self.content_version);
+                self.selection = self.library.neighbour(&self.workspace, None, 1);
+            }
+        }
+    }
+
     /// True while an export runs.
     pub fn exporting(&self) -> bool {
         self.export.is_some()

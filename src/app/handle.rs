@@ -263,7 +263,15 @@ impl DatelineApp {
     }
 
     fn start_import(&mut self, paths: Vec<PathBuf>) {
+        // Annotation files (W3C, brat, REFI-QDA) go onto the articles once these are in.
+        let (annotations, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| crate::exchange::is_annotation_input(p));
+        self.pending_annotations.extend(annotations);
         if paths.is_empty() {
+            if self.import.is_none() {
+                self.import_annotation_files();
+            }
             return;
         }
         if self.import.is_some() {
@@ -456,6 +464,7 @@ impl DatelineApp {
             self.library.refresh(&self.workspace, self.content_version);
             self.selection = self.library.neighbour(&self.workspace, None, 1);
         }
+        self.import_annotation_files();
     }
 
     fn finish_load(&mut self, load: LoadInFlight, result: Result<Workspace, store::StoreError>) {

@@ -197,6 +197,8 @@ pub struct DatelineApp {
     search: search::SearchState,
     /// An export running in the background.
     export: Option<exchange::ExportInFlight>,
+    /// Annotation files to lay over the workspace when the import under way is done.
+    pending_annotations: Vec<PathBuf>,
 }
 
 impl DatelineApp {
@@ -264,6 +266,7 @@ impl DatelineApp {
             rescan_quiet: false,
             search: Default::default(),
             export: None,
+            pending_annotations: Vec::new(),
         }
     }
 

@@ -126,7 +126,7 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     let (annotation_files, sources): (Vec<PathBuf>, Vec<PathBuf>) = inputs
         .iter()
         .cloned()
-        .partition(|p| super::exchange::is_annotation_file(p));
+        .partition(|p| crate::exchange::is_annotation_input(p));
     let outcome = if sources.is_empty() {
         ImportOutcome::default()
     } else {

@@ -45,62 +45,27 @@ pub fn export_command(
     Ok(())
 }
 
-/// True for what `dateline import` reads as annotations rather than articles: W3C `.jsonld`
-/// files, brat `.ann` files and brat folders (with an `annotation.conf`).
-pub fn is_annotation_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonld") || e.eq_ignore_ascii_case("qdpx"))
-        || exchange::brat_import::is_brat(path)
-}
-
-/// Lays the annotation files over `workspace` (after its articles were imported) and says
-/// what happened.
+/// Lays the annotation files over `workspace` (after its articles were imported; a REFI-QDA
+/// project's sources are added as articles first) and says what happened.
 pub fn import_annotations(workspace: &mut Workspace, files: &[PathBuf]) -> Result<(), String> {
     for file in files {
-        let is_qdpx = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("qdpx"));
-        let (edit, report) = if is_qdpx {
-            let project = exchange::qdpx_import::read(file).map_err(|e| e.to_string())?;
-            let (articles, problems) = exchange::qdpx_import::new_articles(
-                workspace,
-                &project,
-                super::commands::configured_ingest(),
-            );
+        let read = exchange::AnnotationFile::read(file).map_err(|e| e.to_string())?;
+        let (articles, problems) =
+            read.new_articles(workspace, super::commands::configured_ingest());
+        if !articles.is_empty() || !problems.is_empty() {
             let merged = workspace.merge_import(articles, problems);
             println!(
-                "{}: {} sources, {} new articles",
+                "{}: {} new articles from its sources",
                 file.display(),
-                project.sources.len(),
                 merged.added
             );
-            exchange::qdpx_import::import(workspace, &project)
-        } else if exchange::brat_import::is_brat(file) {
-            let folder = exchange::brat_import::read(file).map_err(|e| e.to_string())?;
-            exchange::brat_import::import(workspace, &folder)
-        } else {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| format!("{}: reading failed: {e}", file.display()))?;
-            let root = exchange::w3c::read(file, &text).map_err(|e| e.to_string())?;
-            exchange::w3c::import(workspace, &root)
-        };
+        }
+        let (edit, report) = read.plan(workspace);
         if let Some(edit) = edit {
             edit.apply(workspace)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
         }
-        println!(
-            "{}: {} annotations placed ({} found by their words, {} counted in UTF-16), {} events, {} tags added, {} already there, {} orphaned, {} for texts not in the workspace.",
-            file.display(),
-            report.placed,
-            report.reanchored,
-            report.utf16,
-            report.events,
-            report.tags_added,
-            report.already,
-            report.orphaned,
-            report.unmatched
-        );
+        println!("{}: {}.", file.display(), report.summary());
         let mut skipped = report.skipped.clone();
         skipped.sort();
         skipped.dedup();

@@ -7,6 +7,7 @@
 //! nothing half (a file is written to a temporary name and renamed; a folder is built beside
 //! its place and moved there), and reports what the format could not carry.
 
+pub mod annotation_file;
 pub mod brat;
 pub mod brat_import;
 pub mod csv;
@@ -24,6 +25,9 @@ pub mod xml;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+pub use annotation_file::{AnnotationFile, is_annotation_input};
+pub use import_plan::ImportReport;
 
 use crate::extract::entities::all_article_names;
 use crate::model::{Article, ArticleId, EntityKey, RegistryEntity, Workspace, build_registry};
