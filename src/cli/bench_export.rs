@@ -68,6 +68,27 @@ pub fn bench_export(inputs: &[PathBuf]) -> Result<(), String> {
             size as f64 / 1e6
         );
     }
+    // Reading the exports back onto the same articles without their annotations.
+    let bare = Workspace {
+        articles: workspace.articles.clone(),
+        next_article_id: workspace.next_article_id,
+        ..Default::default()
+    };
+    println!("| read back onto the articles | seconds | placed | orphaned |");
+    println!("|---|---:|---:|---:|");
+    for format in [ExportFormat::W3c, ExportFormat::Qdpx, ExportFormat::Brat] {
+        let path = dir.join(format!("export.{}", format.name()));
+        let started = Instant::now();
+        let file = crate::exchange::AnnotationFile::read(&path).map_err(|e| e.to_string())?;
+        let (_, report) = file.plan(&bare);
+        println!(
+            "| {} | {:.3} | {} | {} |",
+            format.name(),
+            started.elapsed().as_secs_f64(),
+            report.placed,
+            report.orphaned
+        );
+    }
     // The folder formats write one file per article: what that alone costs on this disk.
     let copy = dir.join("files-alone");
     std::fs::create_dir_all(&copy).map_err(|e| e.to_string())?;

@@ -154,25 +154,14 @@ fn configuration(conf: &str, visual: &str) -> (HashMap<String, String>, HashMap<
     (paths, colours)
 }
 
-/// The article a document is a copy of: the same text, else the same file name (Dateline's
-/// export names files `NUMBER_STEM`).
-fn find_article<'w>(workspace: &'w Workspace, doc: &BratDocument) -> Option<&'w Article> {
-    if let Some(text) = &doc.text
-        && let Some(a) = workspace.articles.iter().find(|a| *a.body == **text)
-    {
-        return Some(a);
-    }
+/// The article a document is a copy of: the one Dateline's file name says (when its text
+/// agrees), the same text, else the same file name.
+fn find_article<'w>(
+    articles: &super::import_plan::ArticleFinder<'w>,
+    doc: &BratDocument,
+) -> Option<&'w Article> {
     let stem = doc.path.file_stem()?.to_string_lossy().into_owned();
-    let bare = stem
-        .split_once('_')
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        .map_or(stem.as_str(), |(_, rest)| rest);
-    workspace.articles.iter().find(|a| {
-        a.source
-            .path
-            .file_stem()
-            .is_some_and(|s| s.to_string_lossy() == bare || s.to_string_lossy() == stem)
-    })
+    articles.document(&stem, doc.text.as_deref())
 }
 
 /// A T line: id, type, fragments, text.
@@ -260,7 +249,7 @@ pub fn import(
     let mut timexes = 0;
     let mut events = 0;
     for doc in &folder.documents {
-        let Some(article) = find_article(workspace, doc) else {
+        let Some(article) = find_article(&plan.articles, doc) else {
             plan.report.unmatched += doc.ann.lines().filter(|l| l.starts_with('T')).count();
             continue;
         };

@@ -109,9 +109,120 @@ pub fn path_parts(path: &str) -> Vec<String> {
         .collect()
 }
 
+/// The workspace's articles by what files say of them, looked up once per import (an import
+/// of 50,000 annotations asks 50,000 times).
+pub struct ArticleFinder<'w> {
+    articles: &'w [Article],
+    by_path: HashMap<String, usize>,
+    by_hash: HashMap<&'w str, usize>,
+    by_iri: HashMap<String, usize>,
+    by_file: HashMap<String, usize>,
+    by_stem: HashMap<String, usize>,
+    by_text: HashMap<&'w str, usize>,
+    by_raw: HashMap<&'w str, usize>,
+    by_id: HashMap<u64, usize>,
+}
+
+impl<'w> ArticleFinder<'w> {
+    /// The lookups of `workspace`'s articles (the first of several alike wins).
+    pub fn new(workspace: &'w Workspace) -> Self {
+        let articles: &'w [Article] = &workspace.articles;
+        let mut f = Self {
+            articles,
+            by_path: HashMap::new(),
+            by_hash: HashMap::new(),
+            by_iri: HashMap::new(),
+            by_file: HashMap::new(),
+            by_stem: HashMap::new(),
+            by_text: HashMap::new(),
+            by_raw: HashMap::new(),
+            by_id: HashMap::new(),
+        };
+        for (i, a) in articles.iter().enumerate() {
+            f.by_path
+                .entry(a.source.path.to_string_lossy().into_owned())
+                .or_insert(i);
+            f.by_hash.entry(a.source.content_hash.as_str()).or_insert(i);
+            f.by_iri.entry(super::w3c::source_iri(a)).or_insert(i);
+            if let Some(name) = a.source.path.file_name() {
+                f.by_file
+                    .entry(name.to_string_lossy().into_owned())
+                    .or_insert(i);
+            }
+            if let Some(stem) = a.source.path.file_stem() {
+                f.by_stem
+                    .entry(stem.to_string_lossy().into_owned())
+                    .or_insert(i);
+            }
+            f.by_text.entry(&a.body).or_insert(i);
+            f.by_raw.entry(&a.raw_text).or_insert(i);
+            f.by_id.insert(a.id.0, i);
+        }
+        f
+    }
+
+    fn at(&self, i: Option<&usize>) -> Option<&'w Article> {
+        i.map(|&i| &self.articles[i])
+    }
+
+    /// By the source file's path as stored.
+    pub fn path(&self, path: &str) -> Option<&'w Article> {
+        self.at(self.by_path.get(path))
+    }
+
+    /// By content hash, or by the IRI Dateline's W3C export gives a text.
+    pub fn hash_or_iri(&self, hash: Option<&str>, iri: &str) -> Option<&'w Article> {
+        hash.and_then(|h| self.at(self.by_hash.get(h)))
+            .or_else(|| self.at(self.by_iri.get(iri)))
+    }
+
+    /// By file name ("story.txt").
+    pub fn file(&self, name: &str) -> Option<&'w Article> {
+        self.at(self.by_file.get(name))
+    }
+
+    /// By body text.
+    pub fn text(&self, text: &str) -> Option<&'w Article> {
+        self.at(self.by_text.get(text))
+    }
+
+    /// By the whole text of its file (as decoded, line ends made LF), headline and all.
+    pub fn raw_text(&self, text: &str) -> Option<&'w Article> {
+        self.at(self.by_raw.get(text))
+    }
+
+    /// By a document name Dateline wrote (`000012_story`: the article's number, then its
+    /// file's stem) or a plain file stem; with `text`, only an article with that body.
+    pub fn document(&self, name: &str, text: Option<&str>) -> Option<&'w Article> {
+        let fits = |a: &&Article| text.is_none_or(|t| *a.body == *t);
+        if let Some((number, _)) = name.split_once('_')
+            && let Ok(id) = number.parse::<u64>()
+            && let Some(a) = self
+                .at(self.by_id.get(&id))
+                .filter(fits)
+                .filter(|a| super::document_name(a) == name)
+        {
+            return Some(a);
+        }
+        if let Some(a) = text.and_then(|t| self.text(t)) {
+            return Some(a);
+        }
+        let bare = name
+            .split_once('_')
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(name, |(_, rest)| rest);
+        self.at(self.by_stem.get(bare).or_else(|| self.by_stem.get(name)))
+            .filter(fits)
+    }
+}
+
 /// An import being put together over one workspace.
 pub struct ImportPlan<'w> {
     workspace: &'w Workspace,
+    /// The workspace's articles, to find by what a file says.
+    pub articles: ArticleFinder<'w>,
+    /// Spans already annotated, with their bodies (the workspace's and this import's).
+    annotated: HashMap<(ArticleId, usize, usize), Vec<AnnotationBody>>,
     book: Codebook,
     /// Colours the file gives for tag paths (parts joined by NUL).
     colours: HashMap<String, [u8; 3]>,
@@ -127,8 +238,17 @@ pub struct ImportPlan<'w> {
 impl<'w> ImportPlan<'w> {
     /// An empty plan over `workspace`.
     pub fn new(workspace: &'w Workspace) -> Self {
+        let mut annotated: HashMap<(ArticleId, usize, usize), Vec<AnnotationBody>> = HashMap::new();
+        for a in &workspace.annotations {
+            annotated
+                .entry((a.target.article, a.target.start, a.target.end))
+                .or_default()
+                .push(a.body.clone());
+        }
         Self {
             workspace,
+            articles: ArticleFinder::new(workspace),
+            annotated,
             book: workspace.codebook.clone(),
             colours: HashMap::new(),
             annotations: Vec::new(),
@@ -197,21 +317,15 @@ impl<'w> ImportPlan<'w> {
 
     /// Adds an annotation on a placed span, unless the same one is there already.
     pub fn annotate(&mut self, p: &Placement, body: AnnotationBody, origin: AnnotationOrigin) {
-        let there = self
-            .workspace
-            .annotations
-            .iter()
-            .chain(&self.annotations)
-            .any(|a| {
-                a.target.article == p.article
-                    && a.target.start == p.start
-                    && a.target.end == p.end
-                    && a.body == body
-            });
-        if there {
+        let bodies = self
+            .annotated
+            .entry((p.article, p.start, p.end))
+            .or_default();
+        if bodies.contains(&body) {
             self.report.already += 1;
             return;
         }
+        bodies.push(body.clone());
         let Some(target) = self
             .workspace
             .article(p.article)

@@ -282,8 +282,9 @@ pub fn new_articles(
 ) -> (Vec<Article>, Vec<crate::model::ImportProblem>) {
     let mut articles = Vec::new();
     let mut problems = Vec::new();
+    let finder = super::import_plan::ArticleFinder::new(workspace);
     for source in &project.sources {
-        if find_article(workspace, source).is_some() {
+        if find_article(&finder, source).is_some() {
             continue;
         }
         let path = source_path(project, source);
@@ -308,13 +309,16 @@ fn source_path(project: &Project, source: &Source) -> PathBuf {
     project.path.join(format!("{name}.txt"))
 }
 
-/// The workspace's article a source is: the same body, the same whole text, or the article
-/// made from it.
-fn find_article<'w>(workspace: &'w Workspace, source: &Source) -> Option<&'w Article> {
-    workspace
-        .articles
-        .iter()
-        .find(|a| *a.body == *source.text || *a.raw_text == *source.text)
+/// The workspace's article a source is: the one Dateline's source name says (when its text
+/// agrees), the same body, or the same whole text (an article made from it).
+fn find_article<'w>(
+    articles: &super::import_plan::ArticleFinder<'w>,
+    source: &Source,
+) -> Option<&'w Article> {
+    articles
+        .document(&source.name, Some(&source.text))
+        .or_else(|| articles.text(&source.text))
+        .or_else(|| articles.raw_text(&source.text))
 }
 
 /// The selection's span in the LF text of its source: positions counting CRLF as one (most
@@ -369,7 +373,7 @@ pub fn import(
     }
     let mut events: HashMap<String, Event> = HashMap::new();
     for source in &project.sources {
-        let Some(article) = find_article(workspace, source) else {
+        let Some(article) = find_article(&plan.articles, source) else {
             plan.report.unmatched += source.selections.len();
             continue;
         };

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::ExchangeError;
-use super::import_plan::{ImportPlan, Placement, place};
-use super::w3c::source_iri;
+use super::import_plan::{ArticleFinder, ImportPlan, Placement, place};
 use crate::model::{
     AnnotationBody, AnnotationOrigin, Article, EntityKey, EntityLabel, Event, EventId, Evidence,
     TextTarget, TimeValue, Workspace,
@@ -52,29 +51,20 @@ fn items_of(root: &Value) -> Vec<Value> {
     }
 }
 
-/// The article a target names: by content hash, by the source IRI Dateline gives it, then by
-/// file name.
-fn find_article<'w>(workspace: &'w Workspace, target: &Value) -> Option<&'w Article> {
-    let hash = target.get("dl:contentSha256").and_then(Value::as_str);
-    let source = target.get("source").and_then(Value::as_str).unwrap_or("");
-    if let Some(a) = workspace
-        .articles
-        .iter()
-        .find(|a| hash == Some(a.source.content_hash.as_str()) || source == source_iri(a))
-    {
+/// The article a target names: by its source path (Dateline's export), by content hash or
+/// the IRI Dateline gives a text, then by file name.
+fn find_article<'w>(articles: &ArticleFinder<'w>, target: &Value) -> Option<&'w Article> {
+    let text = |key: &str| target.get(key).and_then(Value::as_str);
+    let source = text("source").unwrap_or("");
+    if let Some(a) = text("dl:sourcePath").and_then(|p| articles.path(p)) {
         return Some(a);
     }
-    let named = target
-        .get("dl:sourcePath")
-        .and_then(Value::as_str)
-        .unwrap_or(source);
+    if let Some(a) = articles.hash_or_iri(text("dl:contentSha256"), source) {
+        return Some(a);
+    }
+    let named = text("dl:sourcePath").unwrap_or(source);
     let file = named.rsplit(['/', '\\']).next().filter(|f| !f.is_empty())?;
-    workspace.articles.iter().find(|a| {
-        a.source
-            .path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy() == file)
-    })
+    articles.file(file)
 }
 
 fn selector<'v>(target: &'v Value, kind: &str) -> Option<&'v Value> {
@@ -223,7 +213,7 @@ pub fn import(workspace: &Workspace, root: &Value) -> (Option<crate::model::Edit
         // Where its words are.
         let mut placed: Vec<Placement> = Vec::new();
         for target in &item.targets {
-            let Some(article) = find_article(workspace, target) else {
+            let Some(article) = find_article(&plan.articles, target) else {
                 plan.report.unmatched += 1;
                 continue;
             };
