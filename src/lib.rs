@@ -5,8 +5,8 @@
 //! - [`ingest`]: bytes and folders to articles: decoding, text/HTML/wire formats, structure.
 //! - [`search`]: the search index derived from the articles, the query language, hits with
 //!   exact spans, keyword-in-context text and coding every hit.
-//! - [`exchange`]: exports (CSV, W3C Web Annotation, TimelineJS, iCalendar, TimeML) and
-//!   W3C annotation imports.
+//! - [`exchange`]: exports (CSV, REFI-QDA, W3C Web Annotation, brat, TimelineJS, iCalendar,
+//!   TimeML) and annotation imports (REFI-QDA, W3C, brat).
 //! - [`store`]: the RON workspace file: versioned format, atomic save, backups, recent list.
 //! - [`jobs`]: background work with progress, cancel and a wake-up callback.
 //! - [`cli`]: the headless commands (`import`, `extract`, `info`, `bench`).
@@ -14,7 +14,7 @@
 //!
 //! # Dependency rules
 //! `model` depends on nothing else in the crate; `ingest` and `store` depend on `model`;
-//! `search` on `model` and `extract`; `exchange` on `model`, `extract` and `store`;
+//! `search` on `model` and `extract`; `exchange` on `model`, `extract`, `ingest` and `store`;
 //! `jobs` on `ingest` and `model`; `cli` on all of those; `app`/`ui` on everything. Only `app`
 //! and `ui` know egui, so `cargo test --no-default-features` proves the core never touches it.
 //!

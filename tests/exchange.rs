@@ -156,6 +156,36 @@ fn w3c_round_trip_keeps_words_tags_notes_names_and_events() {
             assert_eq!(quote, t["selector"][0]["exact"].as_str().unwrap());
         }
     }
+    // Purposes and motivations come from the model's closed list; every annotation has an
+    // IRI id, a type, a target; Dateline's own keys are declared in the context.
+    let allowed = [
+        "assessing",
+        "bookmarking",
+        "classifying",
+        "commenting",
+        "describing",
+        "editing",
+        "highlighting",
+        "identifying",
+        "linking",
+        "moderating",
+        "questioning",
+        "replying",
+        "tagging",
+    ];
+    assert_eq!(root["@context"][1]["dl"], "https://dateline.invalid/ns#");
+    for item in root["first"]["items"].as_array().unwrap() {
+        assert!(item["id"].as_str().unwrap().starts_with("urn:uuid:"));
+        assert_eq!(item["type"], "Annotation");
+        assert!(allowed.contains(&item["motivation"].as_str().unwrap()));
+        for body in item["body"].as_array().unwrap() {
+            assert!(
+                allowed.contains(&body["purpose"].as_str().unwrap()),
+                "{body}"
+            );
+        }
+        assert!(!item["target"].is_null());
+    }
     let mut back = bare(&ws);
     let (edit, import) = w3c::import(&back, &root);
     edit.unwrap().apply(&mut back).unwrap();
@@ -457,6 +487,22 @@ fn timelinejs_dates_keep_their_precision() {
     export_to(&ws, ExportFormat::TimelineJs, &file);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // What TimelineJS's own TimelineConfig lets through but must not be: a month outside
+    // 1-12, a day without a month, an end before the start, an event without a start.
+    for e in json["events"].as_array().unwrap() {
+        let start = &e["start_date"];
+        assert!(start["year"].is_i64(), "{e}");
+        if let Some(m) = start["month"].as_i64() {
+            assert!((1..=12).contains(&m), "{e}");
+        }
+        assert!(start["day"].is_null() || !start["month"].is_null(), "{e}");
+        if let Some(end) = e.get("end_date") {
+            let key = |d: &serde_json::Value| {
+                (d["year"].as_i64(), d["month"].as_i64(), d["day"].as_i64())
+            };
+            assert!(key(end) >= key(start), "{e}");
+        }
+    }
     let event = &json["events"][0];
     assert_eq!(
         event["start_date"],
@@ -856,6 +902,14 @@ fn qdpx_from_maxqda_nvivo_and_atlas_ti_lands_on_the_right_words() {
             false,
             false,
         ),
+        (
+            "QualCoder",
+            "sources",
+            [b"\xEF\xBB\xBF".as_slice(), lf.as_bytes()].concat(),
+            false,
+            false,
+        ),
+        ("inline text", "", lf.as_bytes().to_vec(), false, false),
     ] {
         let text = if bytes.contains(&b'\r') {
             crlf.as_str()
@@ -879,6 +933,15 @@ fn qdpx_from_maxqda_nvivo_and_atlas_ti_lands_on_the_right_words() {
         } else {
             ""
         };
+        // A project may carry the text inside it instead of a file.
+        let source_element = if folder.is_empty() {
+            format!(
+                r#"<TextSource guid="11111111-2222-3333-4444-555555555555" name="busan"><PlainTextContent>{}</PlainTextContent>"#,
+                lf.replace('&', "&amp;").replace('<', "&lt;")
+            )
+        } else {
+            r#"<TextSource guid="11111111-2222-3333-4444-555555555555" name="busan" plainTextPath="internal://11111111-2222-3333-4444-555555555555.txt">"#.to_string()
+        };
         let qde = format!(
             r##"<?xml version="1.0" encoding="UTF-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="{tool} project" origin="{tool}">
@@ -888,7 +951,7 @@ fn qdpx_from_maxqda_nvivo_and_atlas_ti_lands_on_the_right_words() {
 </Code>
 </Codes></CodeBook>
 <Sources>
-<TextSource guid="11111111-2222-3333-4444-555555555555" name="busan" plainTextPath="internal://11111111-2222-3333-4444-555555555555.txt">
+{source_element}
 <PlainTextSelection guid="bbbbbbbb-0000-0000-0000-000000000001" startPosition="{ws1}" endPosition="{we1}">{description}<Coding guid="cccccccc-0000-0000-0000-000000000001"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000002"/></Coding>{note}</PlainTextSelection>
 <PlainTextSelection guid="bbbbbbbb-0000-0000-0000-000000000002" name="agreed on wages" startPosition="{ws2}" endPosition="{we2}"><Coding guid="cccccccc-0000-0000-0000-000000000002"><CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>
 </TextSource>
