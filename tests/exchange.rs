@@ -1069,3 +1069,65 @@ print("ok")
     }
     assert_eq!(said.trim(), "ok");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever an annotation file holds, reading and laying it over a workspace gives a
+    /// result or a message, never a panic: W3C JSON with wild offsets and bodies, brat lines,
+    /// REFI-QDA projects with nonsense positions.
+    #[test]
+    fn hostile_annotation_files_never_panic(
+        start in proptest::prelude::any::<u64>(),
+        len in 0u64..40,
+        quote in "[a-z😀 \n]{0,12}",
+        purpose in "(tagging|commenting|identifying|classifying|linking|assessing|x)",
+        brat in "[TA#*N][0-9]{0,2}\t[A-Za-z_]{0,6} [0-9]{0,3} [0-9]{0,3}(;[0-9]{0,3} [0-9]{0,3})?\t[a-z ]{0,8}",
+    ) {
+        let (dir, ws) = fixture();
+        let article = &ws.articles[0];
+        let w3c_text = serde_json::json!({
+            "type": "AnnotationPage",
+            "items": [{
+                "type": "Annotation",
+                "motivation": purpose,
+                "body": [{"type": "TextualBody", "purpose": purpose, "value": quote}],
+                "target": {
+                    "source": "x",
+                    "dl:contentSha256": article.source.content_hash,
+                    "selector": [
+                        {"type": "TextQuoteSelector", "exact": quote},
+                        {"type": "TextPositionSelector", "start": start, "end": start.saturating_add(len)}
+                    ]
+                }
+            }]
+        })
+        .to_string();
+        let path = dir.path().join("x.jsonld");
+        if let Ok(root) = w3c::read(&path, &w3c_text) {
+            let (edit, _) = w3c::import(&ws, &root);
+            if let Some(edit) = edit {
+                let mut copy = ws.clone();
+                edit.apply(&mut copy).unwrap();
+            }
+        }
+        let folder = dir.path().join("brat");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("annotation.conf"), "[entities]\nX\n").unwrap();
+        std::fs::write(folder.join("a.txt"), &*article.body).unwrap();
+        std::fs::write(folder.join("a.ann"), &brat).unwrap();
+        let read = dateline::exchange::brat_import::read(&folder).unwrap();
+        let _ = dateline::exchange::brat_import::import(&ws, &read);
+        let qde = format!(
+            r#"<Project name="p"><Sources><TextSource guid="11111111-2222-3333-4444-555555555555" name="s"><PlainTextContent>{}</PlainTextContent><PlainTextSelection guid="bbbbbbbb-0000-0000-0000-000000000001" name="{}" startPosition="{start}" endPosition="{}"/></TextSource></Sources></Project>"#,
+            article.body.replace('&', "&amp;").replace('<', "&lt;"),
+            quote.replace('<', ""),
+            start.saturating_add(len)
+        );
+        let file = dir.path().join("p.qdpx");
+        foreign_qdpx(&file, "sources", b"", &qde);
+        if let Ok(project) = dateline::exchange::qdpx_import::read(&file) {
+            let _ = dateline::exchange::qdpx_import::import(&ws, &project);
+        }
+    }
+}

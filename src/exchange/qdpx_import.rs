@@ -74,6 +74,12 @@ fn format_error(path: &Path, message: impl Into<String>) -> ExchangeError {
     }
 }
 
+/// How deeply codes may nest.
+const MAX_DEPTH: usize = 64;
+
+/// The largest file read out of a project (a source, or project.qde).
+const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Which part of the codebook a code sits in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Branch {
@@ -94,6 +100,10 @@ fn read_codes(
     meanings: &mut HashMap<String, Meaning>,
     colours: &mut Vec<(String, [u8; 3])>,
 ) {
+    // A hostile file could nest codes deeper than any codebook; no stack is that deep.
+    if path.len() > MAX_DEPTH {
+        return;
+    }
     for code in codes.all("Code") {
         let name = code.attr("name").unwrap_or("").to_string();
         let guid = code.attr("guid").unwrap_or("").to_lowercase();
@@ -157,9 +167,10 @@ pub fn read(path: &Path) -> Result<Project, ExchangeError> {
     let mut entry = |wanted: &str| -> Option<Vec<u8>> {
         // MAXQDA writes "sources/", NVivo "Sources/": names are matched ignoring case.
         let name = names.iter().find(|n| n.eq_ignore_ascii_case(wanted))?;
-        let mut f = zip.by_name(name).ok()?;
+        let f = zip.by_name(name).ok()?;
         let mut bytes = Vec::new();
-        f.read_to_end(&mut bytes).ok()?;
+        // Never more than the limit, whatever the file says of its size.
+        f.take(MAX_ENTRY_BYTES).read_to_end(&mut bytes).ok()?;
         Some(bytes)
     };
     let qde_name = names

@@ -77,6 +77,9 @@ fn reference(name: &str) -> Option<char> {
     }
 }
 
+/// How deeply elements may nest.
+const MAX_DEPTH: usize = 256;
+
 /// Parses a document into its root element; the error says where.
 pub fn parse(text: &str) -> Result<Element, String> {
     let mut reader = quick_xml::Reader::from_str(text);
@@ -88,7 +91,15 @@ pub fn parse(text: &str) -> Result<Element, String> {
             .read_event()
             .map_err(|e| format!("at byte {at}: {e}"))?;
         match event {
-            Event::Start(e) => stack.push(start(&e).map_err(|m| format!("at byte {at}: {m}"))?),
+            Event::Start(e) => {
+                // No real project nests this deep; a deeper tree would not even drop safely.
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!(
+                        "at byte {at}: elements nest deeper than {MAX_DEPTH}"
+                    ));
+                }
+                stack.push(start(&e).map_err(|m| format!("at byte {at}: {m}"))?)
+            }
             Event::Empty(e) => {
                 let element = start(&e).map_err(|m| format!("at byte {at}: {m}"))?;
                 if let Some(parent) = stack.last_mut() {
@@ -152,5 +163,7 @@ mod tests {
         assert_eq!(note.text, "x < y é");
         assert_eq!(note.children.len(), 1);
         assert!(parse("<a><b></a>").is_err());
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        assert!(parse(&deep).unwrap_err().contains("nest deeper"));
     }
 }
