@@ -1131,3 +1131,42 @@ proptest::proptest! {
         }
     }
 }
+
+/// A cancelled export writes nothing: no file, no folder, no half of one; an earlier export
+/// at the same place stays as it was.
+#[test]
+fn a_cancelled_export_writes_nothing_and_keeps_the_earlier_one() {
+    use dateline::exchange::{ExchangeError, ExportProgress};
+    let (dir, ws) = fixture();
+    let earlier = dir.path().join("tables");
+    export_to(&ws, ExportFormat::Csv, &earlier);
+    let before = std::fs::read(earlier.join("annotations.csv")).unwrap();
+    for format in ExportFormat::ALL {
+        let progress = std::sync::Arc::new(ExportProgress::default());
+        progress.cancel();
+        let data = ExportData::with_progress(&ws, None, progress);
+        let path = if format == ExportFormat::Csv {
+            earlier.clone()
+        } else {
+            dir.path().join(format!("cancelled.{}", format.name()))
+        };
+        let result = export(&data, format, &path);
+        assert!(
+            matches!(result, Err(ExchangeError::Cancelled)),
+            "{format:?}: {result:?}"
+        );
+        if format != ExportFormat::Csv {
+            assert!(!path.exists(), "{format:?}");
+        }
+    }
+    assert_eq!(
+        std::fs::read(earlier.join("annotations.csv")).unwrap(),
+        before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -155,6 +155,8 @@ pub enum Command {
     ExportDialog(crate::exchange::ExportFormat, bool),
     /// Export in a format to this file or folder (`true`: only the search's articles).
     ExportTo(PathBuf, crate::exchange::ExportFormat, bool),
+    /// Stop the running export; nothing is written.
+    CancelExport,
     /// Show the next (true) or previous match of the find bar.
     FindStep(bool),
     /// Close the find bar.

@@ -15,6 +15,7 @@ pub(super) struct ExportInFlight {
     task: BackgroundTask<Result<ExportReport, String>>,
     path: PathBuf,
     format: ExportFormat,
+    progress: std::sync::Arc<crate::exchange::ExportProgress>,
 }
 
 /// The name offered for an export of `format`.
@@ -39,6 +40,11 @@ impl DatelineApp {
                 self.show_dialog(super::dialogs::DialogKind::Export(format, results))
             }
             Command::ExportTo(path, format, results) => self.start_export(path, format, results),
+            Command::CancelExport => {
+                if let Some(export) = &self.export {
+                    export.progress.cancel();
+                }
+            }
             _ => {}
         }
     }
@@ -62,11 +68,20 @@ impl DatelineApp {
         let workspace = self.workspace.clone();
         let target = path.clone();
         let label = format!("Exporting {} to {}", format.name(), path.display());
+        let progress = std::sync::Arc::new(crate::exchange::ExportProgress::default());
+        let worker = std::sync::Arc::clone(&progress);
         match BackgroundTask::start("export", label, self.wake.clone(), move || {
-            let data = ExportData::new(&workspace, only.as_ref());
+            let data = ExportData::with_progress(&workspace, only.as_ref(), worker);
             crate::exchange::export(&data, format, &target).map_err(|e| e.to_string())
         }) {
-            Ok(task) => self.export = Some(ExportInFlight { task, path, format }),
+            Ok(task) => {
+                self.export = Some(ExportInFlight {
+                    task,
+                    path,
+                    format,
+                    progress,
+                })
+            }
             Err(e) => self.message = Some(format!("Could not start the export: {e}")),
         }
     }
@@ -98,6 +113,9 @@ impl DatelineApp {
                     message.push_str(&format!(" (not in it: {})", report.lost.join("; ")));
                 }
                 self.message = Some(message);
+            }
+            Err(e) if done.progress.is_cancelled() => {
+                self.message = Some(format!("Export cancelled: {e}"));
             }
             Err(e) => {
                 self.alert = Some(Alert {
@@ -154,5 +172,18 @@ impl DatelineApp {
     /// True while an export runs.
     pub fn exporting(&self) -> bool {
         self.export.is_some()
+    }
+
+    /// A running export as the status bar shows it: format, articles done, articles.
+    pub(super) fn export_status(&self) -> Option<crate::ui::status_bar::ExportStatus> {
+        use std::sync::atomic::Ordering;
+        self.export
+            .as_ref()
+            .map(|e| crate::ui::status_bar::ExportStatus {
+                format: e.format.name(),
+                done: e.progress.done.load(Ordering::Relaxed),
+                total: e.progress.total.load(Ordering::Relaxed),
+                cancelling: e.progress.is_cancelled(),
+            })
     }
 }

@@ -194,7 +194,7 @@ impl DatelineApp {
             | Command::OpenFind
             | Command::FindStep(_)
             | Command::CloseFind => self.handle_search_command(command),
-            Command::ExportDialog(..) | Command::ExportTo(..) => {
+            Command::ExportDialog(..) | Command::ExportTo(..) | Command::CancelExport => {
                 self.handle_export_command(command)
             }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,

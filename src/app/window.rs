@@ -123,11 +123,10 @@ impl DatelineApp {
                 .search
                 .building()
                 .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
-            let busy = busy
-                .or(self.export.as_ref().map(|_| "Exporting…"))
-                .or(indexing.as_deref());
+            let busy = busy.or(indexing.as_deref());
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
+                export: self.export_status(),
                 busy,
                 articles: self.workspace.articles.len(),
                 problems: self.workspace.problems.len(),

@@ -187,6 +187,7 @@ pub fn export(
         report.events += 1;
     }
     for article in &data.articles {
+        data.advance(1)?;
         let chars: Vec<char> = article.body.chars().collect();
         let units = Utf16::new(&article.body);
         let mut ann = Ann {

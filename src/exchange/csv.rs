@@ -272,6 +272,7 @@ pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, Exchang
         "uncertain",
     ]);
     for a in &data.articles {
+        data.advance(1)?;
         let mut points = crate::extract::offsets::CodePoints::new(&a.body);
         for t in article_timexes(a, &data.workspace.timex_corrections) {
             timexes.row([

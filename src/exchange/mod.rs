@@ -111,9 +111,36 @@ impl ExportFormat {
     }
 }
 
+/// How far an export is, shared with the thread that runs it; Cancel stops it and nothing
+/// is written.
+#[derive(Debug, Default)]
+pub struct ExportProgress {
+    /// Articles done.
+    pub done: std::sync::atomic::AtomicUsize,
+    /// Articles in all.
+    pub total: std::sync::atomic::AtomicUsize,
+    cancel: std::sync::atomic::AtomicBool,
+}
+
+impl ExportProgress {
+    /// Asks the export to stop.
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// True once Cancel was asked for.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// Why an export or import failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
+    /// The user cancelled the export; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
     /// Writing or reading a file failed.
     #[error("{path}: {action} failed: {message}")]
     Io {
@@ -171,12 +198,23 @@ pub struct ExportData<'a> {
     registry_names: HashMap<EntityKey, usize>,
     resolver: crate::model::EntityResolver,
     in_scope: HashSet<ArticleId>,
+    progress: std::sync::Arc<ExportProgress>,
 }
 
 impl<'a> ExportData<'a> {
     /// The data of `workspace`, limited to `only` when given. Finds the names of the articles
     /// (for the entity tables and bodies).
     pub fn new(workspace: &'a Workspace, only: Option<&HashSet<ArticleId>>) -> Self {
+        Self::with_progress(workspace, only, std::sync::Arc::default())
+    }
+
+    /// [`ExportData::new`], counting the articles written into `progress` (and stopping when
+    /// it is cancelled).
+    pub fn with_progress(
+        workspace: &'a Workspace,
+        only: Option<&HashSet<ArticleId>>,
+        progress: std::sync::Arc<ExportProgress>,
+    ) -> Self {
         let articles: Vec<&Article> = workspace
             .articles
             .iter()
@@ -199,6 +237,9 @@ impl<'a> ExportData<'a> {
             .map(|(i, e)| (e.key.clone(), i))
             .collect();
         let in_scope = articles.iter().map(|a| a.id).collect();
+        progress
+            .total
+            .store(articles.len(), std::sync::atomic::Ordering::Relaxed);
         Self {
             workspace,
             articles,
@@ -206,6 +247,19 @@ impl<'a> ExportData<'a> {
             registry_names,
             resolver: crate::model::EntityResolver::new(&workspace.entity_decisions),
             in_scope,
+            progress,
+        }
+    }
+
+    /// Counts `n` more articles written; an error when the export was cancelled.
+    pub fn advance(&self, n: usize) -> Result<(), ExchangeError> {
+        self.progress
+            .done
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        if self.progress.is_cancelled() {
+            Err(ExchangeError::Cancelled)
+        } else {
+            Ok(())
         }
     }
 
@@ -249,6 +303,9 @@ pub fn export(
     format: ExportFormat,
     path: &Path,
 ) -> Result<ExportReport, ExchangeError> {
+    data.progress
+        .done
+        .store(0, std::sync::atomic::Ordering::Relaxed);
     match format {
         ExportFormat::Csv => write_folder(path, |dir| csv::export(data, dir)),
         ExportFormat::Timeml => write_folder(path, |dir| timeml::export(data, dir)),
@@ -260,21 +317,25 @@ pub fn export(
         }),
         ExportFormat::W3c => {
             let (text, report) = w3c::export(data);
+            data.advance(data.articles.len())?;
             write_file(path, text.as_bytes())?;
             Ok(report)
         }
         ExportFormat::Qdpx => {
             let (bytes, report) = qdpx::export(data)?;
+            data.advance(0)?;
             write_file(path, &bytes)?;
             Ok(report)
         }
         ExportFormat::Ics => {
             let (text, report) = ics::export(data);
+            data.advance(data.articles.len())?;
             write_file(path, text.as_bytes())?;
             Ok(report)
         }
         ExportFormat::TimelineJs => {
             let (text, report) = timelinejs::export(data);
+            data.advance(data.articles.len())?;
             write_file(path, text.as_bytes())?;
             Ok(report)
         }

@@ -264,6 +264,7 @@ pub fn export(data: &ExportData<'_>) -> Result<(Vec<u8>, ExportReport), Exchange
     zip.write_all(project.as_bytes())
         .map_err(|e| zip_error(&e))?;
     for (name, text) in &sources {
+        data.advance(1)?;
         zip.start_file(format!("sources/{name}"), options)
             .map_err(|e| zip_error(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| zip_error(&e))?;

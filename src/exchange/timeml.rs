@@ -120,6 +120,7 @@ pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, Exchang
         })
         .collect();
     for (article, (text, lost)) in data.articles.iter().zip(documents) {
+        data.advance(1)?;
         overlapped += lost;
         undated += usize::from(!text.contains("<DCT>"));
         write_in(

@@ -3,10 +3,25 @@
 use crate::app::Command;
 use crate::jobs::ImportStatus;
 
+/// A running export as the status bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportStatus {
+    /// The format's name: "csv".
+    pub format: &'static str,
+    /// Articles written.
+    pub done: usize,
+    /// Articles in all (0 while the names are found).
+    pub total: usize,
+    /// Cancel was asked for.
+    pub cancelling: bool,
+}
+
 /// What the status bar shows.
 pub struct StatusLine<'a> {
     /// A running import, if any.
     pub import: Option<ImportStatus>,
+    /// A running export, if any.
+    pub export: Option<ExportStatus>,
     /// Opening or saving in the background: "Saving research.ron…".
     pub busy: Option<&'a str>,
     /// Articles in the workspace.
@@ -51,6 +66,33 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
             let cancel = ui.add_enabled(!import.cancelling, egui::Button::new("Cancel"));
             if cancel.clicked() {
                 commands.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        if let Some(export) = &status.export {
+            let fraction = if export.total == 0 {
+                0.0
+            } else {
+                export.done as f32 / export.total as f32
+            };
+            let text = if export.done == 0 {
+                format!("Exporting {}: finding the names…", export.format)
+            } else {
+                format!(
+                    "Exporting {}: {} / {} articles",
+                    export.format, export.done, export.total
+                )
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(text)
+                    .desired_width(300.0),
+            );
+            if ui
+                .add_enabled(!export.cancelling, egui::Button::new("Cancel export"))
+                .clicked()
+            {
+                commands.push(Command::CancelExport);
             }
             ui.separator();
         }
