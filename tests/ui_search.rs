@@ -203,6 +203,10 @@ fn show_only_results_narrows_the_library() {
     harness.get_by_label("Show only results").click();
     harness.run_steps(3);
     assert!(harness.state().only_results().is_none());
+    // Emptying the field empties the results.
+    harness.state_mut().search_view().query.clear();
+    harness.run_steps(2);
+    assert!(harness.state().search_outcome().is_none());
 }
 
 #[test]

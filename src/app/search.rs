@@ -103,6 +103,13 @@ impl DatelineApp {
         let query = self.search.view.query.trim().to_string();
         if query.is_empty() {
             self.search.error = None;
+            // An empty field shows no results (unless the panels are narrowed to them: the
+            // results stay, with the switch that widens the panels again).
+            if self.search.only.is_none() && self.search.task.is_none() {
+                self.search.outcome = None;
+                self.search.pending = None;
+                self.search.ran = None;
+            }
             return;
         }
         // The names found (for entity:) come later than the text: their version counts too.
