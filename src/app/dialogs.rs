@@ -75,7 +75,9 @@ impl Dialogs {
                         .set_title("Add article files or annotations")
                         .add_filter(
                             "Articles and annotations",
-                            &["txt", "text", "html", "htm", "jsonld", "qdpx", "ann"],
+                            &[
+                                "txt", "text", "html", "htm", "docx", "jsonld", "qdpx", "ann",
+                            ],
                         )
                         .pick_files()
                         .map(Command::Import),

@@ -58,24 +58,7 @@ fn start(e: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
     })
 }
 
-/// The character a reference names: `amp`, `#38`, `#x26`.
-fn reference(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
-}
+use crate::ingest::docx::entity_char as reference;
 
 /// How deeply elements may nest.
 const MAX_DEPTH: usize = 256;

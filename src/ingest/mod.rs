@@ -8,6 +8,7 @@
 mod boilerplate;
 mod dateline;
 mod decode;
+pub mod docx;
 mod html;
 mod import;
 mod pubdate;
@@ -68,6 +69,9 @@ pub enum IngestError {
     /// Not text at all.
     #[error("binary file, not text")]
     Binary,
+    /// A document format Dateline reads whose file cannot be read.
+    #[error("{0}")]
+    Document(String),
     /// A text with nothing left once boilerplate is removed.
     #[error("no article text found (only site boilerplate)")]
     NoArticleText,
@@ -127,6 +131,16 @@ pub fn ingest_bytes(
             limit: options.max_file_bytes,
         });
     }
+    if docx::is_docx(path, bytes) {
+        let text = docx::docx_text(bytes).map_err(IngestError::Document)?;
+        return finish(
+            path,
+            bytes,
+            text,
+            "Word document (.docx)",
+            SourceFormat::Text,
+        );
+    }
     let format = source_format(path, bytes);
     let declared = match format {
         SourceFormat::Html => html::declared_charset(bytes),
@@ -136,9 +150,23 @@ pub fn ingest_bytes(
         NotText::Empty => IngestError::Empty,
         NotText::Binary => IngestError::Binary,
     })?;
+    finish(path, bytes, decoded.text, decoded.encoding, format)
+}
+
+/// The article of a decoded text: its structure found as its format says.
+fn finish(
+    path: &Path,
+    bytes: &[u8],
+    text: String,
+    encoding: &str,
+    format: SourceFormat,
+) -> Result<Article, IngestError> {
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
     let structure = match format {
-        SourceFormat::Html => html::parse_html(&decoded.text),
-        SourceFormat::Text => text::parse_text(&decoded.text),
+        SourceFormat::Html => html::parse_html(&text),
+        SourceFormat::Text => text::parse_text(&text),
     };
     let body = structure.body();
     if body.trim().is_empty() && structure.headline.is_none() {
@@ -154,11 +182,11 @@ pub fn ingest_bytes(
             path: path.to_path_buf(),
             content_hash: sha256_hex(bytes),
             byte_len: bytes.len() as u64,
-            encoding: decoded.encoding.to_string(),
+            encoding: encoding.to_string(),
             format,
             modified: None,
         },
-        raw_text: decoded.text.into(),
+        raw_text: text.into(),
         headline,
         published: structure.published,
         byline: structure.byline,

@@ -18,12 +18,12 @@ pub struct SourceList {
     pub roots: Vec<PathBuf>,
 }
 
-/// `.txt`, `.text`, `.html` and `.htm`, in any case.
+/// `.txt`, `.text`, `.html`, `.htm` and `.docx`, in any case.
 pub fn is_article_path(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .is_some_and(|e| matches!(e.as_str(), "txt" | "text" | "html" | "htm"))
+        .is_some_and(|e| matches!(e.as_str(), "txt" | "text" | "html" | "htm" | "docx"))
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
