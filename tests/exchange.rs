@@ -347,18 +347,12 @@ for t in ["articles", "annotations", "entities", "events", "time_expressions"]:
         out[t] = list(csv.DictReader(f))
 print(json.dumps(out))
 "#;
-    let Ok(run) = std::process::Command::new("python3")
-        .args(["-c", script, folder.to_str().unwrap()])
-        .output()
-    else {
-        eprintln!("skipped: python3 is not here");
+    let Some(run) = read_with(
+        "python3",
+        &["-c".as_ref(), script.as_ref(), folder.as_ref()],
+    ) else {
         return;
     };
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     let tables: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(tables["articles"].as_array().unwrap().len(), 2);
     let annotations = tables["annotations"].as_array().unwrap();
@@ -795,21 +789,25 @@ fn validate_with_schema(schema: &str, files: &[std::path::PathBuf]) {
         eprintln!("skipped the schema check: {} is not here", schema.display());
         return;
     }
-    let Ok(run) = std::process::Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&schema)
-        .args(files)
-        .output()
-    else {
-        eprintln!("skipped the schema check: xmllint is not here");
-        return;
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["--noout".as_ref(), "--schema".as_ref(), schema.as_ref()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    read_with("xmllint", &args);
+}
+
+/// Runs an independent reader, which must succeed; `None` (and a notice) when it is not
+/// installed here.
+fn read_with(program: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    let Ok(run) = std::process::Command::new(program).args(args).output() else {
+        eprintln!("skipped: {program} is not here");
+        return None;
     };
     assert!(
         run.status.success(),
-        "{}",
+        "{program}: {}",
         String::from_utf8_lossy(&run.stderr)
     );
+    Some(run)
 }
 
 /// Writes a `.qdpx` as another tool would: `folder` for the sources ("sources" or "Sources"),
@@ -1030,19 +1028,10 @@ assert str(e["X-DATELINE-TIMEX"]) == "1987-03"
 assert "Both stories" in str(e["DESCRIPTION"])
 print("ok")
 "#;
-    let Ok(run) = std::process::Command::new("python3")
-        .args(["-c", script, file.to_str().unwrap()])
-        .output()
-    else {
-        eprintln!("skipped: python3 is not here");
+    let Some(run) = read_with("python3", &["-c".as_ref(), script.as_ref(), file.as_ref()]) else {
         return;
     };
     let said = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     if said.trim() == "missing" {
         eprintln!("skipped: Python's icalendar is not installed");
         return;
@@ -1124,7 +1113,7 @@ fn a_cancelled_export_writes_nothing_and_keeps_the_earlier_one() {
     for format in ExportFormat::ALL {
         let progress = std::sync::Arc::new(ExportProgress::default());
         progress.cancel();
-        let data = ExportData::with_progress(&ws, None, progress);
+        let data = ExportData::with_progress(&ws, None, progress, None);
         let path = if format == ExportFormat::Csv {
             earlier.clone()
         } else {

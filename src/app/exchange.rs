@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{Alert, Command, DatelineApp};
 use crate::exchange::{ExportData, ExportFormat, ExportReport};
@@ -66,12 +67,20 @@ impl DatelineApp {
             None
         };
         let workspace = self.workspace.clone();
+        // The names the window found already, when they are of these articles.
+        let names =
+            (self.mentions.0 == self.articles_version).then(|| Arc::clone(&self.mentions.1));
         let target = path.clone();
         let label = format!("Exporting {} to {}", format.name(), path.display());
         let progress = std::sync::Arc::new(crate::exchange::ExportProgress::default());
         let worker = std::sync::Arc::clone(&progress);
         match BackgroundTask::start("export", label, self.wake.clone(), move || {
-            let data = ExportData::with_progress(&workspace, only.as_ref(), worker);
+            let data = ExportData::with_progress(
+                &workspace,
+                only.as_ref(),
+                worker,
+                names.as_deref().map(Vec::as_slice),
+            );
             crate::exchange::export(&data, format, &target).map_err(|e| e.to_string())
         }) {
             Ok(task) => {
@@ -167,11 +176,6 @@ impl DatelineApp {
                 self.selection = self.library.neighbour(&self.workspace, None, 1);
             }
         }
-    }
-
-    /// True while an export runs.
-    pub fn exporting(&self) -> bool {
-        self.export.is_some()
     }
 
     /// A running export as the status bar shows it: format, articles done, articles.

@@ -100,7 +100,8 @@ impl DatelineApp {
                 TaskPoll::Lost => self.search.task = None,
             }
         }
-        let query = self.search.view.query.trim().to_string();
+        // Called every frame: nothing is copied unless a search is to start.
+        let query = self.search.view.query.trim();
         if query.is_empty() {
             self.search.error = None;
             // An empty field shows no results (unless the panels are narrowed to them: the
@@ -113,15 +114,21 @@ impl DatelineApp {
             return;
         }
         // The names found (for entity:) come later than the text: their version counts too.
-        let key = (
-            query.clone(),
+        let versions = (
             self.content_version,
             self.search.index_generation,
             self.mentions.0,
         );
-        if self.search.ran.as_ref() == Some(&key) || self.search.task.is_some() {
+        let same = self
+            .search
+            .ran
+            .as_ref()
+            .is_some_and(|(q, c, i, m)| q == query && (*c, *i, *m) == versions);
+        if same || self.search.task.is_some() {
             return;
         }
+        let query = query.to_string();
+        let key = (query.clone(), versions.0, versions.1, versions.2);
         self.search.ran = Some(key);
         match crate::search::parse(&query) {
             Err(e) => self.search.error = Some((query, e)),

@@ -117,7 +117,7 @@ fn configuration(conf: &str, visual: &str) -> (HashMap<String, String>, HashMap<
                 let colour = style
                     .split(',')
                     .find_map(|s| s.trim().strip_prefix("bgColor:"))
-                    .and_then(super::w3c_import::parse_colour);
+                    .and_then(super::text::parse_colour);
                 if let Some(c) = colour {
                     colours.insert(kind.trim().to_string(), c);
                 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::text::Utf16;
 use super::{ExchangeError, ExportData, ExportReport, write_in};
 use crate::extract::timex::article_timexes;
-use crate::model::{AnnotationBody, AnnotationOrigin, AnnotationStatus, TimeValue, Unit};
+use crate::model::{AnnotationBody, AnnotationOrigin, AnnotationStatus, TimeValue};
 
 /// One table being written.
 struct Table {
@@ -48,25 +48,12 @@ fn push_field(out: &mut String, cell: &str) {
 
 /// The precision of a time value in words: "day", "month", "range", "duration".
 pub fn precision_name(value: &TimeValue) -> &'static str {
-    let unit = match value {
-        TimeValue::Point(p, _) => p.precision(),
-        TimeValue::Range(..) => return "range",
-        TimeValue::Duration(..) => return "duration",
-        TimeValue::Set(_) => return "set",
-        TimeValue::Reference(_) => return "reference",
-    };
-    match unit {
-        Unit::Second => "second",
-        Unit::Minute => "minute",
-        Unit::Hour => "hour",
-        Unit::Day => "day",
-        Unit::Week => "week",
-        Unit::Month => "month",
-        Unit::Quarter => "quarter",
-        Unit::Year => "year",
-        Unit::Decade => "decade",
-        Unit::Century => "century",
-        Unit::Millennium => "millennium",
+    match value {
+        TimeValue::Point(p, _) => p.precision().name(),
+        TimeValue::Range(..) => "range",
+        TimeValue::Duration(..) => "duration",
+        TimeValue::Set(_) => "set",
+        TimeValue::Reference(_) => "reference",
     }
 }
 

@@ -98,17 +98,6 @@ impl ExportFormat {
             ExportFormat::Qdpx => "REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)",
         }
     }
-
-    /// True when the export is a folder of files rather than one file.
-    pub fn is_folder(self) -> bool {
-        matches!(
-            self,
-            ExportFormat::Csv
-                | ExportFormat::Timeml
-                | ExportFormat::Brat
-                | ExportFormat::BratInception
-        )
-    }
 }
 
 /// How far an export is, shared with the thread that runs it; Cancel stops it and nothing
@@ -205,29 +194,40 @@ impl<'a> ExportData<'a> {
     /// The data of `workspace`, limited to `only` when given. Finds the names of the articles
     /// (for the entity tables and bodies).
     pub fn new(workspace: &'a Workspace, only: Option<&HashSet<ArticleId>>) -> Self {
-        Self::with_progress(workspace, only, std::sync::Arc::default())
+        Self::with_progress(workspace, only, std::sync::Arc::default(), None)
     }
 
     /// [`ExportData::new`], counting the articles written into `progress` (and stopping when
-    /// it is cancelled).
+    /// it is cancelled); `names`, the tagger's names of every article when the caller has them
+    /// already (the window does), spares finding them again.
     pub fn with_progress(
         workspace: &'a Workspace,
         only: Option<&HashSet<ArticleId>>,
         progress: std::sync::Arc<ExportProgress>,
+        names: Option<&[crate::model::MentionRecord]>,
     ) -> Self {
         let articles: Vec<&Article> = workspace
             .articles
             .iter()
             .filter(|a| only.is_none_or(|set| set.contains(&a.id)))
             .collect();
-        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = articles
-            .iter()
-            .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
-            .collect();
-        let records: Vec<crate::model::MentionRecord> = all_article_names(&bodies)
-            .into_iter()
-            .flat_map(|n| n.records)
-            .collect();
+        let records: Vec<crate::model::MentionRecord> = match names {
+            Some(all) => all
+                .iter()
+                .filter(|m| only.is_none_or(|set| set.contains(&m.article)))
+                .cloned()
+                .collect(),
+            None => {
+                let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = articles
+                    .iter()
+                    .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
+                    .collect();
+                all_article_names(&bodies)
+                    .into_iter()
+                    .flat_map(|n| n.records)
+                    .collect()
+            }
+        };
         let registry = build_registry(&records, &workspace.entity_decisions, |id| {
             workspace.article(id).and_then(|a| a.published.clone())
         });

@@ -120,7 +120,7 @@ fn read_codes(
                 let mut own = path.to_vec();
                 own.push(name);
                 let joined = own.join(" › ");
-                if let Some(c) = code.attr("color").and_then(super::w3c_import::parse_colour) {
+                if let Some(c) = code.attr("color").and_then(super::text::parse_colour) {
                     colours.push((joined.clone(), c));
                 }
                 meanings.insert(guid, Meaning::Tag(joined));

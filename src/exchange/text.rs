@@ -57,6 +57,21 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
+/// A `#rrggbb` or `#rgb` colour.
+pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    match hex.len() {
+        6 => Some([(v >> 16) as u8, (v >> 8) as u8, v as u8]),
+        3 => Some([
+            ((v >> 8) & 0xf) as u8 * 17,
+            ((v >> 4) & 0xf) as u8 * 17,
+            (v & 0xf) as u8 * 17,
+        ]),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -142,7 +142,7 @@ pub fn import(workspace: &Workspace, root: &Value) -> (Option<crate::model::Edit
         if let Some(c) = t
             .get("dl:colour")
             .and_then(Value::as_str)
-            .and_then(parse_colour)
+            .and_then(super::text::parse_colour)
         {
             plan.colour(path, c);
         }
@@ -292,19 +292,4 @@ fn read_event(
         }
     }
     Some(e)
-}
-
-/// A `#rrggbb` or `#rgb` colour.
-pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
-    let hex = text.strip_prefix('#')?;
-    let v = u32::from_str_radix(hex, 16).ok()?;
-    match hex.len() {
-        6 => Some([(v >> 16) as u8, (v >> 8) as u8, v as u8]),
-        3 => Some([
-            ((v >> 8) & 0xf) as u8 * 17,
-            ((v >> 4) & 0xf) as u8 * 17,
-            (v & 0xf) as u8 * 17,
-        ]),
-        _ => None,
-    }
 }

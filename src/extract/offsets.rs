@@ -35,6 +35,39 @@ impl<'a> CodePoints<'a> {
     }
 }
 
+/// Converts code-point offsets into one text to byte offsets; fastest when asked in order.
+pub struct ByteOffsets<'a> {
+    text: &'a str,
+    cp: usize,
+    byte: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    /// A converter over `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            cp: 0,
+            byte: 0,
+        }
+    }
+
+    /// The byte offset of code point `cp` (the end of the text for one past the last);
+    /// `None` past the end.
+    pub fn at(&mut self, cp: usize) -> Option<usize> {
+        if cp < self.cp {
+            self.cp = 0;
+            self.byte = 0;
+        }
+        let mut chars = self.text[self.byte..].chars();
+        while self.cp < cp {
+            self.byte += chars.next()?.len_utf8();
+            self.cp += 1;
+        }
+        Some(self.byte)
+    }
+}
+
 /// The byte offset of code point `cp` in `text`; the end of the text when past it.
 pub fn byte_offset(text: &str, cp: usize) -> usize {
     text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)

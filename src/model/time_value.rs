@@ -234,6 +234,23 @@ impl PartOfDay {
 }
 
 impl Unit {
+    /// The unit in words, as a precision: "day", "month", "century".
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Second => "second",
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+            Unit::Century => "century",
+            Unit::Millennium => "millennium",
+        }
+    }
+
     /// The TIMEX3 duration letter; date units before `T`, time units after.
     fn code(self) -> (&'static str, bool) {
         match self {

@@ -120,38 +120,6 @@ fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
-/// Turns code-point offsets into byte offsets in one pass over a body; ask in order.
-struct Bytes<'a> {
-    text: &'a str,
-    cp: usize,
-    byte: usize,
-}
-
-impl<'a> Bytes<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            cp: 0,
-            byte: 0,
-        }
-    }
-
-    fn at(&mut self, cp: usize) -> usize {
-        if cp < self.cp {
-            self.cp = 0;
-            self.byte = 0;
-        }
-        for c in self.text[self.byte..].chars() {
-            if self.cp == cp {
-                break;
-            }
-            self.cp += 1;
-            self.byte += c.len_utf8();
-        }
-        self.byte
-    }
-}
-
 /// The evaluator of one search.
 pub struct Evaluator<'a> {
     ctx: &'a Context<'a>,
@@ -267,11 +235,11 @@ impl<'a> Evaluator<'a> {
             let m = self.eval(part, scope);
             acc = Some(match acc.take() {
                 None => m,
-                Some(prev) => {
-                    let docs = intersect(&prev.docs, &m.docs);
-                    let spans = union(&prev.spans, &m.spans);
-                    Matches { docs, spans }.restrict_spans()
+                Some(prev) => Matches {
+                    docs: prev.docs,
+                    spans: union(&prev.spans, &m.spans),
                 }
+                .restrict(&m.docs),
             });
             if acc.as_ref().is_some_and(|m| m.docs.is_empty()) {
                 break;
@@ -417,10 +385,11 @@ impl<'a> Evaluator<'a> {
             };
             let body = &seg.docs[local as usize].body;
             list.sort_unstable();
-            let mut bytes = Bytes::new(body);
+            let mut bytes = crate::extract::offsets::ByteOffsets::new(body);
             for (s, e) in list {
-                let (bs, be) = (bytes.at(s), bytes.at(e));
-                if bs < be {
+                if let (Some(bs), Some(be)) = (bytes.at(s), bytes.at(e))
+                    && bs < be
+                {
                     spans.push((doc, bs as u32, be as u32));
                 }
             }
@@ -589,14 +558,6 @@ fn resolver_is_simple(decisions: &[EntityDecision]) -> bool {
     !decisions
         .iter()
         .any(|d| matches!(d, EntityDecision::Split { .. }))
-}
-
-impl Matches {
-    fn restrict_spans(mut self) -> Self {
-        let docs = &self.docs;
-        self.spans.retain(|s| docs.binary_search(&s.0).is_ok());
-        self
-    }
 }
 
 /// The segment and local number of a global article number.

@@ -80,13 +80,18 @@ pub struct Outcome {
 
 /// A number and a noun in the right number, thousands separated: "1 hit", "12,345 hits".
 pub fn counted(n: usize, word: &str) -> String {
+    format!("{} {word}{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// "12345" as "12,345".
+pub fn thousands(n: usize) -> String {
     let mut digits = n.to_string();
     let mut at = digits.len();
     while at > 3 {
         at -= 3;
         digits.insert(at, ',');
     }
-    format!("{digits} {word}{}", if n == 1 { "" } else { "s" })
+    digits
 }
 
 /// Runs a parsed query.

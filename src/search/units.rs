@@ -55,18 +55,8 @@ pub fn unit_index(units: &[(usize, usize)], at: usize) -> Option<usize> {
     units.get(i).filter(|u| u.0 <= at).map(|_| i)
 }
 
-/// The span a hit at `start..end` grows to for `unit`: the hit itself, or the sentence or
-/// paragraph(s) it is in.
-pub fn expand(body: &str, start: usize, end: usize, unit: Unit) -> (usize, usize) {
-    let units = match unit {
-        Unit::Hit => return (start, end),
-        Unit::Sentence => sentences(body),
-        Unit::Paragraph => paragraphs(body),
-    };
-    expand_in(&units, start, end)
-}
-
-/// [`expand`] with the units already found.
+/// The span a hit at `start..end` grows to: the unit(s) of `units` (sentences or
+/// paragraphs) it is in.
 pub fn expand_in(units: &[(usize, usize)], start: usize, end: usize) -> (usize, usize) {
     let first = unit_index(units, start).map_or(start, |i| units[i].0.min(start));
     let last =
@@ -141,9 +131,9 @@ mod tests {
             ["Mr. Kim arrived on Sunday. He left.", "A new day began."]
         );
         let at = body.find("Sunday").unwrap_or(0);
-        let (a, b) = expand(body, at, at + 6, Unit::Sentence);
+        let (a, b) = expand_in(&sentences(body), at, at + 6);
         assert_eq!(&body[a..b], "Mr. Kim arrived on Sunday.");
-        let (a, b) = expand(body, at, at + 6, Unit::Paragraph);
+        let (a, b) = expand_in(&paragraphs(body), at, at + 6);
         assert_eq!(&body[a..b], "Mr. Kim arrived on Sunday. He left.");
     }
 

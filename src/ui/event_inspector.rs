@@ -76,22 +76,6 @@ fn parse_value(text: &str, event: &Event) -> Option<TimeValue> {
     })
 }
 
-/// A precision in words.
-fn unit_label(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Century => "century",
-        Unit::Decade => "decade",
-        Unit::Year => "year",
-        Unit::Quarter => "quarter",
-        Unit::Month => "month",
-        Unit::Week => "week",
-        Unit::Day => "day",
-        Unit::Hour => "hour",
-        Unit::Minute => "minute",
-        _ => "other",
-    }
-}
-
 /// Draws the selected event.
 pub fn event_ui(
     ui: &mut egui::Ui,
@@ -160,11 +144,11 @@ pub fn event_ui(
             };
             ui.horizontal(|ui| {
                 egui::ComboBox::from_id_salt("event_precision")
-                    .selected_text(current.map_or("-", unit_label))
+                    .selected_text(current.map_or("-", Unit::name))
                     .show_ui(ui, |ui| {
                         for unit in PRECISIONS {
                             if ui
-                                .selectable_label(current == Some(unit), unit_label(unit))
+                                .selectable_label(current == Some(unit), Unit::name(unit))
                                 .clicked()
                                 && let Some(value) = event.value.with_precision(unit)
                             {

@@ -6,7 +6,9 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::Command;
 use crate::model::{ArticleId, Codebook, SavedSearch, TagId, Workspace};
-use crate::search::{CodeAs, CodePlan, HELP, Outcome, QueryError, SortBy, Unit, counted, hit_text};
+use crate::search::{
+    CodeAs, CodePlan, HELP, Outcome, QueryError, SortBy, Unit, counted, hit_text, thousands,
+};
 
 /// What coding the hits gives them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -260,19 +262,6 @@ fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>) {
             ui.colored_label(super::theme::uncertain(ui), note);
         }
     }
-}
-
-/// "12345" as "12,345".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn code_all_ui(

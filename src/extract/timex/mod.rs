@@ -115,7 +115,7 @@ pub fn article_timexes(article: &Article, corrections: &[TimexCorrection]) -> Ve
             ));
         }
     }
-    let mut bytes = ByteOffsets::new(&article.body);
+    let mut bytes = crate::extract::offsets::ByteOffsets::new(&article.body);
     for correction in corrections.iter().filter(|c| c.article == article.id) {
         let (Some(start), Some(end)) = (bytes.at(correction.start), bytes.at(correction.end))
         else {
@@ -144,23 +144,4 @@ pub fn article_timexes(article: &Article, corrections: &[TimexCorrection]) -> Ve
         found.insert(at, manual);
     }
     found
-}
-
-/// Code-point offsets to byte offsets in one text.
-struct ByteOffsets<'a> {
-    text: &'a str,
-}
-
-impl<'a> ByteOffsets<'a> {
-    fn new(text: &'a str) -> Self {
-        Self { text }
-    }
-
-    /// The byte offset of code point `index`; `None` past the end.
-    fn at(&mut self, index: usize) -> Option<usize> {
-        if index == self.text.chars().count() {
-            return Some(self.text.len());
-        }
-        self.text.char_indices().nth(index).map(|(b, _)| b)
-    }
 }
