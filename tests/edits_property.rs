@@ -25,6 +25,7 @@ fn workspace() -> Workspace {
             encoding: "UTF-8".into(),
             format: SourceFormat::Text,
             modified: None,
+            item: None,
         },
         raw_text: BODY.into(),
         headline: format!("Story {id}"),
@@ -34,6 +35,7 @@ fn workspace() -> Workspace {
         agency: None,
         body: BODY.into(),
         reference_override: None,
+        meta: Default::default(),
     };
     Workspace {
         articles: vec![article(0), article(1)].into(),

@@ -208,6 +208,7 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
     write(root, "empty.txt", b"");
     write(root, "binary.htm", &[0, 1, 2, 3, 255, 254, 0, 0]);
     write(root, "notes.pdf", b"%PDF-1.4");
+    write(root, "sheet.xlsx", b"PK\x03\x04");
     write(root, ".hidden/secret.txt", b"hidden text");
     let oversized = write(root, "huge.txt", &vec![b'x'; 3000]);
     #[cfg(unix)]
@@ -260,7 +261,13 @@ fn a_folder_with_bad_files_imports_the_good_ones_and_lists_the_rest() {
             .any(|(_, r)| r.contains("symbolic link loop")),
         "{reasons:?}"
     );
-    assert_eq!(outcome.ignored, 1, "notes.pdf is not an article");
+    assert_eq!(outcome.ignored, 1, "sheet.xlsx is not an article");
+    assert!(
+        reasons
+            .iter()
+            .any(|(name, r)| name == "notes.pdf" && r.contains("PDF")),
+        "a damaged PDF is listed with its reason: {reasons:?}"
+    );
     assert!(!outcome.cancelled);
     assert!(oversized.exists());
 }

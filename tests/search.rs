@@ -516,6 +516,7 @@ proptest::proptest! {
                         encoding: "UTF-8".into(),
                         format: dateline::model::SourceFormat::Text,
                         modified: None,
+                        item: None,
                     },
                     raw_text: "".into(),
                     headline: "Oil".into(),
@@ -525,6 +526,7 @@ proptest::proptest! {
                     agency: None,
                     body: "Oil rose on Monday. x1987 and gas.\n\nNo oil here.".into(),
                     reference_override: None,
+                    meta: Default::default(),
                 };
                 a.id = ArticleId(0);
                 ws.articles = Arc::new(vec![a]);

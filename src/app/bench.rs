@@ -32,6 +32,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                     encoding: "UTF-8".into(),
                     format: SourceFormat::Text,
                     modified: None,
+                    item: None,
                 },
                 raw_text: "".into(),
                 headline: format!("Generated story {i}"),
@@ -41,6 +42,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                 agency: None,
                 body: "".into(),
                 reference_override: None,
+                meta: Default::default(),
             }
         })
         .collect();

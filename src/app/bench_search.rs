@@ -44,6 +44,7 @@ fn generated(articles: usize) -> Vec<Article> {
                     encoding: "UTF-8".into(),
                     format: SourceFormat::Text,
                     modified: None,
+                    item: None,
                 },
                 raw_text: "".into(),
                 headline: format!("Generated story {i}"),
@@ -53,6 +54,7 @@ fn generated(articles: usize) -> Vec<Article> {
                 agency: None,
                 body: body.into(),
                 reference_override: None,
+                meta: Default::default(),
             }
         })
         .collect()

@@ -72,12 +72,11 @@ impl Dialogs {
                         .pick_folder()
                         .map(|p| Command::Import(vec![p])),
                     DialogKind::AddFiles => dialog
-                        .set_title("Add article files or annotations")
+                        .set_title("Add article files, exports, feeds or annotations")
                         .add_filter(
-                            "Articles and annotations",
-                            &[
-                                "txt", "text", "html", "htm", "docx", "jsonld", "qdpx", "ann",
-                            ],
+                            "Articles, exports, feeds and annotations",
+                            &[crate::ingest::ARTICLE_EXTENSIONS, &["jsonld", "qdpx", "ann"]]
+                                .concat(),
                         )
                         .pick_files()
                         .map(Command::Import),

@@ -304,8 +304,12 @@ pub fn extract_record(
         })
         .collect();
     json!({
-        "path": article.source.path.to_string_lossy(),
+        "path": article.source.display_path(),
         "title": article.headline,
+        "outlet": article.meta.outlet,
+        "section": article.meta.section,
+        "language": article.meta.language,
+        "source_id": article.meta.source_id,
         "published": article.published.as_ref().map(|p| p.to_iso()),
         "byline": article.byline,
         "dateline": article.dateline.as_ref().map(|d| d.place.clone()),

@@ -11,6 +11,7 @@ pub mod exchange;
 mod lcg;
 mod ner;
 pub mod rescan;
+pub mod sample_exports;
 pub mod search;
 mod timeml;
 

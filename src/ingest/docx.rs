@@ -7,8 +7,9 @@ use std::io::Read;
 
 use quick_xml::events::Event;
 
-/// The most text read out of a document, whatever its size in the ZIP says.
-const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest `word/document.xml` read: a 500-article export is a few megabytes; more than
+/// this from a small file is a ZIP bomb.
+const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// True for a `.docx` path or bytes that are a ZIP holding `word/document.xml`.
 pub fn is_docx(path: &std::path::Path, bytes: &[u8]) -> bool {
@@ -49,10 +50,23 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
     let part = zip
         .by_name("word/document.xml")
         .map_err(|_| "not a Word document (no word/document.xml)".to_string())?;
+    let too_big = || {
+        format!(
+            "its text expands to more than {} MB (a ZIP bomb?); refused",
+            MAX_XML_BYTES / (1024 * 1024)
+        )
+    };
+    if part.size() > MAX_XML_BYTES {
+        return Err(too_big());
+    }
     let mut xml = String::new();
-    part.take(MAX_XML_BYTES)
+    // The stated size may lie: read one byte past the limit to know.
+    part.take(MAX_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| format!("its text cannot be read: {e}"))?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err(too_big());
+    }
     paragraphs(&xml)
 }
 

@@ -267,6 +267,77 @@ fn author_name(author: &Value) -> Option<String> {
 }
 
 /// `<article>`, then `[itemprop=articleBody]`, `<main>`, `[role=main]`, then `<body>`.
+/// The paragraphs of an HTML fragment (a feed entry's content), furniture left out.
+pub fn fragment_blocks(source: &str) -> Vec<String> {
+    let fragment = Html::parse_fragment(source);
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    collect_blocks(fragment.root_element(), &mut current, &mut blocks);
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// The text of a whole HTML page line by line, nothing skipped: block elements end lines, and
+/// the cells of a table row are joined by tabs (`HD<TAB>headline` in a Factiva export).
+pub fn page_lines(source: &str) -> String {
+    let document = Html::parse_document(source);
+    let mut out = String::new();
+    let mut line = String::new();
+    page_text(document.root_element(), &mut line, &mut out, 0);
+    end_line(&mut line, &mut out);
+    out
+}
+
+/// How deep [`page_lines`] walks; deeper content is read as flat text.
+const MAX_PAGE_DEPTH: usize = 200;
+
+fn page_text(element: ElementRef, line: &mut String, out: &mut String, depth: usize) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => line.push_str(text),
+            Node::Element(el) => {
+                let name = el.name();
+                if matches!(name, "script" | "style" | "noscript" | "template" | "head") {
+                    continue;
+                }
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if depth >= MAX_PAGE_DEPTH {
+                    line.extend(child_el.text());
+                    continue;
+                }
+                let cell = matches!(name, "td" | "th");
+                let block = !cell && BLOCK_ELEMENTS.contains(&name);
+                if block {
+                    end_line(line, out);
+                }
+                page_text(child_el, line, out, depth + 1);
+                if cell {
+                    line.push('\t');
+                } else if block {
+                    end_line(line, out);
+                    if matches!(name, "p" | "div" | "br" | "tr" | "table") {
+                        out.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn end_line(line: &mut String, out: &mut String) {
+    let cells: Vec<String> = line.split('\t').map(collapse).collect();
+    let text = cells.join("\t");
+    let text = text.trim_end_matches('\t');
+    if !text.is_empty() {
+        out.push_str(text);
+        out.push('\n');
+    }
+    line.clear();
+}
+
 fn content_root(document: &Html) -> Option<ElementRef<'_>> {
     [
         "[itemprop=articleBody]",

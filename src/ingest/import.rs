@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::{IngestOptions, collect_sources, ingest_file};
+use super::{IngestOptions, SourceArticles, collect_sources, read_source_file};
 use crate::model::{Article, ImportProblem};
 
 /// Progress of a running import, shared between the worker and whoever shows it.
@@ -74,7 +74,7 @@ pub fn import_paths(
     let list = collect_sources(paths);
     progress.total.store(list.files.len(), Ordering::Relaxed);
     on_progress();
-    let results: Vec<Option<Result<Article, ImportProblem>>> = list
+    let results: Vec<Option<Result<SourceArticles, ImportProblem>>> = list
         .files
         .par_iter()
         .map(|path| {
@@ -84,14 +84,14 @@ pub fn import_paths(
             if let Ok(mut current) = progress.current.lock() {
                 current.clone_from(path);
             }
-            let result = ingest_file(path, options).map_err(|e| ImportProblem {
+            let result = read_source_file(path, options).map_err(|e| ImportProblem {
                 path: path.clone(),
                 reason: e.to_string(),
             });
-            if let Ok(article) = &result {
+            if let Ok(found) = &result {
                 progress
                     .bytes
-                    .fetch_add(article.source.byte_len, Ordering::Relaxed);
+                    .fetch_add(source_bytes(found), Ordering::Relaxed);
             }
             progress.done.fetch_add(1, Ordering::Relaxed);
             on_progress();
@@ -107,13 +107,19 @@ pub fn import_paths(
     };
     for result in results.into_iter().flatten() {
         match result {
-            Ok(article) => {
-                outcome.bytes += article.source.byte_len;
-                outcome.articles.push(article);
+            Ok(found) => {
+                outcome.bytes += source_bytes(&found);
+                outcome.articles.extend(found.articles);
+                outcome.problems.extend(found.problems);
             }
             Err(problem) => outcome.problems.push(problem),
         }
     }
     outcome.elapsed = started.elapsed();
     outcome
+}
+
+/// Bytes of article text a file gave.
+fn source_bytes(found: &SourceArticles) -> u64 {
+    found.articles.iter().map(|a| a.source.byte_len).sum()
 }

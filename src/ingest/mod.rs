@@ -9,10 +9,17 @@ mod boilerplate;
 mod dateline;
 mod decode;
 pub mod docx;
+mod factiva;
+mod feed;
 mod html;
 mod import;
+mod nexis;
+mod pdf;
 mod pubdate;
+mod record;
 mod rescan;
+pub mod rtf;
+mod source;
 mod scan;
 mod structure;
 mod text;
@@ -29,7 +36,8 @@ pub use decode::{DecodedText, NotText, decode};
 pub use import::{ImportOutcome, ImportProgress, import_paths};
 pub use pubdate::parse_date_line;
 pub use rescan::{SourceScan, scan_sources};
-pub use scan::{SourceList, collect_sources, is_article_path};
+pub use scan::{ARTICLE_EXTENSIONS, SourceList, collect_sources, is_article_path};
+pub use source::{SourceArticles, read_source_bytes};
 pub use structure::ArticleStructure;
 
 /// Limits that keep a hostile or mistaken file from exhausting memory.
@@ -77,8 +85,15 @@ pub enum IngestError {
     NoArticleText,
 }
 
-/// Reads and ingests one file.
+/// Reads and ingests one file that is one article: the first article of a file that holds
+/// many (use [`read_source_file`] for all of them).
 pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, IngestError> {
+    first_article(read_source_file(path, options)?)
+}
+
+/// Reads one source file into its articles (one for an article file, many for a database
+/// export or a feed).
+pub fn read_source_file(path: &Path, options: IngestOptions) -> Result<SourceArticles, IngestError> {
     let file = std::fs::File::open(path).map_err(|e| IngestError::Unreadable(e.to_string()))?;
     let meta = file
         .metadata()
@@ -95,9 +110,20 @@ pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, Inges
     file.take(options.max_file_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| IngestError::Unreadable(e.to_string()))?;
-    let mut article = ingest_bytes(path, &bytes, options)?;
-    article.source.modified = file_date(&meta);
-    Ok(article)
+    let mut found = read_source_bytes(path, &bytes, options)?;
+    let modified = file_date(&meta);
+    for article in &mut found.articles {
+        article.source.modified = modified;
+    }
+    Ok(found)
+}
+
+fn first_article(found: SourceArticles) -> Result<Article, IngestError> {
+    found
+        .articles
+        .into_iter()
+        .next()
+        .ok_or(IngestError::NoArticleText)
 }
 
 /// The local calendar day a file was last modified.
@@ -106,8 +132,8 @@ fn file_date(meta: &std::fs::Metadata) -> Option<chrono::NaiveDate> {
     Some(local.date_naive())
 }
 
-/// Ingests a file's bytes. `path` names the source (its extension chooses text or HTML) and is
-/// stored in the article as given.
+/// Ingests a file's bytes as one article (the first, for a file that holds many). `path` names
+/// the source (its extension helps choose the reader) and is stored in the article as given.
 ///
 /// ```
 /// use std::path::Path;
@@ -125,36 +151,11 @@ pub fn ingest_bytes(
     bytes: &[u8],
     options: IngestOptions,
 ) -> Result<Article, IngestError> {
-    if bytes.len() as u64 > options.max_file_bytes {
-        return Err(IngestError::TooLarge {
-            size: bytes.len() as u64,
-            limit: options.max_file_bytes,
-        });
-    }
-    if docx::is_docx(path, bytes) {
-        let text = docx::docx_text(bytes).map_err(IngestError::Document)?;
-        return finish(
-            path,
-            bytes,
-            text,
-            "Word document (.docx)",
-            SourceFormat::Text,
-        );
-    }
-    let format = source_format(path, bytes);
-    let declared = match format {
-        SourceFormat::Html => html::declared_charset(bytes),
-        SourceFormat::Text => None,
-    };
-    let decoded = decode(bytes, declared.as_deref()).map_err(|e| match e {
-        NotText::Empty => IngestError::Empty,
-        NotText::Binary => IngestError::Binary,
-    })?;
-    finish(path, bytes, decoded.text, decoded.encoding, format)
+    first_article(read_source_bytes(path, bytes, options)?)
 }
 
 /// The article of a decoded text: its structure found as its format says.
-fn finish(
+pub(crate) fn finish(
     path: &Path,
     bytes: &[u8],
     text: String,
@@ -185,6 +186,7 @@ fn finish(
             encoding: encoding.to_string(),
             format,
             modified: None,
+            item: None,
         },
         raw_text: text.into(),
         headline,
@@ -194,11 +196,12 @@ fn finish(
         agency: structure.agency,
         body: body.into(),
         reference_override: None,
+        meta: Default::default(),
     })
 }
 
 /// HTML by extension, or by content when the extension says nothing.
-fn source_format(path: &Path, bytes: &[u8]) -> SourceFormat {
+pub(crate) fn source_format(path: &Path, bytes: &[u8]) -> SourceFormat {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

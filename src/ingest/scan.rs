@@ -18,12 +18,18 @@ pub struct SourceList {
     pub roots: Vec<PathBuf>,
 }
 
-/// `.txt`, `.text`, `.html`, `.htm` and `.docx`, in any case.
+/// The extensions of files read as articles, exports or feeds, in lower case.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "docx", "rtf", "pdf", "xml", "rss", "atom", "json",
+];
+
+/// Text, HTML, Word, RTF and PDF files and feeds (`.xml`, `.rss`, `.atom`, `.json`), by
+/// extension in any case.
 pub fn is_article_path(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .is_some_and(|e| matches!(e.as_str(), "txt" | "text" | "html" | "htm" | "docx"))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {

@@ -38,6 +38,86 @@ pub struct SourceInfo {
     /// The day the file was last modified, a fallback reference date for undated articles.
     #[serde(default)]
     pub modified: Option<NaiveDate>,
+    /// The article's place (1-based) in a file that holds many (a database export, a feed):
+    /// `export.rtf#3`. None for a file that is one article. `content_hash` and `byte_len`
+    /// then describe the article's own part of the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+}
+
+impl SourceInfo {
+    /// The path as a user names the article: `export.txt#3` for the third article of a file
+    /// that holds many, the plain path otherwise.
+    pub fn display_path(&self) -> String {
+        match self.item {
+            Some(n) => format!("{}#{n}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+
+    /// The path with `#N` for the Nth article of a file that holds many: how problems with
+    /// single articles of such a file are listed.
+    pub fn item_path(&self) -> PathBuf {
+        match self.item {
+            Some(n) => item_path(&self.path, n),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// `path#n`: the Nth article of a file that holds many.
+pub fn item_path(path: &std::path::Path, n: u32) -> PathBuf {
+    let mut text = path.as_os_str().to_os_string();
+    text.push(format!("#{n}"));
+    PathBuf::from(text)
+}
+
+/// The file part of a path that may name one article of a file (`export.txt#3` gives
+/// `export.txt`): how problems are tied to the file they came from.
+pub fn item_file(path: &std::path::Path) -> &std::path::Path {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    match text.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            std::path::Path::new(file)
+        }
+        _ => path,
+    }
+}
+
+/// What a news database or feed says about an article beyond its text: the outlet that
+/// published it, its section, the word count it states, its language, the database's own id.
+/// All empty for an article read from a plain text or HTML file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleMeta {
+    /// The newspaper, site or programme: "The Guardian (London)", "Financial Times".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The section and page as the database gives them: "World; Pg. 4".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The language as the source names it: "English".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The database's own id: Factiva's accession number, a feed entry's guid, a Nexis
+    /// document's content id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// The length the database states ("LENGTH: 612 words", "WC 612 words").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_words: Option<u32>,
+    /// A feed entry that carries only a summary, not the article.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub summary_only: bool,
+}
+
+impl ArticleMeta {
+    /// True when nothing is known beyond the text.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
 }
 
 /// The dateline that opens a wire story: "SEOUL, Nov. 23 (Yonhap) --".
@@ -80,6 +160,9 @@ pub struct Article {
     /// date is missing, partial or wrong.
     #[serde(default)]
     pub reference_override: Option<NaiveDate>,
+    /// What a database export or feed says of the article (outlet, section, language, id).
+    #[serde(default, skip_serializing_if = "ArticleMeta::is_empty")]
+    pub meta: ArticleMeta,
 }
 
 /// Where an article's reference date for relative expressions comes from.
@@ -125,6 +208,12 @@ impl Article {
     /// Words in the body, counted as `wc -w` counts them.
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()
+    }
+
+    /// Where the article was published, for the library's source column: the outlet a
+    /// database names, else the agency or site.
+    pub fn source_name(&self) -> Option<&str> {
+        self.meta.outlet.as_deref().or(self.agency.as_deref())
     }
 
     /// The body split into its paragraphs.

@@ -139,6 +139,7 @@ mod tests {
                 encoding: "UTF-8".into(),
                 format: crate::model::SourceFormat::Text,
                 modified: None,
+                item: None,
             },
             raw_text: "".into(),
             headline: "one".into(),
@@ -148,6 +149,7 @@ mod tests {
             agency: None,
             body: "".into(),
             reference_override: None,
+            meta: Default::default(),
         });
         w
     }

@@ -13,6 +13,7 @@ mod orphan;
 mod published;
 mod rebase;
 mod rescan;
+mod source_match;
 mod time_move;
 pub use time_move::PRECISIONS;
 mod time_value;
@@ -24,7 +25,10 @@ pub use annotation::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, CONTEXT_CHARS,
     Codebook, TAG_COLOURS, Tag, TagId, TextTarget,
 };
-pub use article::{Article, ArticleId, Dateline, ReferenceSource, SourceFormat, SourceInfo};
+pub use article::{
+    Article, ArticleId, ArticleMeta, Dateline, ReferenceSource, SourceFormat, SourceInfo, item_file,
+    item_path,
+};
 pub use edit::{Edit, EditError};
 pub use entities::{
     EntityDecision, EntityKey, EntityResolver, MentionRecord, RegistryEntity, build_registry,
@@ -41,7 +45,7 @@ pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };
 pub use timex_correction::TimexCorrection;
-pub use workspace::{ImportProblem, MergeSummary, SavedSearch, Workspace};
+pub use workspace::{ImportProblem, LEFT_OUT_REASON, MergeSummary, SavedSearch, Workspace};
 
 /// An article with this source path, content hash and body, for unit tests.
 #[cfg(test)]
@@ -55,6 +59,7 @@ pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
             encoding: "UTF-8".into(),
             format: SourceFormat::Text,
             modified: None,
+            item: None,
         },
         raw_text: body.into(),
         headline: "x".into(),
@@ -64,5 +69,6 @@ pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
         agency: None,
         body: body.into(),
         reference_override: None,
+        meta: Default::default(),
     }
 }

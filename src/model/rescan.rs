@@ -196,30 +196,34 @@ impl Workspace {
             HashSet::new()
         };
         let mut moved_from: HashSet<PathBuf> = HashSet::new();
+        let mut moved_items: HashSet<PathBuf> = HashSet::new();
+        let mut moved_ids: HashSet<ArticleId> = HashSet::new();
         for article in &found {
             if known.contains(&article.source.path) {
                 continue;
             }
             let twin = self.articles_mut().iter_mut().find(|a| {
                 gone.contains(a.source.path.as_path())
-                    && !moved_from.contains(&a.source.path)
+                    && !moved_ids.contains(&a.id)
                     && a.source.content_hash == article.source.content_hash
             });
             if let Some(twin) = twin {
                 moved_from.insert(twin.source.path.clone());
+                moved_ids.insert(twin.id);
                 report.moved.push(MovedSource {
                     article: twin.id,
                     from: twin.source.path.clone(),
                     to: article.source.path.clone(),
                 });
                 twin.source.path = article.source.path.clone();
+                twin.source.item = article.source.item;
                 twin.source.modified = article.source.modified;
+                moved_items.insert(article.source.item_path());
             }
         }
-        let moved_to: HashSet<&PathBuf> = report.moved.iter().map(|m| &m.to).collect();
         let rest: Vec<Article> = found
             .into_iter()
-            .filter(|a| !moved_to.contains(&a.source.path))
+            .filter(|a| !moved_items.contains(&a.source.item_path()))
             .collect();
         let merge = self.merge_import(rest, problems);
         report.added = merge.added;

@@ -1,13 +1,13 @@
 //! The workspace aggregate: everything a researcher's file holds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::{
     Annotation, Article, ArticleId, Codebook, EntityDecision, Event, Orphan, Rebased,
-    SuggestionKey, TimexCorrection, rebase_article,
+    SuggestionKey, TimexCorrection, item_file, rebase_article, source_match::match_items,
 };
 
 /// A file that could not be imported, and why. Kept so the user can see what is missing.
@@ -30,6 +30,8 @@ pub struct MergeSummary {
     pub unchanged: usize,
     /// The work anchored in updated articles, found again or orphaned.
     pub rebased: Rebased,
+    /// Articles of files that hold many that the file no longer holds; kept, and listed.
+    pub left_out: usize,
 }
 
 /// A research workspace: the articles and the problems met importing them.
@@ -127,54 +129,117 @@ impl Workspace {
 
     /// Adds freshly imported articles (their ids are ignored and assigned here) and problems.
     ///
-    /// A source path already in the workspace is not duplicated: identical content is left as
-    /// it is, changed content updates the article in place, keeps its id and re-anchors the
-    /// work in it (what cannot be placed goes to the orphans). A problem replaces an earlier
-    /// problem for the same path.
+    /// A source already in the workspace is not duplicated: identical content is left as it
+    /// is, changed content updates the article in place, keeps its id and re-anchors the work
+    /// in it (what cannot be placed goes to the orphans). For a file that holds many articles
+    /// (an export, a feed) each article is known by the database's id, else its text, else its
+    /// place in the file ([`super::source_match`]); an article of such a file that is no longer
+    /// in it is kept as it was and listed as a problem. Reading a file again replaces the
+    /// problems listed for it before.
     pub fn merge_import(
         &mut self,
         articles: Vec<Article>,
         problems: Vec<ImportProblem>,
     ) -> MergeSummary {
         let mut summary = MergeSummary::default();
-        let mut by_path: HashMap<PathBuf, usize> = self
-            .articles
+        let mut by_path: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            by_path
+                .entry(article.source.path.clone())
+                .or_default()
+                .push(i);
+        }
+        let mut files: Vec<(PathBuf, Vec<Article>)> = Vec::new();
+        let mut file_of: HashMap<PathBuf, usize> = HashMap::new();
+        for article in articles {
+            let path = article.source.path.clone();
+            let k = *file_of.entry(path.clone()).or_insert_with(|| {
+                files.push((path, Vec::new()));
+                files.len() - 1
+            });
+            files[k].1.push(article);
+        }
+        let mut read: HashSet<PathBuf> = problems
             .iter()
-            .enumerate()
-            .map(|(i, a)| (a.source.path.clone(), i))
+            .map(|p| item_file(&p.path).to_path_buf())
             .collect();
-        for mut article in articles {
-            match by_path.get(&article.source.path) {
-                Some(&i) if self.articles[i].source.content_hash == article.source.content_hash => {
-                    summary.unchanged += 1;
-                }
-                Some(&i) => {
-                    let id = self.articles[i].id;
-                    article.id = id;
-                    article.reference_override = self.articles[i].reference_override;
-                    let old = std::mem::replace(&mut self.articles_mut()[i], article);
-                    let new_body = self.articles[i].body.clone();
-                    let rebased = rebase_article(self, id, &old.body, &new_body);
-                    summary.rebased.merge(rebased);
-                    summary.updated += 1;
-                }
-                None => {
-                    article.id = ArticleId(self.next_article_id);
-                    self.next_article_id += 1;
-                    by_path.insert(article.source.path.clone(), self.articles.len());
-                    self.articles_mut().push(article);
-                    summary.added += 1;
+        let mut left_out = Vec::new();
+        for (path, incoming) in files {
+            let existing: Vec<usize> = by_path.get(&path).cloned().unwrap_or_default();
+            let matched = {
+                let old: Vec<&Article> = existing.iter().map(|&i| &self.articles[i]).collect();
+                match_items(&old, &incoming)
+            };
+            let mut kept = vec![false; existing.len()];
+            for (article, slot) in incoming.into_iter().zip(matched) {
+                match slot {
+                    Some(k) => {
+                        kept[k] = true;
+                        self.update_article(existing[k], article, &mut summary);
+                    }
+                    None => {
+                        let mut article = article;
+                        article.id = ArticleId(self.next_article_id);
+                        self.next_article_id += 1;
+                        self.articles_mut().push(article);
+                        summary.added += 1;
+                    }
                 }
             }
+            for (k, &i) in existing.iter().enumerate() {
+                if !kept[k] && self.articles[i].source.item.is_some() {
+                    left_out.push(ImportProblem {
+                        path: self.articles[i].source.item_path(),
+                        reason: LEFT_OUT_REASON.into(),
+                    });
+                }
+            }
+            read.insert(path);
         }
-        let imported: std::collections::HashSet<&PathBuf> =
-            self.articles.iter().map(|a| &a.source.path).collect();
-        self.problems
-            .retain(|p| !imported.contains(&p.path) && !problems.iter().any(|n| n.path == p.path));
+        summary.left_out = left_out.len();
+        let imported: HashSet<PathBuf> = self
+            .articles
+            .iter()
+            .map(|a| a.source.item_path())
+            .collect();
+        self.problems.retain(|p| {
+            !imported.contains(&p.path)
+                && !read.contains(item_file(&p.path))
+                && !problems.iter().any(|n| n.path == p.path)
+        });
         self.problems.extend(problems);
+        self.problems.extend(left_out);
         summary
     }
+
+    /// Lays an article read again over the one at `index`: the same content leaves it as it
+    /// is (its place in the file may have changed); other content replaces the text and
+    /// re-anchors the work in it.
+    fn update_article(&mut self, index: usize, mut article: Article, summary: &mut MergeSummary) {
+        let current = &self.articles[index];
+        if current.source.content_hash == article.source.content_hash {
+            if current.source.item != article.source.item || current.meta != article.meta {
+                let target = &mut self.articles_mut()[index];
+                target.source.item = article.source.item;
+                target.meta = article.meta;
+            }
+            summary.unchanged += 1;
+            return;
+        }
+        let id = current.id;
+        article.id = id;
+        article.reference_override = current.reference_override;
+        let old = std::mem::replace(&mut self.articles_mut()[index], article);
+        let new_body = self.articles[index].body.clone();
+        let rebased = rebase_article(self, id, &old.body, &new_body);
+        summary.rebased.merge(rebased);
+        summary.updated += 1;
+    }
 }
+
+/// The reason listed for an article no longer found in the file that held it (an export
+/// downloaded again without it).
+pub const LEFT_OUT_REASON: &str = "no longer in its source file (downloaded again without it?); the article is kept as it was last read";
 
 #[cfg(test)]
 mod tests {

@@ -46,7 +46,7 @@ pub struct DocFields {
     pub id: ArticleId,
     /// The body the positions point into.
     pub body: Arc<str>,
-    /// Folded fields: headline, byline, agency, place, source path.
+    /// Folded fields: headline, byline, agency, place, outlet and source path.
     pub fields: [Box<str>; 5],
     /// The stretch of time the publication date covers, in seconds.
     pub published: Option<(i64, i64)>,
@@ -157,7 +157,12 @@ fn fields_of(article: &Article) -> [Box<str>; 5] {
             .as_deref()
             .or_else(|| article.dateline.as_ref().and_then(|d| d.agency.as_deref()))),
         opt(article.dateline.as_ref().map(|d| d.place.as_str())),
-        fold::spaced(&article.source.path.to_string_lossy()).into_boxed_str(),
+        fold::spaced(&format!(
+            "{} {}",
+            article.meta.outlet.as_deref().unwrap_or(""),
+            article.source.path.to_string_lossy()
+        ))
+        .into_boxed_str(),
     ]
 }
 
@@ -192,6 +197,7 @@ fn fingerprint(
             .map(|d| (&d.place, &d.agency))
             .hash(&mut h);
         a.source.path.hash(&mut h);
+        a.meta.outlet.hash(&mut h);
         a.published.as_ref().map(PublishedAt::to_iso).hash(&mut h);
         a.reference_override.hash(&mut h);
         a.source.modified.hash(&mut h);

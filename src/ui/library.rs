@@ -53,7 +53,7 @@ impl Default for LibraryView {
 }
 
 fn source_of(article: &Article) -> &str {
-    article.agency.as_deref().unwrap_or("")
+    article.source_name().unwrap_or("")
 }
 
 fn dateline_of(article: &Article) -> &str {

@@ -99,7 +99,8 @@ pub struct ReaderMarks<'a> {
 }
 
 /// The metadata line under the headline, as separate parts: published, byline, dateline,
-/// agency.
+/// agency, and what a database or feed says (outlet, section, stated length, language, the
+/// article's place in its file and id).
 pub fn metadata_parts(article: &Article) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(p) = &article.published {
@@ -116,6 +117,28 @@ pub fn metadata_parts(article: &Article) -> Vec<String> {
     }
     if let Some(agency) = &article.agency {
         parts.push(agency.clone());
+    }
+    let meta = &article.meta;
+    if let Some(outlet) = &meta.outlet {
+        parts.push(outlet.clone());
+    }
+    if let Some(section) = &meta.section {
+        parts.push(section.clone());
+    }
+    if let Some(words) = meta.stated_words {
+        parts.push(format!("{words} words (as stated)"));
+    }
+    if let Some(language) = &meta.language {
+        parts.push(language.clone());
+    }
+    if meta.summary_only {
+        parts.push("summary only (the feed carries no full text)".into());
+    }
+    if let Some(item) = article.source.item {
+        parts.push(match &meta.source_id {
+            Some(id) => format!("#{item} in its file, {id}"),
+            None => format!("#{item} in its file"),
+        });
     }
     parts
 }

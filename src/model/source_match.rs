@@ -1,0 +1,142 @@
+//! Which article of the workspace an article read again from a file that holds many is: by the
+//! database's own id, else by the same text, else by the same place in the file. So an export
+//! downloaded again with more or fewer articles keeps each article's identity, and the work
+//! anchored in it.
+
+use std::collections::HashMap;
+
+use super::Article;
+
+/// For each of `incoming` (articles read from one file), the index in `existing` (the
+/// workspace's articles from the same file) of the same article, if any. No existing article
+/// is given to two incoming ones.
+pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<usize>> {
+    let mut matched: Vec<Option<usize>> = vec![None; incoming.len()];
+    let mut claimed = vec![false; existing.len()];
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, article) in existing.iter().enumerate() {
+        if let Some(id) = article.meta.source_id.as_deref() {
+            by_id.entry(id).or_insert(i);
+        }
+        by_hash
+            .entry(article.source.content_hash.as_str())
+            .or_default()
+            .push(i);
+    }
+    // The database's id names the article whatever else changed.
+    for (n, article) in incoming.iter().enumerate() {
+        if let Some(&i) = article.meta.source_id.as_deref().and_then(|id| by_id.get(id))
+            && !claimed[i]
+        {
+            claimed[i] = true;
+            matched[n] = Some(i);
+        }
+    }
+    // The same text is the same article, wherever it now stands in the file.
+    for (n, article) in incoming.iter().enumerate() {
+        if matched[n].is_some() {
+            continue;
+        }
+        let candidates = by_hash
+            .get(article.source.content_hash.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if let Some(&i) = candidates
+            .iter()
+            .find(|&&i| !claimed[i] && ids_agree(existing[i], article))
+        {
+            claimed[i] = true;
+            matched[n] = Some(i);
+        }
+    }
+    // What is left: between two articles found again, the articles in the same gap of the
+    // old and the new file, in order, when there are as many of each and no id says they
+    // differ (corrected articles where nothing was added or taken out around them).
+    let mut order: Vec<usize> = (0..existing.len()).collect();
+    order.sort_by_key(|&i| existing[i].source.item.unwrap_or(1));
+    let mut rank = vec![0; existing.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut n = 0;
+    while n < incoming.len() {
+        if matched[n].is_some() {
+            n += 1;
+            continue;
+        }
+        let run_start = n;
+        while n < incoming.len() && matched[n].is_none() {
+            n += 1;
+        }
+        let lo = match run_start.checked_sub(1).and_then(|p| matched[p]) {
+            Some(i) => rank[i] + 1,
+            None => 0,
+        };
+        let hi = match matched.get(n).copied().flatten() {
+            Some(i) => rank[i],
+            None => existing.len(),
+        };
+        if lo > hi {
+            continue;
+        }
+        let gap: Vec<usize> = order[lo..hi]
+            .iter()
+            .copied()
+            .filter(|&i| !claimed[i] && existing[i].meta.source_id.is_none())
+            .collect();
+        let run: Vec<usize> = (run_start..n)
+            .filter(|&m| incoming[m].meta.source_id.is_none())
+            .collect();
+        if gap.len() == run.len() {
+            for (&m, &i) in run.iter().zip(&gap) {
+                claimed[i] = true;
+                matched[m] = Some(i);
+            }
+        }
+    }
+    matched
+}
+
+/// Two articles whose ids, where both have one, are the same.
+fn ids_agree(a: &Article, b: &Article) -> bool {
+    match (&a.meta.source_id, &b.meta.source_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_article;
+
+    fn item(hash: &str, n: u32, id: Option<&str>) -> Article {
+        let mut a = test_article("/x/export.txt", hash, "Text.");
+        a.source.item = Some(n);
+        a.meta.source_id = id.map(str::to_string);
+        a
+    }
+
+    #[test]
+    fn ids_then_text_then_place() {
+        let old = [item("h1", 1, None), item("h2", 2, None), item("h3", 3, None)];
+        let existing: Vec<&Article> = old.iter().collect();
+        // Re-downloaded: a new article first, the second corrected, the third as it was.
+        let new = [item("h0", 1, None), item("h1", 2, None), item("h2x", 3, None), item("h3", 4, None)];
+        assert_eq!(match_items(&existing, &new), [None, Some(0), Some(1), Some(2)]);
+        // The first corrected, the last taken out.
+        let new = [item("h1x", 1, None), item("h2", 2, None)];
+        assert_eq!(match_items(&existing, &new), [Some(0), Some(1)]);
+        // A file that was one article and still is.
+        let single = [test_article("/x/a.txt", "old", "Old.")];
+        let existing: Vec<&Article> = single.iter().collect();
+        let new = [test_article("/x/a.txt", "new", "New.")];
+        assert_eq!(match_items(&existing, &new), [Some(0)]);
+
+        let old = [item("a", 1, Some("AN1")), item("b", 2, Some("AN2"))];
+        let existing: Vec<&Article> = old.iter().collect();
+        let new = [item("b2", 1, Some("AN2")), item("c", 2, Some("AN3"))];
+        assert_eq!(match_items(&existing, &new), [Some(1), None]);
+    }
+}
