@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use dateline::extract::entities::named_spans;
 use dateline::extract::events::article_events;
-use dateline::ingest::{IngestOptions, ingest_bytes};
+use dateline::ingest::{IngestOptions, ingest_bytes, read_source_bytes};
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
@@ -36,6 +36,33 @@ fn every_ingest_input_is_read_or_refused() {
             if let Ok(article) = ingest_bytes(Path::new(name), &data, IngestOptions::default()) {
                 let names = named_spans(&article.body);
                 let _ = article_events(&article, &[], &names);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_source_input_is_read_or_refused() {
+    for (target, names) in [
+        ("read_export", &["download.txt", "factiva.html"][..]),
+        ("read_rtf", &["export.rtf"]),
+        ("read_pdf", &["export.pdf"]),
+        ("read_feed", &["feed.xml", "feed.json"]),
+        ("read_docx", &["export.docx"]),
+    ] {
+        let files = inputs(target);
+        assert!(!files.is_empty(), "{target}: the corpus holds the samples");
+        for file in files {
+            let data = std::fs::read(&file).unwrap();
+            for name in names {
+                if let Ok(found) =
+                    read_source_bytes(Path::new(name), &data, IngestOptions::default())
+                {
+                    assert!(!found.articles.is_empty(), "{}", file.display());
+                    for article in found.articles {
+                        let _ = named_spans(&article.body);
+                    }
+                }
             }
         }
     }

@@ -10,8 +10,8 @@ mod common;
 use std::path::Path;
 
 use dateline::cli::sample_exports::{
-    SampleArticle, docx_bytes, factiva_html, factiva_rows, nexis_uni_lines, pdf_bytes,
-    rtf_bytes, rtf_table_bytes, sample_articles,
+    SampleArticle, docx_bytes, factiva_html, factiva_rows, nexis_uni_lines, pdf_bytes, rtf_bytes,
+    rtf_table_bytes, sample_articles,
 };
 use dateline::ingest::{IngestOptions, SourceArticles, read_source_bytes};
 use dateline::model::Article;
@@ -48,17 +48,32 @@ fn check(found: &SourceArticles, expected: &[SampleArticle], what: &str) {
     );
     for (n, (article, sample)) in found.articles.iter().zip(expected).enumerate() {
         assert_eq!(article.headline, sample.headline, "{what} #{n}");
-        assert_eq!(article.meta.outlet.as_deref(), Some(sample.outlet.as_str()), "{what} #{n}");
-        assert_eq!(article.byline.as_deref(), Some(sample.byline.as_str()), "{what} #{n}");
+        assert_eq!(
+            article.meta.outlet.as_deref(),
+            Some(sample.outlet.as_str()),
+            "{what} #{n}"
+        );
+        assert_eq!(
+            article.byline.as_deref(),
+            Some(sample.byline.as_str()),
+            "{what} #{n}"
+        );
         let published = article.published.as_ref().expect("a date");
         assert!(
             published.to_iso().starts_with("2012-"),
             "{what} #{n}: {}",
             published.to_iso()
         );
-        assert_eq!(&*article.body, sample.paragraphs.join("\n\n"), "{what} #{n}");
+        assert_eq!(
+            &*article.body,
+            sample.paragraphs.join("\n\n"),
+            "{what} #{n}"
+        );
         for word in FURNITURE {
-            assert!(!article.body.contains(word), "{what} #{n}: {word} in the body");
+            assert!(
+                !article.body.contains(word),
+                "{what} #{n}: {word} in the body"
+            );
         }
         assert_eq!(article.source.item, Some(n as u32 + 1), "{what}");
         assert_eq!(article.meta.language.as_deref(), Some("English"), "{what}");
@@ -74,8 +89,16 @@ fn a_nexis_uni_download_in_every_container_gives_the_same_articles() {
     check(&txt, &samples, "Nexis Uni TXT");
     assert_eq!(txt.articles[0].meta.section.as_deref(), Some("NEWS; Pg. 4"));
     assert!(txt.articles[0].meta.stated_words.is_some());
-    check(&read("download.docx", &docx_bytes(&lines)), &samples, "Nexis Uni DOCX");
-    check(&read("download.rtf", &rtf_bytes(&lines)), &samples, "Nexis Uni RTF");
+    check(
+        &read("download.docx", &docx_bytes(&lines)),
+        &samples,
+        "Nexis Uni DOCX",
+    );
+    check(
+        &read("download.rtf", &rtf_bytes(&lines)),
+        &samples,
+        "Nexis Uni RTF",
+    );
     let pdf = read("download.pdf", &pdf_bytes(&lines));
     assert_eq!(pdf.articles.len(), samples.len(), "Nexis Uni PDF");
     for (article, sample) in pdf.articles.iter().zip(&samples) {
@@ -192,22 +215,42 @@ fn a_classic_lexisnexis_download_reads_field_by_field() {
     assert_eq!(found.articles.len(), 3);
     let first = &found.articles[0];
     assert_eq!(first.headline, "Ports strike ends after talks");
-    assert_eq!(first.meta.outlet.as_deref(), Some("The Harbour Gazette (Busan)"));
+    assert_eq!(
+        first.meta.outlet.as_deref(),
+        Some("The Harbour Gazette (Busan)")
+    );
     assert_eq!(first.byline.as_deref(), Some("Mina Park"));
     assert_eq!(first.published.as_ref().unwrap().to_iso(), "2012-03-05");
     assert_eq!(first.dateline.as_ref().unwrap().place, "BUSAN");
     assert_eq!(first.meta.stated_words, Some(41));
-    assert!(first.body.starts_with("Dock workers returned to work on Sunday after a week-long strike that closed the port."));
+    assert!(first.body.starts_with(
+        "Dock workers returned to work on Sunday after a week-long strike that closed the port."
+    ));
     assert!(first.body.ends_with("the union said."));
     let second = &found.articles[1];
-    assert_eq!(second.headline, "Council approves budget; Vote splits five to two");
-    assert_eq!(&*second.body, "The council approved the budget on Monday night after a long debate.");
+    assert_eq!(
+        second.headline,
+        "Council approves budget; Vote splits five to two"
+    );
+    assert_eq!(
+        &*second.body,
+        "The council approved the budget on Monday night after a long debate."
+    );
     let third = &found.articles[2];
     assert_eq!(third.headline, "Mill to reopen");
     assert_eq!(third.meta.outlet.as_deref(), Some("Northern Ledger"));
-    assert_eq!(&*third.body, "The mill will reopen in April, its owners said.");
+    assert_eq!(
+        &*third.body,
+        "The mill will reopen in April, its owners said."
+    );
     for article in &found.articles {
-        for word in ["Search Request", "LOAD-DATE", "GRAPHIC", "Copyright", "CORRECTION-DATE"] {
+        for word in [
+            "Search Request",
+            "LOAD-DATE",
+            "GRAPHIC",
+            "Copyright",
+            "CORRECTION-DATE",
+        ] {
             assert!(!article.body.contains(word), "{word} in {}", article.body);
         }
     }
@@ -231,9 +274,18 @@ fn a_factiva_article_only_export_reads_its_header_lines() {
     assert_eq!(first.byline.as_deref(), Some("Mina Park"));
     assert_eq!(first.meta.outlet.as_deref(), Some("The Harbour Gazette"));
     assert_eq!(first.meta.stated_words, Some(310));
-    assert_eq!(first.meta.source_id.as_deref(), Some("HARBGZ0020120305e8350000a"));
-    assert_eq!(first.published.as_ref().unwrap().to_iso(), "2012-03-05T10:30:00+00:00");
-    assert_eq!(&*first.body, "Dock workers went back on Sunday.\n\nTalks resume on Friday.");
+    assert_eq!(
+        first.meta.source_id.as_deref(),
+        Some("HARBGZ0020120305e8350000a")
+    );
+    assert_eq!(
+        first.published.as_ref().unwrap().to_iso(),
+        "2012-03-05T10:30:00+00:00"
+    );
+    assert_eq!(
+        &*first.body,
+        "Dock workers went back on Sunday.\n\nTalks resume on Friday."
+    );
     let second = &found.articles[1];
     assert_eq!(second.headline, "Council approves budget");
     assert_eq!(second.byline, None);
@@ -255,15 +307,26 @@ fn single_articles_in_rtf_and_pdf() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for (name, bytes) in [("talks.rtf", rtf_bytes(&lines)), ("talks.pdf", pdf_bytes(&lines))] {
+    for (name, bytes) in [
+        ("talks.rtf", rtf_bytes(&lines)),
+        ("talks.pdf", pdf_bytes(&lines)),
+    ] {
         let found = read(name, &bytes);
         assert_eq!(found.articles.len(), 1, "{name}");
         let article: &Article = &found.articles[0];
         assert_eq!(article.headline, "Port talks resume", "{name}");
         assert_eq!(article.byline.as_deref(), Some("Mina Park"), "{name}");
         assert_eq!(article.agency.as_deref(), Some("Yonhap"), "{name}");
-        assert_eq!(article.published.as_ref().unwrap().to_iso(), "2022-05-02", "{name}");
-        assert!(article.body.starts_with("Talks on the port resumed"), "{name}: {}", article.body);
+        assert_eq!(
+            article.published.as_ref().unwrap().to_iso(),
+            "2022-05-02",
+            "{name}"
+        );
+        assert!(
+            article.body.starts_with("Talks on the port resumed"),
+            "{name}: {}",
+            article.body
+        );
         assert_eq!(article.source.item, None);
     }
     let rtf = read("talks.rtf", &rtf_bytes(&lines));
@@ -279,7 +342,10 @@ fn feeds_give_one_article_per_entry_and_mark_summaries() {
 </channel></rss>"#;
     let found = read("gazette.rss", rss.as_bytes());
     assert_eq!(found.articles.len(), 2);
-    assert_eq!(found.articles[0].meta.outlet.as_deref(), Some("Harbour Gazette"));
+    assert_eq!(
+        found.articles[0].meta.outlet.as_deref(),
+        Some("Harbour Gazette")
+    );
     assert!(!found.articles[0].meta.summary_only);
     assert_eq!(
         &*found.articles[0].body,
@@ -287,13 +353,21 @@ fn feeds_give_one_article_per_entry_and_mark_summaries() {
     );
     assert!(found.articles[1].meta.summary_only);
     assert_eq!(&*found.articles[1].body, "The council approved the budget.");
-    assert_eq!(found.articles[1].meta.source_id.as_deref(), Some("https://example.org/b"));
+    assert_eq!(
+        found.articles[1].meta.source_id.as_deref(),
+        Some("https://example.org/b")
+    );
     let not_feed = read_source_bytes(
         Path::new("settings.json"),
         br#"{"theme": "dark"}"#,
         IngestOptions::default(),
     );
-    assert!(not_feed.unwrap_err().to_string().contains("not a news feed"));
+    assert!(
+        not_feed
+            .unwrap_err()
+            .to_string()
+            .contains("not a news feed")
+    );
 }
 
 #[test]
@@ -355,7 +429,10 @@ fn looping_pdf() -> Vec<u8> {
         out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
     for offset in offsets {
         out.push_str(&format!("{offset:010} 00000 n \n"));
     }
@@ -364,4 +441,74 @@ fn looping_pdf() -> Vec<u8> {
         objects.len() + 1
     ));
     out.into_bytes()
+}
+
+/// Pages in the layouts outlets use (written here from their public descriptions, no copied
+/// text): the furniture between and around the paragraphs never reaches the body.
+#[test]
+fn outlet_page_furniture_stays_out_of_the_body() {
+    let wire = r#"<html><head><meta property="og:title" content="Port strike ends after talks"><meta property="article:published_time" content="2012-03-05T10:30:00Z"></head><body>
+<article><h1>Port strike ends after talks</h1><p>Updated 2 hours ago</p><p>By Mina Park</p>
+<p>Correction: An earlier version of this story misstated the length of the strike.</p>
+<div><p>Dock workers at the port in Busan. Photo: Jane Doe/AFP via Getty Images</p></div>
+<p>BUSAN, March 5 (Reuters) - Dock workers returned to work on Monday after a week-long strike.</p>
+<p>Read more:</p><p>Related</p>
+<p>Talks on wages will resume on Friday, the union said.</p>
+<p>Share</p><p>Copy link</p><p>Facebook</p><p>Twitter</p>
+<p>Sign up to our morning newsletter</p>
+<p>Our Standards: The Thomson Reuters Trust Principles.</p>
+<p>Subscribe to continue reading</p>
+</article></body></html>"#;
+    let public = r#"<html><head><title>Council approves budget - News</title></head><body><main>
+<h1>Council approves budget</h1><time datetime="2012-03-06T08:00:00Z">6 March 2012</time>
+<p>Image source, Getty Images</p><p>Image caption, The council chamber on Monday</p>
+<p>The council approved the budget on Monday night.</p>
+<p>Media caption, Watch: the vote</p><p>More on this story</p>
+<p>Residents protested outside before the vote.</p>
+<p>5 min read</p></main></body></html>"#;
+    for (name, page, first, last) in [
+        (
+            "wire.html",
+            wire,
+            "Dock workers returned",
+            "the union said.",
+        ),
+        (
+            "public.html",
+            public,
+            "The council approved",
+            "before the vote.",
+        ),
+    ] {
+        let found = read(name, page.as_bytes());
+        let article = &found.articles[0];
+        let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+        assert!(
+            paragraphs[0].starts_with(first) || paragraphs[1].starts_with(first),
+            "{name}: {paragraphs:?}"
+        );
+        assert!(article.body.ends_with(last), "{name}: {paragraphs:?}");
+        for word in [
+            "Updated",
+            "Photo:",
+            "Read more",
+            "Related",
+            "Copy link",
+            "newsletter",
+            "Trust Principles",
+            "Subscribe",
+            "Image source",
+            "Image caption",
+            "Media caption",
+            "More on this story",
+            "min read",
+            "Facebook",
+        ] {
+            assert!(
+                !article.body.contains(word),
+                "{name}: {word} in {paragraphs:?}"
+            );
+        }
+        assert!(article.published.is_some(), "{name}");
+    }
 }

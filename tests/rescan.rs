@@ -263,3 +263,103 @@ fn unreachable_sources_change_nothing() {
         before
     );
 }
+
+#[test]
+fn an_export_downloaded_again_keeps_each_article_and_its_work() {
+    use dateline::cli::sample_exports::{nexis_uni_lines, sample_articles};
+    let dir = tempfile::tempdir().unwrap();
+    let samples = sample_articles(5, 60, 3);
+    let news = dir.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    let export = news.join("download.txt");
+    std::fs::write(&export, nexis_uni_lines(&samples[..3]).join("\n")).unwrap();
+    let ws_path = import_into(dir.path(), "news", "research.ron");
+    let mut workspace = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(workspace.articles.len(), 3);
+    let second = workspace.articles[1].id;
+    let third = workspace.articles[2].id;
+    let words = |ws: &Workspace, i: usize| -> String {
+        ws.articles[i]
+            .body
+            .split(' ')
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let quote = words(&workspace, 1);
+    let note = {
+        let article = &workspace.articles[1];
+        let target = target_of(article, &quote);
+        let edit = Edit::add_annotation(
+            &workspace,
+            Annotation {
+                id: AnnotationId(0),
+                target,
+                body: AnnotationBody::Note("the second report".into()),
+                origin: AnnotationOrigin::Manual,
+                status: AnnotationStatus::Accepted,
+            },
+        );
+        edit.apply(&mut workspace).unwrap();
+        AnnotationId(workspace.next_annotation_id - 1)
+    };
+    store::save_workspace(&ws_path, &workspace).unwrap();
+
+    // Downloaded again: a new article first, the first taken out, the third corrected, one
+    // more at the end.
+    let mut again = vec![
+        samples[3].clone(),
+        samples[1].clone(),
+        samples[2].clone(),
+        samples[4].clone(),
+    ];
+    again[2].paragraphs[0].insert_str(0, "Corrected: ");
+    std::fs::write(&export, nexis_uni_lines(&again).join("\n")).unwrap();
+    let out = dateline(&["rescan", "research.ron"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let workspace = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(workspace.articles.len(), 5, "two new, three kept");
+    let by_id = |id| workspace.articles.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(
+        by_id(second).source.item,
+        Some(2),
+        "the second is now second"
+    );
+    assert_eq!(by_id(third).source.item, Some(3));
+    assert!(
+        by_id(third).body.starts_with("Corrected: "),
+        "the corrected text is read"
+    );
+    let annotation = workspace.annotations.iter().find(|a| a.id == note).unwrap();
+    assert_eq!(annotation.target.article, second);
+    assert_eq!(
+        annotation.target.quote, quote,
+        "the note stays on its words"
+    );
+    let left_out: Vec<_> = workspace
+        .problems
+        .iter()
+        .filter(|p| p.reason == dateline::model::LEFT_OUT_REASON)
+        .collect();
+    assert_eq!(left_out.len(), 1, "{:?}", workspace.problems);
+    assert!(left_out[0].path.ends_with("download.txt#1"));
+
+    // Read once more unchanged: nothing new, nothing listed twice.
+    let out = dateline(&["rescan", "research.ron"], dir.path());
+    assert!(out.status.success());
+    let workspace = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(workspace.articles.len(), 5);
+    assert_eq!(
+        workspace
+            .problems
+            .iter()
+            .filter(|p| p.reason == dateline::model::LEFT_OUT_REASON)
+            .count(),
+        1
+    );
+}

@@ -375,6 +375,38 @@ fn golden_workspace_version_6_loads() {
 }
 
 #[test]
+fn golden_workspace_version_7_loads() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v7.ron");
+    let (workspace, version) =
+        store::load_workspace_versioned(&golden, store::MAX_WORKSPACE_BYTES).unwrap();
+    assert_eq!(version, 7);
+    let from_export = &workspace.articles[1];
+    assert_eq!(from_export.source.item, Some(2));
+    assert!(from_export.source.display_path().ends_with("talks.txt#2"));
+    assert_eq!(from_export.meta.outlet.as_deref(), Some("Valley Courier"));
+    assert_eq!(from_export.source_name(), Some("Valley Courier"));
+    assert_eq!(
+        from_export.meta.source_id.as_deref(),
+        Some("VALCOU0020120306e8360000b")
+    );
+    assert_eq!(from_export.meta.stated_words, Some(12));
+    assert!(from_export.meta.summary_only);
+    assert!(workspace.articles[0].meta.is_empty());
+    assert_eq!(workspace.articles[0].source.item, None);
+    assert_eq!(
+        workspace.saved_searches.len(),
+        2,
+        "what version 6 held is still there"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.ron");
+    store::save_workspace(&copy, &workspace).unwrap();
+    let again = store::load_workspace(&copy).unwrap();
+    assert_eq!(again.articles[1].meta, from_export.meta);
+    assert_eq!(again.articles[1].source.item, Some(2));
+}
+
+#[test]
 fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};
     let dir = tempfile::tempdir().unwrap();

@@ -75,8 +75,11 @@ impl Dialogs {
                         .set_title("Add article files, exports, feeds or annotations")
                         .add_filter(
                             "Articles, exports, feeds and annotations",
-                            &[crate::ingest::ARTICLE_EXTENSIONS, &["jsonld", "qdpx", "ann"]]
-                                .concat(),
+                            &[
+                                crate::ingest::ARTICLE_EXTENSIONS,
+                                &["jsonld", "qdpx", "ann"],
+                            ]
+                            .concat(),
                         )
                         .pick_files()
                         .map(Command::Import),

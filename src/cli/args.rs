@@ -35,6 +35,8 @@ Usage:
   dateline bench search DIR… [--copies N]
                                         time the search index and queries of each kind
   dateline bench export DIR…            time every export with 50,000 annotations
+  dateline bench sources [N] [--keep DIR]
+                                        time reading one export of N articles in every container
   dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
@@ -104,6 +106,13 @@ pub enum Invocation {
     BenchSearchTab {
         /// Hits in the table.
         hits: usize,
+    },
+    /// Reading one export of this many articles in every container.
+    BenchSources {
+        /// Articles in the export.
+        articles: usize,
+        /// Where to keep the files written, if anywhere.
+        keep: Option<PathBuf>,
     },
     /// Export benchmark with 50,000 annotations against `cat | wc -w`.
     BenchExport {
@@ -237,6 +246,26 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                             .ok_or("bench search-tab: the number of hits must be 1 to 5000000")?,
                     };
                     Ok(Invocation::BenchSearchTab { hits })
+                }
+                Some("sources") => {
+                    let mut articles = 500;
+                    let mut keep = None;
+                    while let Some(arg) = rest.next() {
+                        if arg == "--keep" {
+                            keep = Some(PathBuf::from(
+                                rest.next().ok_or("bench sources: --keep needs a folder")?,
+                            ));
+                        } else {
+                            articles = arg
+                                .to_str()
+                                .and_then(|n| n.parse::<usize>().ok())
+                                .filter(|n| (1..=100_000).contains(n))
+                                .ok_or(
+                                    "bench sources: the number of articles must be 1 to 100000",
+                                )?;
+                        }
+                    }
+                    Ok(Invocation::BenchSources { articles, keep })
                 }
                 Some("anchors") => Ok(Invocation::BenchAnchors {
                     inputs: positional(rest.collect(), "bench anchors")?,

@@ -48,6 +48,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
             output,
         } => super::search::search_command(&path, &query, output),
         Invocation::BenchExport { inputs } => super::bench_export::bench_export(&inputs),
+        Invocation::BenchSources { articles, keep } => {
+            super::bench_sources::bench_sources(articles, keep.as_deref())
+        }
         Invocation::BenchSearch { inputs, copies } => {
             super::bench_search::bench_search(&inputs, copies)
         }

@@ -6,6 +6,7 @@ mod args;
 mod bench;
 mod bench_export;
 mod bench_search;
+mod bench_sources;
 mod commands;
 pub mod exchange;
 mod lcg;

@@ -24,10 +24,45 @@ pub struct SampleArticle {
 }
 
 const WORDS: &[&str] = &[
-    "officials", "said", "on", "Monday", "the", "port", "talks", "would", "resume", "after",
-    "a", "week", "of", "strikes", "in", "Busan", "and", "Seoul", "while", "ministers", "met",
-    "union", "leaders", "to", "discuss", "wages", "shipping", "rates", "rose", "sharply",
-    "council", "budget", "approved", "by", "vote", "five", "two", "residents", "protested",
+    "officials",
+    "said",
+    "on",
+    "Monday",
+    "the",
+    "port",
+    "talks",
+    "would",
+    "resume",
+    "after",
+    "a",
+    "week",
+    "of",
+    "strikes",
+    "in",
+    "Busan",
+    "and",
+    "Seoul",
+    "while",
+    "ministers",
+    "met",
+    "union",
+    "leaders",
+    "to",
+    "discuss",
+    "wages",
+    "shipping",
+    "rates",
+    "rose",
+    "sharply",
+    "council",
+    "budget",
+    "approved",
+    "by",
+    "vote",
+    "five",
+    "two",
+    "residents",
+    "protested",
 ];
 const OUTLETS: &[&str] = &[
     "The Harbour Gazette",
@@ -36,10 +71,26 @@ const OUTLETS: &[&str] = &[
     "The Daily Meridian",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const NAMES: &[&str] = &["Mina Park", "Ana Ruiz", "Lee Tanaka", "Omar Haddad", "Ines Kowal"];
+const NAMES: &[&str] = &[
+    "Mina Park",
+    "Ana Ruiz",
+    "Lee Tanaka",
+    "Omar Haddad",
+    "Ines Kowal",
+];
 
 /// `n` made-up articles of about `words` words each, the same every run for a given seed.
 pub fn sample_articles(n: usize, words: usize, seed: u64) -> Vec<SampleArticle> {
@@ -50,8 +101,9 @@ pub fn sample_articles(n: usize, words: usize, seed: u64) -> Vec<SampleArticle> 
             let mut left = words.max(12);
             while left > 0 {
                 let len = (20 + rng.below(40)).min(left);
-                let mut words: Vec<String> =
-                    (0..len).map(|_| WORDS[rng.below(WORDS.len())].to_string()).collect();
+                let mut words: Vec<String> = (0..len)
+                    .map(|_| WORDS[rng.below(WORDS.len())].to_string())
+                    .collect();
                 if let Some(first) = words.first_mut() {
                     let mut c = first.chars();
                     *first = c.next().map_or_else(String::new, |f| {
@@ -240,7 +292,10 @@ pub fn factiva_html(rows: &[(String, Vec<String>)]) -> String {
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Factiva</title></head><body><div id=\"article\"><table>",
     );
     for (code, values) in rows {
-        let cells: Vec<String> = values.iter().map(|v| format!("<p>{}</p>", esc(v))).collect();
+        let cells: Vec<String> = values
+            .iter()
+            .map(|v| format!("<p>{}</p>", esc(v)))
+            .collect();
         out.push_str(&format!(
             "<tr><td><b>{code}</b></td><td>{}</td></tr>",
             cells.concat()
@@ -282,8 +337,7 @@ pub fn pdf_bytes(lines: &[String]) -> Vec<u8> {
         pages.len()
     ));
     objects.push(
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
     );
     for (i, page) in pages.iter().enumerate() {
         let mut content = String::from("BT /F1 10 Tf 14 TL 50 760 Td\n");
@@ -319,7 +373,10 @@ pub fn pdf_bytes(lines: &[String]) -> Vec<u8> {
         out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
     for offset in offsets {
         out.push_str(&format!("{offset:010} 00000 n \n"));
     }

@@ -38,6 +38,26 @@ const EXACT_LINES: &[&str] = &[
     "accept",
     "accept all",
     "accept cookies",
+    "read more",
+    "related",
+    "related content",
+    "related coverage",
+    "more on this story",
+    "image caption",
+    "image source",
+    "media caption",
+    "share this with",
+    "copy link",
+    "copy link to clipboard",
+    "link copied",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "listen to this article",
+    "save article",
+    "gift this article",
+    "purchase licensing rights",
 ];
 
 /// Line openings that mark boilerplate whatever follows.
@@ -72,6 +92,54 @@ const LINE_PREFIXES: &[&str] = &[
     "by using this site",
     "download our app",
     "get the app",
+    "our standards:",
+    "image caption,",
+    "image source,",
+    "media caption,",
+    "photo:",
+    "photograph:",
+    "(photo",
+    "file photo",
+    "read more:",
+    "related:",
+    "see also:",
+    "sign up here",
+    "sign up to our",
+    "get our newsletter",
+    "newsletter sign-up",
+    "this article is for subscribers",
+    "to continue reading",
+    "already a subscriber",
+    "log in to continue",
+    "subscribe for full access",
+    "you have reached your limit",
+];
+
+/// Phrases that end a short line of site furniture: a photo credit ("… /AFP via Getty
+/// Images"), an update stamp ("Updated 2 hours ago").
+const LINE_ENDINGS: &[&str] = &[
+    "getty images",
+    "via getty images",
+    "/ reuters",
+    "/reuters",
+    "/ afp",
+    "/afp",
+    "(ap photo)",
+    "/ ap",
+    "/ap",
+    "/ epa",
+    "/epa",
+    "(yonhap)",
+    "/xinhua",
+    "(xinhua)",
+    "/ kyodo",
+    "(kyodo)",
+    "hours ago",
+    "minutes ago",
+    "mins ago",
+    "hour ago",
+    "min read",
+    "minute read",
 ];
 
 /// Phrases that make a short line boilerplate wherever they stand in it.
@@ -98,6 +166,17 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     EXACT_LINES.contains(&lower.as_str())
         || LINE_PREFIXES.iter().any(|p| lower.starts_with(p))
         || CONTAINED.iter().any(|p| lower.contains(p))
+        || (trimmed.len() <= 160 && LINE_ENDINGS.iter().any(|p| lower.ends_with(p)))
+        || is_update_stamp(&lower)
+}
+
+/// "Updated 2 hours ago", "Last updated: March 5, 2012 10:30", "Updated 10:30 GMT": a short
+/// line that names when the page changed, never a sentence of the story.
+fn is_update_stamp(lower: &str) -> bool {
+    (lower.starts_with("updated") || lower.starts_with("last updated"))
+        && lower.len() <= 80
+        && (lower.contains("ago") || lower.chars().any(|c| c.is_ascii_digit()))
+        && !lower.ends_with('.')
 }
 
 /// The wire service sign-off that ends a raw feed story: "Reuter", "REUTER", "REUTER...",
@@ -152,6 +231,17 @@ mod tests {
             "Subscribe to our newsletter",
             "We use cookies to improve your experience.",
             "Share on Facebook",
+            "Updated 2 hours ago",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "Read more:",
+            "Related",
+            "Image caption, Officials at the port on Monday",
+            "Dock workers at the port in Busan. Photo: Jane Doe/AFP via Getty Images",
+            "(Photo by Jane Doe/AP)",
+            "Sign up to our morning newsletter",
+            "Subscribe to continue reading",
+            "This article is for subscribers only.",
+            "5 min read",
         ] {
             assert!(is_boilerplate_line(line), "{line}");
         }
@@ -159,6 +249,9 @@ mod tests {
             "The court ruled on copyright claims brought by three publishers, a decision that legal experts said would reshape the industry and that all rights reserved by the authors would be honoured in full, as the judges explained at length in a ruling of more than one hundred pages that followed a hearing lasting weeks.",
             "Liang expressed deep thanks for the hospitality.",
             "Sharing the burden",
+            "The mayor said the budget was updated on Monday.",
+            "Related talks are planned for next week, the ministry said.",
+            "Officials said the strike ended two hours ago.",
         ] {
             assert!(!is_boilerplate_line(line), "{line}");
         }

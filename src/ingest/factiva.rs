@@ -13,8 +13,8 @@ use super::record::{Record, blocks, stated_words, tidy_value};
 
 /// The field codes of an indexed export.
 const CODES: &[&str] = &[
-    "SE", "HD", "CR", "BY", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD",
-    "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "CLM", "NGC", "VOL", "ART",
+    "SE", "HD", "CR", "BY", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT",
+    "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "CLM", "NGC", "VOL", "ART",
 ];
 
 /// Languages as Factiva names them on the language line of an article-only export.
@@ -241,7 +241,9 @@ fn is_clock(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
     line.len() <= 16
         && first.contains(':')
-        && first.split(':').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && first
+            .split(':')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -260,8 +262,14 @@ mod tests {
         assert_eq!(r.meta.stated_words, Some(1024));
         assert_eq!(r.meta.outlet.as_deref(), Some("Harbour Gazette"));
         assert_eq!(r.meta.language.as_deref(), Some("English"));
-        assert_eq!(r.meta.source_id.as_deref(), Some("HARBGZ0020120305e8350000a"));
-        assert_eq!(r.published.as_ref().unwrap().to_iso(), "2012-03-05T10:30:00+00:00");
+        assert_eq!(
+            r.meta.source_id.as_deref(),
+            Some("HARBGZ0020120305e8350000a")
+        );
+        assert_eq!(
+            r.published.as_ref().unwrap().to_iso(),
+            "2012-03-05T10:30:00+00:00"
+        );
         assert_eq!(
             r.paragraphs,
             [

@@ -239,8 +239,7 @@ fn href(e: &quick_xml::events::BytesStart) -> Option<String> {
 }
 
 fn json_feed(text: &str) -> Result<Vec<Record>, String> {
-    let feed: Value =
-        serde_json::from_str(text).map_err(|e| format!("damaged JSON Feed: {e}"))?;
+    let feed: Value = serde_json::from_str(text).map_err(|e| format!("damaged JSON Feed: {e}"))?;
     let outlet = feed.get("title").and_then(Value::as_str).unwrap_or("");
     let language = feed.get("language").and_then(Value::as_str).unwrap_or("");
     let items = feed
@@ -306,10 +305,16 @@ mod tests {
             ["Dock workers returned on Sunday.", "Talks resume Friday."]
         );
         assert!(!records[0].meta.summary_only);
-        assert_eq!(records[0].published.as_ref().unwrap().to_iso(), "2012-03-05T10:30:00+09:00");
+        assert_eq!(
+            records[0].published.as_ref().unwrap().to_iso(),
+            "2012-03-05T10:30:00+09:00"
+        );
         assert_eq!(records[1].headline.as_deref(), Some("Budget & tax"));
         assert!(records[1].meta.summary_only);
-        assert_eq!(records[1].meta.source_id.as_deref(), Some("https://example.org/b"));
+        assert_eq!(
+            records[1].meta.source_id.as_deref(),
+            Some("https://example.org/b")
+        );
         assert!(records[0].raw.starts_with("<item>") && records[0].raw.ends_with("</item>"));
 
         let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Courier</title><entry><title type="html">Council &lt;b&gt;approves&lt;/b&gt;</title><id>urn:uuid:1</id><updated>2012-03-06T08:00:00Z</updated><author><name>Ana Ruiz</name><email>a@example.org</email></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council approved the budget.</p><p>It passed 5-2.</p></div></content></entry></feed>"#;

@@ -19,8 +19,8 @@ mod pubdate;
 mod record;
 mod rescan;
 pub mod rtf;
-mod source;
 mod scan;
+mod source;
 mod structure;
 mod text;
 mod zones;
@@ -93,7 +93,10 @@ pub fn ingest_file(path: &Path, options: IngestOptions) -> Result<Article, Inges
 
 /// Reads one source file into its articles (one for an article file, many for a database
 /// export or a feed).
-pub fn read_source_file(path: &Path, options: IngestOptions) -> Result<SourceArticles, IngestError> {
+pub fn read_source_file(
+    path: &Path,
+    options: IngestOptions,
+) -> Result<SourceArticles, IngestError> {
     let file = std::fs::File::open(path).map_err(|e| IngestError::Unreadable(e.to_string()))?;
     let meta = file
         .metadata()

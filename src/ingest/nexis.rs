@@ -319,8 +319,14 @@ LOAD-DATE: March 7, 2012
         let records = nexis_records(CLASSIC);
         assert_eq!(records.len(), 2);
         let first = &records[0];
-        assert_eq!(first.headline.as_deref(), Some("Ports strike ends after talks"));
-        assert_eq!(first.meta.outlet.as_deref(), Some("The Harbour Gazette (Busan)"));
+        assert_eq!(
+            first.headline.as_deref(),
+            Some("Ports strike ends after talks")
+        );
+        assert_eq!(
+            first.meta.outlet.as_deref(),
+            Some("The Harbour Gazette (Busan)")
+        );
         assert_eq!(first.published.as_ref().unwrap().to_iso(), "2012-03-05");
         assert_eq!(first.byline.as_deref(), Some("Mina Park"));
         assert_eq!(first.meta.section.as_deref(), Some("NEWS; Pg. 4"));
@@ -328,7 +334,10 @@ LOAD-DATE: March 7, 2012
         assert_eq!(first.meta.language.as_deref(), Some("English"));
         assert_eq!(first.paragraphs.len(), 2);
         assert!(first.paragraphs[0].starts_with("BUSAN, March 4 -- Dock"));
-        assert_eq!(records[1].headline.as_deref(), Some("Council approves budget"));
+        assert_eq!(
+            records[1].headline.as_deref(),
+            Some("Council approves budget")
+        );
         assert_eq!(
             records[1].paragraphs,
             ["The council approved the budget on Monday night."]

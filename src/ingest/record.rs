@@ -189,7 +189,10 @@ mod tests {
             tidy_value("THE GUARDIAN (LONDON)").as_deref(),
             Some("The Guardian (London)")
         );
-        assert_eq!(tidy_value("Financial Times").as_deref(), Some("Financial Times"));
+        assert_eq!(
+            tidy_value("Financial Times").as_deref(),
+            Some("Financial Times")
+        );
         assert_eq!(stated_words("1,204 words"), Some(1204));
         assert_eq!(stated_words("words"), None);
         assert_eq!(
@@ -212,7 +215,11 @@ mod tests {
         };
         let got = records_to_articles(
             Path::new("/x/export.rtf"),
-            vec![record("A1", "One"), record("A2", "Two"), record("A1", "One")],
+            vec![
+                record("A1", "One"),
+                record("A2", "Two"),
+                record("A1", "One"),
+            ],
             "UTF-8",
             SourceFormat::Text,
         );

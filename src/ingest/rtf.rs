@@ -290,7 +290,9 @@ fn code_page(page: i64) -> Option<&'static encoding_rs::Encoding> {
         950 => "big5",
         10000 => "macintosh",
         874 => "windows-874",
-        1250..=1258 => return encoding_rs::Encoding::for_label(format!("windows-{page}").as_bytes()),
+        1250..=1258 => {
+            return encoding_rs::Encoding::for_label(format!("windows-{page}").as_bytes());
+        }
         _ => return None,
     };
     encoding_rs::Encoding::for_label(label.as_bytes())
@@ -343,7 +345,8 @@ mod tests {
 
     #[test]
     fn code_pages_unicode_and_escapes() {
-        let rtf = br"{\rtf1\ansi\ansicpg1251 \'cf\'f0\'e8\'e2\'e5\'f2 \{x\} \uc2\u1055\'3f\'3f!\par}";
+        let rtf =
+            br"{\rtf1\ansi\ansicpg1251 \'cf\'f0\'e8\'e2\'e5\'f2 \{x\} \uc2\u1055\'3f\'3f!\par}";
         assert_eq!(rtf_text(rtf).unwrap(), "Привет {x} П!\n");
         let sjis = br"{\rtf1\ansi\ansicpg932 \'93\'fa\'96\'7b\par}";
         assert_eq!(rtf_text(sjis).unwrap(), "日本\n");

@@ -28,7 +28,14 @@ impl ArticleStructure {
     /// and settles agency and publication date from everything found.
     pub fn finish(&mut self) {
         self.paragraphs.retain(|p| !is_boilerplate_line(p));
-        if let Some(first) = self.paragraphs.first_mut()
+        // A correction or editor's note may stand before the story; the dateline opens the
+        // story itself.
+        let opening = self
+            .paragraphs
+            .iter()
+            .position(|p| !is_editorial_note(p))
+            .unwrap_or(0);
+        if let Some(first) = self.paragraphs.get_mut(opening)
             && let Some(found) = parse_dateline(first)
         {
             *first = first[found.text_start..].to_string();
@@ -68,6 +75,21 @@ impl ArticleStructure {
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
+}
+
+/// "Correction: …", "Clarification: …", "Editor's note: …": a note about the story placed
+/// before it.
+fn is_editorial_note(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    [
+        "correction:",
+        "clarification:",
+        "editor's note:",
+        "editor’s note:",
+        "correction appended",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// The usual spelling of an agency name: the wire's own "Reuter" sign-off means Reuters.

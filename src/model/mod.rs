@@ -26,8 +26,8 @@ pub use annotation::{
     Codebook, TAG_COLOURS, Tag, TagId, TextTarget,
 };
 pub use article::{
-    Article, ArticleId, ArticleMeta, Dateline, ReferenceSource, SourceFormat, SourceInfo, item_file,
-    item_path,
+    Article, ArticleId, ArticleMeta, Dateline, ReferenceSource, SourceFormat, SourceInfo,
+    item_file, item_path,
 };
 pub use edit::{Edit, EditError};
 pub use entities::{

@@ -26,7 +26,11 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
     }
     // The database's id names the article whatever else changed.
     for (n, article) in incoming.iter().enumerate() {
-        if let Some(&i) = article.meta.source_id.as_deref().and_then(|id| by_id.get(id))
+        if let Some(&i) = article
+            .meta
+            .source_id
+            .as_deref()
+            .and_then(|id| by_id.get(id))
             && !claimed[i]
         {
             claimed[i] = true;
@@ -50,9 +54,19 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
             matched[n] = Some(i);
         }
     }
-    // What is left: between two articles found again, the articles in the same gap of the
-    // old and the new file, in order, when there are as many of each and no id says they
-    // differ (corrected articles where nothing was added or taken out around them).
+    // A file that is one article is the same article, whatever its new text.
+    if let [only] = incoming
+        && only.source.item.is_none()
+        && matched[0].is_none()
+        && let Some(i) =
+            (0..existing.len()).find(|&i| !claimed[i] && existing[i].source.item.is_none())
+    {
+        claimed[i] = true;
+        matched[0] = Some(i);
+    }
+    // What is left: between two articles found again, an article in the same gap of the old
+    // and the new file that shares most of its words, when no id says they differ (a
+    // corrected article).
     let mut order: Vec<usize> = (0..existing.len()).collect();
     order.sort_by_key(|&i| existing[i].source.item.unwrap_or(1));
     let mut rank = vec![0; existing.len()];
@@ -88,14 +102,54 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
         let run: Vec<usize> = (run_start..n)
             .filter(|&m| incoming[m].meta.source_id.is_none())
             .collect();
-        if gap.len() == run.len() {
-            for (&m, &i) in run.iter().zip(&gap) {
+        // The most alike pairs first; an article taken out and another put in its place
+        // share little text, a corrected one most of it.
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for &m in &run {
+            for &i in &gap {
+                let score = likeness(existing[i], &incoming[m]);
+                if score >= MIN_LIKENESS {
+                    pairs.push((score, m, i));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, m, i) in pairs {
+            if matched[m].is_none() && !claimed[i] {
                 claimed[i] = true;
                 matched[m] = Some(i);
             }
         }
     }
     matched
+}
+
+/// How alike two versions of an article must be to be taken for one corrected article.
+const MIN_LIKENESS: f64 = 0.5;
+
+/// The share of word pairs two articles' headlines and bodies have in common (Jaccard on
+/// the sets of lower-case word bigrams: two reports on one topic share words, a corrected
+/// article shares its sentences).
+fn likeness(a: &Article, b: &Article) -> f64 {
+    use std::collections::HashSet;
+    let words = |x: &Article| -> HashSet<(String, String)> {
+        let words: Vec<String> = x
+            .headline
+            .split_whitespace()
+            .chain(x.body.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        words
+            .windows(2)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let union = wa.union(&wb).count();
+    if union == 0 {
+        return 0.0;
+    }
+    wa.intersection(&wb).count() as f64 / union as f64
 }
 
 /// Two articles whose ids, where both have one, are the same.
@@ -120,11 +174,23 @@ mod tests {
 
     #[test]
     fn ids_then_text_then_place() {
-        let old = [item("h1", 1, None), item("h2", 2, None), item("h3", 3, None)];
+        let old = [
+            item("h1", 1, None),
+            item("h2", 2, None),
+            item("h3", 3, None),
+        ];
         let existing: Vec<&Article> = old.iter().collect();
         // Re-downloaded: a new article first, the second corrected, the third as it was.
-        let new = [item("h0", 1, None), item("h1", 2, None), item("h2x", 3, None), item("h3", 4, None)];
-        assert_eq!(match_items(&existing, &new), [None, Some(0), Some(1), Some(2)]);
+        let new = [
+            item("h0", 1, None),
+            item("h1", 2, None),
+            item("h2x", 3, None),
+            item("h3", 4, None),
+        ];
+        assert_eq!(
+            match_items(&existing, &new),
+            [None, Some(0), Some(1), Some(2)]
+        );
         // The first corrected, the last taken out.
         let new = [item("h1x", 1, None), item("h2", 2, None)];
         assert_eq!(match_items(&existing, &new), [Some(0), Some(1)]);

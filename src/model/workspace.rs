@@ -197,11 +197,8 @@ impl Workspace {
             read.insert(path);
         }
         summary.left_out = left_out.len();
-        let imported: HashSet<PathBuf> = self
-            .articles
-            .iter()
-            .map(|a| a.source.item_path())
-            .collect();
+        let imported: HashSet<PathBuf> =
+            self.articles.iter().map(|a| a.source.item_path()).collect();
         self.problems.retain(|p| {
             !imported.contains(&p.path)
                 && !read.contains(item_file(&p.path))

@@ -18,8 +18,10 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// 3: adds events and dismissed suggestions (older files load with none). 4: adds
 /// annotations, decisions on suggestions and the codebook. 5: adds the orphans (work whose
 /// words were lost when a source changed) and the imported source folders. 6: adds the
-/// saved searches.
-pub const CURRENT_FORMAT_VERSION: u32 = 6;
+/// saved searches. 7: adds, for articles of files that hold many (database exports, feeds),
+/// their place in the file and what the database says of them (outlet, section, language,
+/// stated length, id).
+pub const CURRENT_FORMAT_VERSION: u32 = 7;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
