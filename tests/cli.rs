@@ -160,12 +160,12 @@ fn info_on_a_damaged_workspace_fails_clearly_and_leaves_it_alone() {
         text
     );
 
-    let newer = "(format: \"dateline-workspace\", format_version: 7, workspace: ())";
+    let newer = "(format: \"dateline-workspace\", format_version: 8, workspace: ())";
     std::fs::write(dir.path().join("new.ron"), newer).unwrap();
     let out = dateline(&["info", "new.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("made by a newer Dateline (format version 7"),
+        stderr(&out).contains("made by a newer Dateline (format version 8"),
         "{}",
         stderr(&out)
     );
