@@ -53,7 +53,10 @@ fn every_source_input_is_read_or_refused() {
         let files = inputs(target);
         assert!(!files.is_empty(), "{target}: the corpus holds the samples");
         for file in files {
-            let data = std::fs::read(&file).unwrap();
+            // A fuzzer running beside the tests may replace an input while it is listed.
+            let Ok(data) = std::fs::read(&file) else {
+                continue;
+            };
             for name in names {
                 if let Ok(found) =
                     read_source_bytes(Path::new(name), &data, IngestOptions::default())
