@@ -58,6 +58,28 @@ const EXACT_LINES: &[&str] = &[
     "save article",
     "gift this article",
     "purchase licensing rights",
+    "copy link copied",
+    "supported by",
+    "skip advertisement",
+    "send any friend a story",
+    "share full article",
+    "listen",
+    "comment",
+    "gift article",
+    "democracy dies in darkness",
+    "video playerclose",
+    "video player",
+    "explore more on these topics",
+    "reuse this content",
+    "related topics",
+    "related stories",
+    "read next",
+    "share this:",
+    "like this:",
+    "like loading...",
+    "leave a reply",
+    "efe-epa",
+    "home",
 ];
 
 /// Line openings that mark boilerplate whatever follows.
@@ -113,6 +135,15 @@ const LINE_PREFIXES: &[&str] = &[
     "log in to continue",
     "subscribe for full access",
     "you have reached your limit",
+    "a version of this article appears in print",
+    "save articles to read later",
+    "click here to share",
+    "reporting from ",
+    "associated press writer",
+    "credit...",
+    "source: xinhua",
+    "source: al jazeera",
+    "all rights reserved",
 ];
 
 /// Phrases that end a short line of site furniture: a photo credit ("… /AFP via Getty
@@ -140,6 +171,9 @@ const LINE_ENDINGS: &[&str] = &[
     "hour ago",
     "min read",
     "minute read",
+    "contributed to this report.",
+    "contributed to this report",
+    "and news agencies",
 ];
 
 /// Phrases that make a short line boilerplate wherever they stand in it.
@@ -168,12 +202,50 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         || CONTAINED.iter().any(|p| lower.contains(p))
         || (trimmed.len() <= 160 && LINE_ENDINGS.iter().any(|p| lower.ends_with(p)))
         || is_update_stamp(&lower)
+        || is_contact_or_initials(trimmed)
+        || is_read_time(&lower)
+}
+
+/// A line that is only an e-mail address ("khyun@yna.co.kr"), the desk's initials
+/// ("oh/js"), or a wire's closing mark ("==Kyodo").
+fn is_contact_or_initials(line: &str) -> bool {
+    let email = !line.contains(' ')
+        && line.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.ends_with('.')
+        });
+    let initials = line.len() <= 12
+        && line.contains('/')
+        && line
+            .split('/')
+            .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()));
+    let closing = line.starts_with("==")
+        && line.len() <= 20
+        && line
+            .trim_start_matches('=')
+            .chars()
+            .all(char::is_alphabetic);
+    email || initials || closing
+}
+
+/// "4 min", "4 min listen": how long a page takes to read or hear; "Read 123 Comments".
+fn is_read_time(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    match words.as_slice() {
+        ["read" | "see", n, "comments" | "comment"] => number(n),
+        [n, unit] | [n, unit, _] => {
+            number(n) && matches!(*unit, "min" | "mins" | "minutes" | "comments")
+        }
+        _ => false,
+    }
 }
 
 /// "Updated 2 hours ago", "Last updated: March 5, 2012 10:30", "Updated 10:30 GMT": a short
 /// line that names when the page changed, never a sentence of the story.
 fn is_update_stamp(lower: &str) -> bool {
-    (lower.starts_with("updated") || lower.starts_with("last updated"))
+    (lower.starts_with("updated")
+        || lower.starts_with("last updated")
+        || lower.starts_with("published on"))
         && lower.len() <= 80
         && (lower.contains("ago") || lower.chars().any(|c| c.is_ascii_digit()))
         && !lower.ends_with('.')

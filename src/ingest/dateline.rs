@@ -6,7 +6,9 @@ use crate::model::Dateline;
 
 /// Separators between a dateline and the story, longest first so "--" wins over "-".
 /// "Feb 26- Shr" (no space before the dash) is common in the raw wire feed.
-const SEPARATORS: &[&str] = &[" -- ", " --", "--", " — ", "—", " – ", " - ", "- ", " _ "];
+const SEPARATORS: &[&str] = &[
+    " -- ", " --", "--", " — ", "—", " – ", ".- ", " - ", "- ", " _ ",
+];
 
 /// A dateline found at the start of a paragraph, and where the story text after it begins.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +21,26 @@ pub struct DatelineMatch {
     pub text_start: usize,
 }
 
-/// Reads the dateline at the start of `paragraph`, if there is one.
+/// Reads the dateline at the start of `paragraph`, if there is one: also the agency-first
+/// form of ANSA and others, "(ANSA) - ROME, MARCH 18 -".
 pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
+    if let Some(rest) = paragraph.strip_prefix('(')
+        && let Some((agency, after)) = rest.split_once(") - ")
+        && (1..=12).contains(&agency.len())
+        && agency
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && let Some(mut found) = parse_plain_dateline(after)
+    {
+        found.dateline.agency = Some(agency.to_string());
+        found.text_start += paragraph.len() - after.len();
+        return Some(found);
+    }
+    parse_plain_dateline(paragraph)
+}
+
+/// A dateline with the place first.
+fn parse_plain_dateline(paragraph: &str) -> Option<DatelineMatch> {
     let window_end = floor_char_boundary(paragraph, 160);
     let window = &paragraph[..window_end];
     let (sep_at, sep) = SEPARATORS

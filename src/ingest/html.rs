@@ -4,6 +4,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use super::boilerplate::is_boilerplate_line;
 use super::pubdate::{parse_any_date, parse_date_line};
 use super::structure::{ArticleStructure, parse_byline};
 
@@ -11,7 +12,7 @@ use super::structure::{ArticleStructure, parse_byline};
 const SKIPPED_ELEMENTS: &[&str] = &[
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
     "button", "select", "template", "canvas", "video", "audio", "object", "figure", "menu",
-    "dialog",
+    "dialog", "address",
 ];
 
 /// Class or id fragments that mark site furniture inside the content.
@@ -31,6 +32,42 @@ const SKIPPED_CLASSES: &[&str] = &[
     "dateline-meta",
     "toolbar",
     "tags",
+    "read-next",
+    "readnext",
+    "links-block",
+    "standfirst",
+    "subhead",
+    "summary",
+    "enhancement",
+    "pagelist",
+    "sharedaddy",
+    "jp-relatedposts",
+    "recirc",
+    "video",
+    "feedback",
+];
+
+/// Headings that open a box of links or widgets, not a part of the story: the box they head
+/// is left out, and when they stand alone near the end, what follows them too.
+pub const FURNITURE_HEADINGS: &[&str] = &[
+    "related",
+    "related topics",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related coverage:",
+    "more on this story",
+    "read next",
+    "read more",
+    "explore more on these topics",
+    "share this:",
+    "like this:",
+    "leave a reply",
+    "most read",
+    "most popular",
+    "more from",
+    "you may also like",
+    "recommended",
 ];
 
 /// Elements that end a paragraph.
@@ -107,19 +144,23 @@ pub fn parse_html(source: &str) -> ArticleStructure {
             "dcterms.created",
             "sailthru.date",
             "parsely-pub-date",
+            "publishedDate",
+            "publishDate",
         ],
     )
     .or_else(|| ld_str(&ld, "datePublished"))
     .or_else(|| attr_of(&document, "time[datetime]", "datetime"))
-    .and_then(|d| parse_any_date(&d));
+    .or_else(|| attr_of(&document, "[data-published-time]", "data-published-time"))
+    .and_then(|d| parse_any_date(&d))
+    .or_else(|| date_in_stamps(&document));
     structure.byline = meta(&document, &["author", "article:author", "byl"])
         .filter(|a| !a.starts_with("http"))
         .map(|a| parse_byline(&a).map_or(a, |(name, _)| name))
         .or_else(|| ld.as_ref().and_then(|v| author_name(v.get("author")?)))
         .or_else(|| {
-            first_text(
+            first_block(
                 &document,
-                "[rel=author], .byline, .author, [itemprop=author]",
+                "[rel=author], .byline, .author, [itemprop=author], [class*=byline], [class*=authors], [data-component*=byline], [data-qa*=byline], [data-testid*=byline]",
             )
             .map(|t| parse_byline(&t).map_or(t, |(name, _)| name))
         })
@@ -148,20 +189,30 @@ pub fn parse_html(source: &str) -> ArticleStructure {
             .map(str::to_string)
             .collect();
     }
-    for (i, block) in blocks.into_iter().enumerate() {
+    let site = structure.agency.clone().unwrap_or_default().to_lowercase();
+    let mut story = 0;
+    for block in blocks {
         if structure.headline.as_deref() == Some(block.as_str()) {
             continue;
         }
-        if let Some(published) = parse_date_line(&block) {
+        // The site's own name standing alone ("AFP", "BBC News") is a label, not the story.
+        if !site.is_empty() && block.to_lowercase() == site {
+            continue;
+        }
+        if let Some(published) = date_stamp(&block) {
             structure.published.get_or_insert(published);
             continue;
         }
-        if i < 4
+        if is_boilerplate_line(&block) {
+            continue;
+        }
+        if story < 4
             && let Some((name, _)) = parse_byline(&block)
         {
             structure.byline.get_or_insert(name);
             continue;
         }
+        story += 1;
         structure.paragraphs.push(block);
     }
     structure.finish();
@@ -195,6 +246,42 @@ fn first_text(document: &Html, css: &str) -> Option<String> {
         .select(&sel)
         .map(|e| collapse(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
+}
+
+/// The first paragraph of text in the first element matching `css`: "By Ines Kowal" of a
+/// byline box that also names the desk.
+fn first_block(document: &Html, css: &str) -> Option<String> {
+    let sel = selector(css)?;
+    document.select(&sel).find_map(|e| {
+        let mut blocks = Vec::new();
+        let mut current = String::new();
+        collect_text_blocks(e, &mut current, &mut blocks);
+        flush(&mut current, &mut blocks);
+        blocks.into_iter().next()
+    })
+}
+
+/// Like [`collect_blocks`], without leaving anything out.
+fn collect_text_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<String>) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => current.push_str(text),
+            Node::Element(el) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let block = BLOCK_ELEMENTS.contains(&el.name());
+                if block {
+                    flush(current, blocks);
+                }
+                collect_text_blocks(child_el, current, blocks);
+                if block {
+                    flush(current, blocks);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn attr_of(document: &Html, css: &str, attr: &str) -> Option<String> {
@@ -267,6 +354,42 @@ fn author_name(author: &Value) -> Option<String> {
 }
 
 /// `<article>`, then `[itemprop=articleBody]`, `<main>`, `[role=main]`, then `<body>`.
+/// A short line that gives the publication date: a date line, or a stamp of parts split by
+/// `|` or " - " ("Source: Xinhua| 2012-03-14 16:02:31|Editor: huaxia", "KYODO NEWS - Mar 15,
+/// 2012 - 09:05 | All, Japan").
+fn date_stamp(block: &str) -> Option<crate::model::PublishedAt> {
+    if let Some(found) = parse_date_line(block) {
+        return Some(found);
+    }
+    if block.len() > 120 {
+        return None;
+    }
+    let parts: Vec<&str> = block.split('|').map(str::trim).collect();
+    for part in &parts {
+        if let Some(found) = parse_date_line(part).or_else(|| parse_any_date(part)) {
+            return Some(found);
+        }
+        // "KYODO NEWS - Mar 15, 2012 - 09:05": the label, then the date and time.
+        if let Some((_, rest)) = part.split_once(" - ")
+            && let Some(found) = parse_date_line(&rest.replace(" - ", " "))
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A date in a short element whose class names a date or time, anywhere on the page: the
+/// stamp of sites that keep it outside the article.
+fn date_in_stamps(document: &Html) -> Option<crate::model::PublishedAt> {
+    let sel = selector("[class*=date], [class*=time], [class*=Date], [class*=Time]")?;
+    document
+        .select(&sel)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .filter(|t| t.len() <= 120)
+        .find_map(|t| date_stamp(&t))
+}
+
 /// The paragraphs of an HTML fragment (a feed entry's content), furniture left out.
 pub fn fragment_blocks(source: &str) -> Vec<String> {
     let fragment = Html::parse_fragment(source);
@@ -363,13 +486,43 @@ fn is_furniture_element(element: &ElementRef) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let marks = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
+    let marks = [
+        "class",
+        "id",
+        "data-component",
+        "data-testid",
+        "data-qa",
+        "data-gu-name",
+    ]
+    .iter()
+    .filter_map(|a| el.attr(a))
+    .collect::<Vec<_>>()
+    .join(" ")
     .to_ascii_lowercase();
-    SKIPPED_CLASSES.iter().any(|c| marks.contains(c))
+    SKIPPED_CLASSES.iter().any(|c| marks.contains(c)) || opens_with_furniture_heading(element)
+}
+
+/// A box whose first heading is "Related", "More on this story", "Read next"…
+fn opens_with_furniture_heading(element: &ElementRef) -> bool {
+    if !matches!(
+        element.value().name(),
+        "section" | "div" | "aside" | "nav" | "ul"
+    ) {
+        return false;
+    }
+    let Some(heading) = element.children().filter_map(ElementRef::wrap).find(|c| {
+        matches!(
+            c.value().name(),
+            "h2" | "h3" | "h4" | "h5" | "p" | "span" | "strong"
+        )
+    }) else {
+        return false;
+    };
+    if !matches!(heading.value().name(), "h2" | "h3" | "h4" | "h5") {
+        return false;
+    }
+    let text = collapse(&heading.text().collect::<String>()).to_lowercase();
+    FURNITURE_HEADINGS.contains(&text.as_str())
 }
 
 /// Walks the content, gathering text into paragraphs at block boundaries.

@@ -27,6 +27,16 @@ impl ArticleStructure {
     /// Takes the dateline off the first paragraph, drops boilerplate paragraphs and end markers,
     /// and settles agency and publication date from everything found.
     pub fn finish(&mut self) {
+        // A heading of a links box standing alone in the last part of the page ends the story.
+        let len = self.paragraphs.len();
+        if let Some(end) = self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .position(|(i, p)| i > 0 && i * 2 >= len.saturating_sub(1) && ends_story(p))
+        {
+            self.paragraphs.truncate(end);
+        }
         self.paragraphs.retain(|p| !is_boilerplate_line(p));
         // A correction or editor's note may stand before the story; the dateline opens the
         // story itself.
@@ -75,6 +85,22 @@ impl ArticleStructure {
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
+}
+
+/// "Related coverage:", "More on this story", "Read Next": what follows is links.
+fn ends_story(paragraph: &str) -> bool {
+    let lower = paragraph.trim().to_lowercase();
+    [
+        "related coverage:",
+        "related coverage",
+        "more on this story",
+        "related topics",
+        "related stories",
+        "read next",
+        "explore more on these topics",
+        "leave a reply",
+    ]
+    .contains(&lower.as_str())
 }
 
 /// "Correction: …", "Clarification: …", "Editor's note: …": a note about the story placed
