@@ -513,15 +513,26 @@ fn outlet_page_furniture_stays_out_of_the_body() {
     }
 }
 
+/// file, headline, published, byline, agency, dateline place, first words, last words.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+);
+
 /// One page in the layout of each major outlet (tests/fixtures/outlets/, written for these
 /// tests from public descriptions of the layouts; the articles are made up): headline, date,
 /// byline, agency and dateline right, the first and last paragraphs of the story first and
 /// last in the body, and none of the page's furniture in it.
 #[test]
 fn pages_of_the_major_outlets() {
-    // file, headline, published, byline, agency, dateline place, first words, last words
     #[rustfmt::skip]
-    let expected: &[(&str, &str, &str, Option<&str>, Option<&str>, Option<&str>, &str, &str)] = &[
+    let expected: &[Row] = &[
         ("reuters.html", "Port strike in Busan ends after talks", "2012-03-05T01:30:00+00:00", Some("Mina Park"), Some("Reuters"), Some("BUSAN, South Korea"), "Dock workers in Busan", "traders said."),
         ("ap.html", "Council approves budget after long debate", "2012-03-06T08:00:00+09:00", Some("ANA RUIZ"), Some("AP"), Some("SPRINGFIELD, Ill."), "The city council approved", "return next month."),
         ("afp.html", "Mill to reopen in April", "2012-03-07T09:12:00+01:00", None, Some("AFP"), Some("Lyon"), "The paper mill", "hired back."),

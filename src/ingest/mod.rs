@@ -15,6 +15,7 @@ mod html;
 mod import;
 mod nexis;
 mod pdf;
+mod pdf_content;
 mod pubdate;
 mod record;
 mod rescan;

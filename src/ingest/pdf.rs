@@ -2,6 +2,8 @@
 //! page, read with the `pdf-extract` crate (on `lopdf`). A PDF of scanned pages has no text
 //! to read and is refused with that reason; so is a damaged one, and one the reader fails on.
 
+use super::pdf_content::{Operand, operations};
+
 /// True for bytes that begin as a PDF file does (`%PDF-`, possibly after a few bytes of junk,
 /// as readers accept).
 pub fn is_pdf(bytes: &[u8]) -> bool {
@@ -102,73 +104,67 @@ fn page_lines(
     page: lopdf::ObjectId,
     out: &mut String,
 ) -> Result<(), lopdf::Error> {
-    use lopdf::Object;
     let fonts = document.get_page_fonts(page)?;
     let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
         .into_iter()
         .filter_map(|(name, font)| Some((name, font.get_font_encoding(document).ok()?)))
         .collect();
-    let content = lopdf::content::Content::decode(&document.get_page_content(page)?)?;
-    let number = |o: &Object| o.as_float().ok();
+    let content = document.get_page_content(page)?;
+    let number = |o: &Operand| match o {
+        Operand::Number(n) => Some(*n),
+        _ => None,
+    };
     let mut encoding = None;
     let mut cursor = Cursor::default();
-    for op in &content.operations {
-        let operands = &op.operands;
-        match op.operator.as_str() {
-            "Tf" => {
-                encoding = operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .and_then(|n| encodings.get(n));
+    operations(&content, |operator, operands| {
+        match operator {
+            b"Tf" => {
+                encoding = match operands.first() {
+                    Some(Operand::Name(name)) => encodings.get(name),
+                    _ => None,
+                };
             }
-            "TL" => cursor.leading = operands.first().and_then(number).unwrap_or(0.0),
-            "Td" | "TD" => {
+            b"TL" => cursor.leading = operands.first().and_then(number).unwrap_or(0.0),
+            b"Td" | b"TD" => {
                 let ty = operands.get(1).and_then(number).unwrap_or(0.0);
-                if op.operator == "TD" {
+                if operator == b"TD" {
                     cursor.leading = -ty;
                 }
                 let y = cursor.y + ty;
                 cursor.move_to(y, out);
             }
-            "Tm" => {
+            b"Tm" => {
                 let y = operands.get(5).and_then(number).unwrap_or(cursor.y);
                 cursor.move_to(y, out);
             }
-            "T*" | "'" | "\"" => {
+            b"T*" | b"'" | b"\"" => {
                 out.push('\n');
                 cursor.y -= cursor.leading;
             }
-            "ET" if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
+            b"ET" if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
             _ => {}
         }
-        if matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"")
+        if matches!(operator, b"Tj" | b"TJ" | b"'" | b"\"")
             && let Some(encoding) = encoding
+            && let Some(last) = operands.last()
         {
-            shown_text(
-                encoding,
-                operands
-                    .last()
-                    .map(std::slice::from_ref)
-                    .unwrap_or_default(),
-                out,
-            );
+            shown_text(encoding, std::slice::from_ref(last), out);
         }
-    }
+    });
     Ok(())
 }
 
 /// The strings of a text-showing operator; a wide gap in a `TJ` array is a space.
-fn shown_text(encoding: &lopdf::Encoding, operands: &[lopdf::Object], out: &mut String) {
+fn shown_text(encoding: &lopdf::Encoding, operands: &[Operand], out: &mut String) {
     for operand in operands {
         match operand {
-            lopdf::Object::String(bytes, _) => {
+            Operand::Text(bytes) => {
                 if let Ok(text) = lopdf::Document::decode_text(encoding, bytes) {
                     out.push_str(&text);
                 }
             }
-            lopdf::Object::Array(items) => shown_text(encoding, items, out),
-            lopdf::Object::Integer(i) if *i < -200 => out.push(' '),
-            lopdf::Object::Real(r) if *r < -200.0 => out.push(' '),
+            Operand::Array(items) => shown_text(encoding, items, out),
+            Operand::Number(n) if *n < -200.0 => out.push(' '),
             _ => {}
         }
     }
