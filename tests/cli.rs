@@ -338,3 +338,68 @@ fn configured_limits_refuse_large_articles_and_workspaces_clearly() {
     );
     assert!(err.contains("it was not opened"), "{err}");
 }
+
+#[test]
+fn extract_and_import_read_every_article_of_an_export() {
+    use dateline::cli::sample_exports::{factiva_rows, rtf_table_bytes, sample_articles};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("exports");
+    std::fs::create_dir_all(&folder).unwrap();
+    let samples = sample_articles(3, 40, 5);
+    let mut rows = factiva_rows(&samples);
+    let again = rows[..12].to_vec();
+    rows.extend(again);
+    std::fs::write(folder.join("factiva.rtf"), rtf_table_bytes(&rows)).unwrap();
+    std::fs::write(
+        folder.join("single.txt"),
+        "Talks resume\n\nGENEVA, March 4 (Reuters) - Talks resumed on Monday.\n",
+    )
+    .unwrap();
+
+    let out = dateline(&["extract", "exports"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let articles: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r.get("title").is_some()).collect();
+    assert_eq!(articles.len(), 4, "{rows:?}");
+    let second = articles
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("factiva.rtf#2"))
+        .expect("the second article of the export, as file#2");
+    assert_eq!(second["title"], samples[1].headline.as_str());
+    assert_eq!(second["outlet"], samples[1].outlet.as_str());
+    assert_eq!(second["language"], "English");
+    assert_eq!(second["source_id"], samples[1].accession.as_str());
+    assert!(second["section"].is_null());
+    let single = articles
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("single.txt"))
+        .unwrap();
+    for field in ["outlet", "section", "language", "source_id"] {
+        assert!(
+            single[field].is_null(),
+            "{field} is null for a plain article"
+        );
+    }
+    let duplicate = rows
+        .iter()
+        .find(|r| r.get("error").is_some())
+        .expect("the second delivery is listed");
+    assert!(
+        duplicate["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("factiva.rtf#4")
+    );
+
+    let out = dateline(&["import", "exports", "-o", "research.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Imported 2 of 2 files (4 articles) into research.ron"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -423,8 +423,8 @@ impl DatelineApp {
     }
 
     fn finish_import(&mut self, outcome: ImportOutcome) {
-        let files = outcome.articles.len() + outcome.problems.len();
         let skipped = outcome.problems.len();
+        let summary = outcome.files_summary(outcome.articles.len());
         let merge = self
             .workspace
             .merge_import(outcome.articles, outcome.problems);
@@ -438,13 +438,12 @@ impl DatelineApp {
             self.document.saved_revision = self.document.revision;
         }
         let mut message = format!(
-            "{}mported {} of {files} files in {:.1} s",
+            "{}mported {summary} in {:.1} s",
             if outcome.cancelled {
                 "Cancelled: i"
             } else {
                 "I"
             },
-            merge.added + merge.updated + merge.unchanged,
             outcome.elapsed.as_secs_f64()
         );
         if merge.unchanged > 0 {

@@ -135,7 +135,7 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     } else {
         import_quietly(&sources)
     };
-    let files = outcome.articles.len() + outcome.problems.len();
+    let files = outcome.files_summary(outcome.articles.len());
     let problems = outcome.problems.clone();
     let merge = workspace.merge_import(outcome.articles, outcome.problems);
     workspace.remember_sources(&outcome.roots);
@@ -143,8 +143,7 @@ fn import(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     store::save_workspace(output, &workspace).map_err(|e| e.to_string())?;
     let secs = outcome.elapsed.as_secs_f64();
     println!(
-        "Imported {} of {files} files into {} in {secs:.2} s ({} added, {} updated, {} unchanged; {} other files ignored).",
-        merge.added + merge.updated + merge.unchanged,
+        "Imported {files} into {} in {secs:.2} s ({} added, {} updated, {} unchanged; {} other files ignored).",
         output.display(),
         merge.added,
         merge.updated,

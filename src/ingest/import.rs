@@ -60,6 +60,21 @@ pub struct ImportOutcome {
     pub elapsed: Duration,
     /// The folders and files imported, made absolute (see `SourceList::roots`).
     pub roots: Vec<PathBuf>,
+    /// Source files read (a database export or a feed is one file of many articles).
+    pub files: usize,
+    /// Of those, the ones that gave at least one article.
+    pub files_read: usize,
+}
+
+impl ImportOutcome {
+    /// "2 of 3 files", or "2 of 3 files (500 articles)" when files held many articles.
+    pub fn files_summary(&self, articles: usize) -> String {
+        let mut text = format!("{} of {} files", self.files_read, self.files);
+        if articles != self.files_read {
+            text.push_str(&format!(" ({articles} articles)"));
+        }
+        text
+    }
 }
 
 /// Lists and ingests every article under `paths`, in parallel. `on_progress` is called after
@@ -106,8 +121,10 @@ pub fn import_paths(
         ..Default::default()
     };
     for result in results.into_iter().flatten() {
+        outcome.files += 1;
         match result {
             Ok(found) => {
+                outcome.files_read += 1;
                 outcome.bytes += source_bytes(&found);
                 outcome.articles.extend(found.articles);
                 outcome.problems.extend(found.problems);

@@ -186,20 +186,17 @@ pub fn reader_ui(
             ui.weak("No publication date found");
         }
     });
-    ui.add(
-        egui::Label::new(egui::RichText::new(article.source.path.display().to_string()).weak())
-            .truncate(),
-    )
-    .on_hover_text(format!(
-        "{} · {} bytes · {} · SHA-256 {}",
-        match article.source.format {
-            crate::model::SourceFormat::Text => "text",
-            crate::model::SourceFormat::Html => "HTML",
-        },
-        article.source.byte_len,
-        article.source.encoding,
-        article.source.content_hash
-    ));
+    ui.add(egui::Label::new(egui::RichText::new(article.source.display_path()).weak()).truncate())
+        .on_hover_text(format!(
+            "{} · {} bytes · {} · SHA-256 {}",
+            match article.source.format {
+                crate::model::SourceFormat::Text => "text",
+                crate::model::SourceFormat::Html => "HTML",
+            },
+            article.source.byte_len,
+            article.source.encoding,
+            article.source.content_hash
+        ));
     ui.horizontal(|ui| {
         let mut names_on = !view.hide_names;
         if ui
