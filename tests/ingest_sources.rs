@@ -392,6 +392,13 @@ fn hostile_documents_are_refused_with_a_reason() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("expands"), "{err}");
+    // A PDF whose one stream inflates to 300 MB.
+    let bomb = pdf_bomb();
+    assert!(bomb.len() < 2_000_000, "the bomb is small: {}", bomb.len());
+    let err = read_source_bytes(Path::new("bomb.pdf"), &bomb, IngestOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("compression bomb"), "{err}");
     // A PDF whose page tree holds itself.
     let looping = looping_pdf();
     let err = read_source_bytes(Path::new("loop.pdf"), &looping, IngestOptions::default())
@@ -413,6 +420,50 @@ fn zip_bomb() -> Vec<u8> {
         zip.write_all(&chunk).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// A PDF whose page content is a Flate stream of 300 MB of zeros.
+fn pdf_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        encoder.write_all(&chunk).unwrap();
+    }
+    let data = encoder.finish().unwrap();
+    let mut out = b"%PDF-1.4
+1 0 obj
+<< /Type /Catalog /Pages 2 0 R >>
+endobj
+2 0 obj
+<< /Type /Pages /Kids [3 0 R] /Count 1 >>
+endobj
+3 0 obj
+<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>
+endobj
+"
+    .to_vec();
+    out.extend_from_slice(
+        format!(
+            "4 0 obj
+<< /Length {} /Filter /FlateDecode >>
+stream
+",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&data);
+    out.extend_from_slice(
+        b"
+endstream
+endobj
+trailer
+<< /Root 1 0 R >>
+%%EOF
+",
+    );
+    out
 }
 
 /// A PDF whose page tree's kids are the tree itself.

@@ -114,7 +114,7 @@ pub fn nexis_records(text: &str) -> Vec<Record> {
                 start = i + 1;
             }
         }
-        if lines[start..].iter().any(|l| l.trim() == "Body") {
+        if lines[start..].iter().any(|l| is_body_marker(l)) {
             parts.push(&lines[start..]);
         }
     }
@@ -130,7 +130,7 @@ fn parse_document(lines: &[&str], classic: bool) -> Record {
         meta: ArticleMeta::default(),
         ..Default::default()
     };
-    let body_marker = lines.iter().position(|l| l.trim() == "Body");
+    let body_marker = lines.iter().position(|l| is_body_marker(l));
     let is_head_field = |l: &&str| field(l).is_some_and(|(k, _)| HEAD_FIELDS.contains(&k.as_str()));
     let header_end = match body_marker {
         // Nexis Uni: the fields before "Body"; a cover page may hold other "Key:" lines.
@@ -186,6 +186,11 @@ fn parse_document(lines: &[&str], classic: bool) -> Record {
     }
     record.raw = raw;
     record
+}
+
+/// "Body" (Nexis Uni) or "BODY:" (some LexisNexis Academic exports) alone on a line.
+fn is_body_marker(line: &str) -> bool {
+    matches!(line.trim(), "Body" | "BODY:" | "Body:")
 }
 
 /// Outlet, date and headline from the lines before the first field.
@@ -312,6 +317,19 @@ The council approved the budget on Monday night.
 
 LOAD-DATE: March 7, 2012
 ";
+
+    #[test]
+    fn a_body_label_opens_the_body() {
+        let text = "1 of 1 DOCUMENT\n\nValley Courier\n\nMarch 6, 2012 Tuesday\n\nCouncil approves budget\n\nBYLINE: Ana Ruiz\n\nBODY:\n\nThe council approved the budget.\n\nLOAD-DATE: March 7, 2012\n";
+        let records = nexis_records(text);
+        assert_eq!(records.len(), 1);
+        assert_eq!(
+            records[0].headline.as_deref(),
+            Some("Council approves budget")
+        );
+        assert_eq!(records[0].byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(records[0].paragraphs, ["The council approved the budget."]);
+    }
 
     #[test]
     fn classic_download() {

@@ -2,7 +2,7 @@
 //! page, read with the `pdf-extract` crate (on `lopdf`). A PDF of scanned pages has no text
 //! to read and is refused with that reason; so is a damaged one, and one the reader fails on.
 
-use super::pdf_content::{Operand, operations};
+use super::pdf_content::{Operand, find, operations};
 
 /// True for bytes that begin as a PDF file does (`%PDF-`, possibly after a few bytes of junk,
 /// as readers accept).
@@ -17,6 +17,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     if !is_pdf(bytes) {
         return Err("not a PDF file (no %PDF- header)".into());
     }
+    check_expansion(bytes)?;
     // The reader is a large body of code fed hostile input: a panic in it is this file's
     // problem, not the import's.
     let fast = std::panic::catch_unwind(|| lines_of_pages(bytes))
@@ -35,6 +36,51 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
         );
     }
     Ok(text)
+}
+
+/// The most a PDF's compressed streams may expand to, together.
+const MAX_EXPANDED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses a PDF whose compressed streams would expand past [`MAX_EXPANDED_BYTES`]: the PDF
+/// readers expand every stream they read without a limit. Each `stream … endstream` is
+/// inflated into a small buffer that is thrown away, counting the bytes.
+fn check_expansion(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let mut total = 0u64;
+    let mut at = 0;
+    let mut buffer = vec![0u8; 64 * 1024];
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        let mut start = keyword + b"stream".len();
+        at = start;
+        // "endstream" also contains "stream"; a stream's data starts after a line end.
+        if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
+            continue;
+        }
+        match bytes.get(start) {
+            Some(b'\r') if bytes.get(start + 1) == Some(&b'\n') => start += 2,
+            Some(b'\n' | b'\r') => start += 1,
+            _ => continue,
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let mut inflater = flate2::read::ZlibDecoder::new(&bytes[start..end]);
+        loop {
+            match inflater.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    total += n as u64;
+                    if total > MAX_EXPANDED_BYTES {
+                        return Err(format!(
+                            "its compressed contents expand to more than {} MB (a compression bomb?); refused",
+                            MAX_EXPANDED_BYTES / (1024 * 1024)
+                        ));
+                    }
+                }
+            }
+        }
+        at = end;
+    }
+    Ok(())
 }
 
 /// pdf-extract's reading of the pages. It panics on some damaged files; the panic is caught
