@@ -63,6 +63,13 @@ fn check_expansion(bytes: &[u8]) -> Result<(), String> {
             _ => continue,
         }
         let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        at = end;
+        // Only zlib data (a deflate method byte and a header that checks) is inflated.
+        let zlib = matches!(bytes.get(start..start + 2), Some([cmf, flg])
+            if cmf & 0x0f == 8 && (u16::from(*cmf) * 256 + u16::from(*flg)) % 31 == 0);
+        if !zlib {
+            continue;
+        }
         let mut inflater = flate2::read::ZlibDecoder::new(&bytes[start..end]);
         loop {
             match inflater.read(&mut buffer) {
@@ -78,7 +85,6 @@ fn check_expansion(bytes: &[u8]) -> Result<(), String> {
                 }
             }
         }
-        at = end;
     }
     Ok(())
 }
