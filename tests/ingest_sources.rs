@@ -399,6 +399,30 @@ fn hostile_documents_are_refused_with_a_reason() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("compression bomb"), "{err}");
+    // Pages nested 4,000 elements deep are read (no stack overflow); 200,000 deep are refused
+    // at once (a parser would take hours).
+    for element in ["div", "span"] {
+        let page = |n: usize| {
+            format!(
+                "<html><body><article>{}Deep text here.{}</article></body></html>",
+                format!("<{element}>").repeat(n),
+                format!("</{element}>").repeat(n)
+            )
+        };
+        let found = read("deep.html", page(4_000).as_bytes());
+        assert!(
+            found.articles[0].body.contains("Deep text here."),
+            "{element}"
+        );
+        let err = read_source_bytes(
+            Path::new("deep.html"),
+            page(200_000).as_bytes(),
+            IngestOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("nested more than"), "{err}");
+    }
     // A PDF whose page tree holds itself.
     let looping = looping_pdf();
     let err = read_source_bytes(Path::new("loop.pdf"), &looping, IngestOptions::default())

@@ -177,7 +177,9 @@ pub fn parse_html(source: &str) -> ArticleStructure {
 
     let mut blocks = Vec::new();
     if let Some(root) = content_root(&document) {
-        collect_blocks(root, &mut String::new(), &mut blocks);
+        let mut current = String::new();
+        collect_blocks(root, &mut current, &mut blocks);
+        flush(&mut current, &mut blocks);
     }
     if blocks.is_empty()
         && let Some(body) = ld_str(&ld, "articleBody")
@@ -255,14 +257,23 @@ fn first_block(document: &Html, css: &str) -> Option<String> {
     document.select(&sel).find_map(|e| {
         let mut blocks = Vec::new();
         let mut current = String::new();
-        collect_text_blocks(e, &mut current, &mut blocks);
+        collect_text_blocks(e, &mut current, &mut blocks, 0);
         flush(&mut current, &mut blocks);
         blocks.into_iter().next()
     })
 }
 
 /// Like [`collect_blocks`], without leaving anything out.
-fn collect_text_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<String>) {
+fn collect_text_blocks(
+    element: ElementRef,
+    current: &mut String,
+    blocks: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth >= MAX_PAGE_DEPTH {
+        current.extend(element.text());
+        return;
+    }
     for child in element.children() {
         match child.value() {
             Node::Text(text) => current.push_str(text),
@@ -274,7 +285,7 @@ fn collect_text_blocks(element: ElementRef, current: &mut String, blocks: &mut V
                 if block {
                     flush(current, blocks);
                 }
-                collect_text_blocks(child_el, current, blocks);
+                collect_text_blocks(child_el, current, blocks, depth + 1);
                 if block {
                     flush(current, blocks);
                 }
@@ -390,8 +401,60 @@ fn date_in_stamps(document: &Html) -> Option<crate::model::PublishedAt> {
         .find_map(|t| date_stamp(&t))
 }
 
-/// The paragraphs of an HTML fragment (a feed entry's content), furniture left out.
+/// The deepest element nesting a page may have. Real pages stay under a hundred; a parser
+/// takes time that grows with the square of the depth, so a hostile page nested 200,000
+/// deep would take hours.
+pub const MAX_NESTING: usize = 5_000;
+
+/// Refuses markup nested deeper than [`MAX_NESTING`], estimated in one pass over the bytes:
+/// start tags open (void, self-closed and implicitly closed elements do not), end tags close.
+pub fn check_nesting(source: &str) -> Result<(), String> {
+    const NOT_NESTING: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd",
+    ];
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        i += at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        if end == start || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = source[start..end].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let tag_end = memchr::memchr(b'>', &bytes[end..]).map_or(bytes.len(), |n| end + n);
+        if tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/') {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            return Err(format!(
+                "HTML nested more than {MAX_NESTING} elements deep; refused as damaged or hostile"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The paragraphs of an HTML fragment (a feed entry's content), furniture left out; nothing
+/// for a fragment nested past [`MAX_NESTING`].
 pub fn fragment_blocks(source: &str) -> Vec<String> {
+    if check_nesting(source).is_err() {
+        return Vec::new();
+    }
     let fragment = Html::parse_fragment(source);
     let mut blocks = Vec::new();
     let mut current = String::new();
@@ -527,6 +590,21 @@ fn opens_with_furniture_heading(element: &ElementRef) -> bool {
 
 /// Walks the content, gathering text into paragraphs at block boundaries.
 fn collect_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<String>) {
+    collect_blocks_at(element, current, blocks, 0);
+}
+
+/// [`collect_blocks`] at a depth: past [`MAX_PAGE_DEPTH`] an element's text is taken flat, so
+/// that a hostile page nested 200,000 deep cannot overflow the stack.
+fn collect_blocks_at(
+    element: ElementRef,
+    current: &mut String,
+    blocks: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth >= MAX_PAGE_DEPTH {
+        current.extend(element.text());
+        return;
+    }
     for child in element.children() {
         match child.value() {
             Node::Text(text) => current.push_str(text),
@@ -541,7 +619,7 @@ fn collect_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<St
                 if block {
                     flush(current, blocks);
                 }
-                collect_blocks(child_el, current, blocks);
+                collect_blocks_at(child_el, current, blocks, depth + 1);
                 if block {
                     flush(current, blocks);
                 }

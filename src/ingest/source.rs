@@ -146,6 +146,9 @@ fn contents(path: &Path, bytes: &[u8]) -> Result<Contents, IngestError> {
         NotText::Empty => IngestError::Empty,
         NotText::Binary => IngestError::Binary,
     })?;
+    if format == SourceFormat::Html {
+        html::check_nesting(&decoded.text).map_err(IngestError::Document)?;
+    }
     Ok(Contents {
         text: decoded.text,
         encoding: decoded.encoding.to_string(),
