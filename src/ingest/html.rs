@@ -257,42 +257,10 @@ fn first_block(document: &Html, css: &str) -> Option<String> {
     document.select(&sel).find_map(|e| {
         let mut blocks = Vec::new();
         let mut current = String::new();
-        collect_text_blocks(e, &mut current, &mut blocks, 0);
+        walk_blocks(e, &mut current, &mut blocks, false, 0);
         flush(&mut current, &mut blocks);
         blocks.into_iter().next()
     })
-}
-
-/// Like [`collect_blocks`], without leaving anything out.
-fn collect_text_blocks(
-    element: ElementRef,
-    current: &mut String,
-    blocks: &mut Vec<String>,
-    depth: usize,
-) {
-    if depth >= MAX_PAGE_DEPTH {
-        current.extend(element.text());
-        return;
-    }
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => current.push_str(text),
-            Node::Element(el) => {
-                let Some(child_el) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let block = BLOCK_ELEMENTS.contains(&el.name());
-                if block {
-                    flush(current, blocks);
-                }
-                collect_text_blocks(child_el, current, blocks, depth + 1);
-                if block {
-                    flush(current, blocks);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 fn attr_of(document: &Html, css: &str, attr: &str) -> Option<String> {
@@ -590,15 +558,17 @@ fn opens_with_furniture_heading(element: &ElementRef) -> bool {
 
 /// Walks the content, gathering text into paragraphs at block boundaries.
 fn collect_blocks(element: ElementRef, current: &mut String, blocks: &mut Vec<String>) {
-    collect_blocks_at(element, current, blocks, 0);
+    walk_blocks(element, current, blocks, true, 0);
 }
 
-/// [`collect_blocks`] at a depth: past [`MAX_PAGE_DEPTH`] an element's text is taken flat, so
-/// that a hostile page nested 200,000 deep cannot overflow the stack.
-fn collect_blocks_at(
+/// Gathers text into paragraphs at block boundaries, leaving site furniture out when
+/// `skip_furniture`. Past [`MAX_PAGE_DEPTH`] an element's text is taken flat, so that a
+/// hostile page nested 200,000 deep cannot overflow the stack.
+fn walk_blocks(
     element: ElementRef,
     current: &mut String,
     blocks: &mut Vec<String>,
+    skip_furniture: bool,
     depth: usize,
 ) {
     if depth >= MAX_PAGE_DEPTH {
@@ -612,14 +582,14 @@ fn collect_blocks_at(
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if is_furniture_element(&child_el) {
+                if skip_furniture && is_furniture_element(&child_el) {
                     continue;
                 }
                 let block = BLOCK_ELEMENTS.contains(&el.name());
                 if block {
                     flush(current, blocks);
                 }
-                collect_blocks_at(child_el, current, blocks, depth + 1);
+                walk_blocks(child_el, current, blocks, skip_furniture, depth + 1);
                 if block {
                     flush(current, blocks);
                 }
