@@ -156,6 +156,18 @@ fn bare(ws: &Workspace) -> Workspace {
     }
 }
 
+/// Every tag as its path in the codebook and its colour, sorted.
+fn tag_paths(w: &Workspace) -> Vec<(String, [u8; 3])> {
+    let mut paths: Vec<(String, [u8; 3])> = w
+        .codebook
+        .tags
+        .iter()
+        .map(|t| (w.codebook.path(t.id), t.colour))
+        .collect();
+    paths.sort();
+    paths
+}
+
 #[test]
 fn w3c_round_trip_keeps_words_tags_notes_names_and_events() {
     let (dir, ws) = fixture();
@@ -222,17 +234,7 @@ fn w3c_round_trip_keeps_words_tags_notes_names_and_events() {
     );
     assert_eq!(import.tags_added, 2);
     // Tags with their hierarchy and colours.
-    let paths = |w: &Workspace| {
-        let mut p: Vec<(String, [u8; 3])> = w
-            .codebook
-            .tags
-            .iter()
-            .map(|t| (w.codebook.path(t.id), t.colour))
-            .collect();
-        p.sort();
-        p
-    };
-    assert_eq!(paths(&back), paths(&ws));
+    assert_eq!(tag_paths(&back), tag_paths(&ws));
     // The same words with the same meaning.
     assert_eq!(meaning(&back), meaning(&ws));
     let (e0, e1) = (&ws.events[0], &back.events[0]);
@@ -652,15 +654,8 @@ fn brat_exports_follow_brat_and_inception_rules_and_come_back() {
         edit.unwrap().apply(&mut back).unwrap();
         assert_eq!((import.placed, import.orphaned), (5, 0), "{import:?}");
         assert_eq!(import.utf16 > 0, inception, "{import:?}");
-        let mut paths: Vec<(String, [u8; 3])> = back
-            .codebook
-            .tags
-            .iter()
-            .map(|t| (back.codebook.path(t.id), t.colour))
-            .collect();
-        paths.sort();
         assert_eq!(
-            paths,
+            tag_paths(&back),
             [
                 ("Diplomacy".to_string(), [0x12, 0x34, 0x56]),
                 ("Diplomacy › Visit, abroad".to_string(), [0xab, 0xcd, 0xef])
@@ -754,15 +749,8 @@ fn qdpx_is_valid_stable_and_comes_back() {
         (5, 0, 1),
         "{import:?}"
     );
-    let mut paths: Vec<(String, [u8; 3])> = back
-        .codebook
-        .tags
-        .iter()
-        .map(|t| (back.codebook.path(t.id), t.colour))
-        .collect();
-    paths.sort();
     assert_eq!(
-        paths[1],
+        tag_paths(&back)[1],
         ("Diplomacy › Visit, abroad".into(), [0xab, 0xcd, 0xef])
     );
     assert_eq!(back.events[0].title, "Talks resumed");

@@ -2,6 +2,8 @@
 //! every input must ingest or be refused, load or be refused, and never panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../fuzz/checks/sources.rs"]
+mod source_checks;
 #[path = "../fuzz/checks/workspace.rs"]
 mod workspace_checks;
 
@@ -9,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use dateline::extract::entities::named_spans;
 use dateline::extract::events::article_events;
-use dateline::ingest::{IngestOptions, ingest_bytes, read_source_bytes};
+use dateline::ingest::{IngestOptions, ingest_bytes};
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
@@ -43,13 +45,7 @@ fn every_ingest_input_is_read_or_refused() {
 
 #[test]
 fn every_source_input_is_read_or_refused() {
-    for (target, names) in [
-        ("read_export", &["download.txt", "factiva.html"][..]),
-        ("read_rtf", &["export.rtf"]),
-        ("read_pdf", &["export.pdf"]),
-        ("read_feed", &["feed.xml", "feed.json"]),
-        ("read_docx", &["export.docx"]),
-    ] {
+    for (target, _) in source_checks::FAMILIES {
         let files = inputs(target);
         assert!(!files.is_empty(), "{target}: the corpus holds the samples");
         for file in files {
@@ -57,16 +53,7 @@ fn every_source_input_is_read_or_refused() {
             let Ok(data) = std::fs::read(&file) else {
                 continue;
             };
-            for name in names {
-                if let Ok(found) =
-                    read_source_bytes(Path::new(name), &data, IngestOptions::default())
-                {
-                    assert!(!found.articles.is_empty(), "{}", file.display());
-                    for article in found.articles {
-                        let _ = named_spans(&article.body);
-                    }
-                }
-            }
+            source_checks::read_as(target, &data);
         }
     }
 }

@@ -10,8 +10,8 @@ mod common;
 use std::path::Path;
 
 use dateline::cli::sample_exports::{
-    SampleArticle, docx_bytes, factiva_html, factiva_rows, nexis_uni_lines, pdf_bytes, rtf_bytes,
-    rtf_table_bytes, sample_articles,
+    SampleArticle, docx_bytes, factiva_html, factiva_rows, nexis_uni_lines, pdf_bytes,
+    pdf_from_objects, rtf_bytes, rtf_table_bytes, sample_articles,
 };
 use dateline::ingest::{IngestOptions, SourceArticles, read_source_bytes};
 use dateline::model::Article;
@@ -455,67 +455,28 @@ fn pdf_bomb() -> Vec<u8> {
         encoder.write_all(&chunk).unwrap();
     }
     let data = encoder.finish().unwrap();
-    let mut out = b"%PDF-1.4
-1 0 obj
-<< /Type /Catalog /Pages 2 0 R >>
-endobj
-2 0 obj
-<< /Type /Pages /Kids [3 0 R] /Count 1 >>
-endobj
-3 0 obj
-<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>
-endobj
-"
-    .to_vec();
-    out.extend_from_slice(
-        format!(
-            "4 0 obj
-<< /Length {} /Filter /FlateDecode >>
-stream
-",
-            data.len()
-        )
-        .as_bytes(),
-    );
-    out.extend_from_slice(&data);
-    out.extend_from_slice(
-        b"
-endstream
-endobj
-trailer
-<< /Root 1 0 R >>
-%%EOF
-",
-    );
-    out
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    pdf_from_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
+        stream,
+    ])
 }
 
 /// A PDF whose page tree's kids are the tree itself.
 fn looping_pdf() -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>",
-    ];
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
-    }
-    let xref = out.len();
-    out.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objects.len() + 1
-    ));
-    for offset in offsets {
-        out.push_str(&format!("{offset:010} 00000 n \n"));
-    }
-    out.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    ));
-    out.into_bytes()
+    pdf_from_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>".to_vec(),
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>".to_vec(),
+    ])
 }
 
 /// Pages in the layouts outlets use (written here from their public descriptions, no copied

@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use super::lcg::Lcg;
+use crate::exchange::text::xml_escape;
 
 /// A made-up article for an export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,11 +208,10 @@ pub fn docx_bytes(lines: &[String]) -> Vec<u8> {
     let body: String = lines
         .iter()
         .map(|p| {
-            let escaped = p
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
-            format!(r#"<w:p><w:r><w:t xml:space="preserve">{escaped}</w:t></w:r></w:p>"#)
+            format!(
+                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                xml_escape(p)
+            )
         })
         .collect();
     let xml = format!(
@@ -283,18 +283,13 @@ pub fn rtf_table_bytes(rows: &[(String, Vec<String>)]) -> Vec<u8> {
 
 /// Field-code rows as the HTML page Factiva saves.
 pub fn factiva_html(rows: &[(String, Vec<String>)]) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
     let mut out = String::from(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Factiva</title></head><body><div id=\"article\"><table>",
     );
     for (code, values) in rows {
         let cells: Vec<String> = values
             .iter()
-            .map(|v| format!("<p>{}</p>", esc(v)))
+            .map(|v| format!("<p>{}</p>", xml_escape(v)))
             .collect();
         out.push_str(&format!(
             "<tr><td><b>{code}</b></td><td>{}</td></tr>",
@@ -366,23 +361,30 @@ pub fn pdf_bytes(lines: &[String]) -> Vec<u8> {
             content.len()
         ));
     }
-    let mut out = String::from("%PDF-1.4\n");
+    let objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+    pdf_from_objects(&objects)
+}
+
+/// A PDF file of these objects (numbered from 1; the first is the catalog) with its cross
+/// reference table, so that readers find every object by its offset.
+pub fn pdf_from_objects(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objects.len() + 1
-    ));
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for offset in offsets {
-        out.push_str(&format!("{offset:010} 00000 n \n"));
+        table.push_str(&format!("{offset:010} 00000 n \n"));
     }
-    out.push_str(&format!(
+    table.push_str(&format!(
         "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
         objects.len() + 1
     ));
-    out.into_bytes()
+    out.extend_from_slice(table.as_bytes());
+    out
 }

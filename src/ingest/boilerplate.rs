@@ -176,6 +176,42 @@ const LINE_ENDINGS: &[&str] = &[
     "and news agencies",
 ];
 
+/// Headings that open a box of links or widgets, not a part of the story: the HTML reader
+/// leaves out the box they head.
+pub const BOX_HEADINGS: &[&str] = &[
+    "related",
+    "related topics",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related coverage:",
+    "more on this story",
+    "read next",
+    "read more",
+    "explore more on these topics",
+    "share this:",
+    "like this:",
+    "leave a reply",
+    "most read",
+    "most popular",
+    "more from",
+    "you may also like",
+    "recommended",
+];
+
+/// Headings after which, standing alone in the last half of a story, only links follow
+/// ("Related coverage:", "More on this story").
+pub const ENDING_HEADINGS: &[&str] = &[
+    "related coverage:",
+    "related coverage",
+    "more on this story",
+    "related topics",
+    "related stories",
+    "read next",
+    "explore more on these topics",
+    "leave a reply",
+];
+
 /// Phrases that make a short line boilerplate wherever they stand in it.
 const CONTAINED: &[&str] = &[
     "all rights reserved",

@@ -5,6 +5,7 @@
 use quick_xml::events::Event;
 use serde_json::Value;
 
+use super::docx::entity_char;
 use super::html::fragment_blocks;
 use super::pubdate::parse_any_date;
 use super::record::{Record, blocks, tidy_value};
@@ -116,7 +117,11 @@ fn xml_feed(text: &str) -> Result<Vec<Record>, String> {
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                let value = html_entities(&format!("&{name};"));
+                // XML's own entities and character references directly; HTML's (`&nbsp;`)
+                // through the HTML parser.
+                let value = entity_char(&name)
+                    .map(String::from)
+                    .unwrap_or_else(|| html_entities(&format!("&{name};")));
                 take_text(&mut entry, &path, &value, &mut outlet, &mut language);
             }
             Event::CData(c) => {

@@ -4,7 +4,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::boilerplate::is_boilerplate_line;
+use super::boilerplate::{BOX_HEADINGS, is_boilerplate_line};
 use super::pubdate::{parse_any_date, parse_date_line};
 use super::structure::{ArticleStructure, parse_byline};
 
@@ -45,29 +45,6 @@ const SKIPPED_CLASSES: &[&str] = &[
     "recirc",
     "video",
     "feedback",
-];
-
-/// Headings that open a box of links or widgets, not a part of the story: the box they head
-/// is left out, and when they stand alone near the end, what follows them too.
-pub const FURNITURE_HEADINGS: &[&str] = &[
-    "related",
-    "related topics",
-    "related stories",
-    "related articles",
-    "related coverage",
-    "related coverage:",
-    "more on this story",
-    "read next",
-    "read more",
-    "explore more on these topics",
-    "share this:",
-    "like this:",
-    "leave a reply",
-    "most read",
-    "most popular",
-    "more from",
-    "you may also like",
-    "recommended",
 ];
 
 /// Elements that end a paragraph.
@@ -553,7 +530,7 @@ fn opens_with_furniture_heading(element: &ElementRef) -> bool {
         return false;
     }
     let text = collapse(&heading.text().collect::<String>()).to_lowercase();
-    FURNITURE_HEADINGS.contains(&text.as_str())
+    BOX_HEADINGS.contains(&text.as_str())
 }
 
 /// Walks the content, gathering text into paragraphs at block boundaries.

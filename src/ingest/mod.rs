@@ -31,7 +31,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{Article, ArticleId, SourceFormat, SourceInfo};
+use crate::model::{Article, SourceFormat, SourceInfo};
 
 pub use decode::{DecodedText, NotText, decode};
 pub use import::{ImportOutcome, ImportProgress, import_paths};
@@ -177,31 +177,28 @@ pub(crate) fn finish(
     if body.trim().is_empty() && structure.headline.is_none() {
         return Err(IngestError::NoArticleText);
     }
-    let headline = structure
-        .headline
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| file_title(path));
-    Ok(Article {
-        id: ArticleId(0),
-        source: SourceInfo {
-            path: path.to_path_buf(),
-            content_hash: sha256_hex(bytes),
-            byte_len: bytes.len() as u64,
-            encoding: encoding.to_string(),
-            format,
-            modified: None,
-            item: None,
-        },
-        raw_text: text.into(),
-        headline,
-        published: structure.published,
-        byline: structure.byline,
-        dateline: structure.dateline,
-        agency: structure.agency,
-        body: body.into(),
-        reference_override: None,
-        meta: Default::default(),
-    })
+    let source = source_info(path, bytes, encoding, format, None);
+    Ok(structure.into_article(source, text, body, || file_title(path), Default::default()))
+}
+
+/// Where an article came from: `bytes` are what its content hash and length describe (the
+/// file, or the article's own part of a file that holds many).
+pub(crate) fn source_info(
+    path: &Path,
+    bytes: &[u8],
+    encoding: &str,
+    format: SourceFormat,
+    item: Option<u32>,
+) -> SourceInfo {
+    SourceInfo {
+        path: path.to_path_buf(),
+        content_hash: sha256_hex(bytes),
+        byte_len: bytes.len() as u64,
+        encoding: encoding.to_string(),
+        format,
+        modified: None,
+        item,
+    }
 }
 
 /// HTML by extension, or by content when the extension says nothing.

@@ -17,16 +17,12 @@ use crate::model::ArticleMeta;
 
 /// True when a text is a LexisNexis or Nexis Uni download.
 pub fn is_nexis(text: &str) -> bool {
-    let mut ends = 0;
     for line in text.lines() {
         if document_marker(line) {
             return true;
         }
         if line.trim() == "End of Document" {
-            ends += 1;
-            if ends >= 1 && (text.contains("Load-Date:") || text.contains("Length:")) {
-                return true;
-            }
+            return text.contains("Load-Date:") || text.contains("Length:");
         }
     }
     false

@@ -5,12 +5,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::sha256_hex;
+use super::source_info;
 use super::structure::ArticleStructure;
-use crate::model::{
-    Article, ArticleId, ArticleMeta, ImportProblem, PublishedAt, SourceFormat, SourceInfo,
-    item_path,
-};
+use crate::model::{Article, ArticleMeta, ImportProblem, PublishedAt, SourceFormat, item_path};
 
 /// An article as a database export or a feed delivers it, before it becomes an [`Article`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -151,31 +148,14 @@ fn record_article(
     if body.trim().is_empty() {
         return None;
     }
-    let headline = structure
-        .headline
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| format!("Article {item}"));
-    Some(Article {
-        id: ArticleId(0),
-        source: SourceInfo {
-            path: path.to_path_buf(),
-            content_hash: sha256_hex(record.raw.as_bytes()),
-            byte_len: record.raw.len() as u64,
-            encoding: encoding.to_string(),
-            format,
-            modified: None,
-            item: Some(item),
-        },
-        raw_text: record.raw.into(),
-        headline,
-        published: structure.published,
-        byline: structure.byline,
-        dateline: structure.dateline,
-        agency: structure.agency,
-        body: body.into(),
-        reference_override: None,
-        meta: record.meta,
-    })
+    let source = source_info(path, record.raw.as_bytes(), encoding, format, Some(item));
+    Some(structure.into_article(
+        source,
+        record.raw,
+        body,
+        || format!("Article {item}"),
+        record.meta,
+    ))
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! The structure shared by every format: headline, publication date, byline, dateline, agency
 //! and clean body paragraphs, with the rules that turn header lines and paragraphs into them.
 
-use super::boilerplate::{is_boilerplate_line, strip_end_marker};
+use super::boilerplate::{ENDING_HEADINGS, is_boilerplate_line, strip_end_marker};
 use super::dateline::parse_dateline;
 use super::zones;
-use crate::model::{Dateline, PublishedAt};
+use crate::model::{Article, ArticleId, ArticleMeta, Dateline, PublishedAt, SourceInfo};
 
 /// What ingest found in an article's text, before it becomes a model `Article`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -85,22 +85,39 @@ impl ArticleStructure {
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
+
+    /// The article this structure describes: `raw` is the text it was found in, `body` its
+    /// [`ArticleStructure::body`], and `untitled` names an article without a headline.
+    pub fn into_article(
+        self,
+        source: SourceInfo,
+        raw: String,
+        body: String,
+        untitled: impl FnOnce() -> String,
+        meta: ArticleMeta,
+    ) -> Article {
+        Article {
+            id: ArticleId(0),
+            source,
+            raw_text: raw.into(),
+            headline: self
+                .headline
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(untitled),
+            published: self.published,
+            byline: self.byline,
+            dateline: self.dateline,
+            agency: self.agency,
+            body: body.into(),
+            reference_override: None,
+            meta,
+        }
+    }
 }
 
 /// "Related coverage:", "More on this story", "Read Next": what follows is links.
 fn ends_story(paragraph: &str) -> bool {
-    let lower = paragraph.trim().to_lowercase();
-    [
-        "related coverage:",
-        "related coverage",
-        "more on this story",
-        "related topics",
-        "related stories",
-        "read next",
-        "explore more on these topics",
-        "leave a reply",
-    ]
-    .contains(&lower.as_str())
+    ENDING_HEADINGS.contains(&paragraph.trim().to_lowercase().as_str())
 }
 
 /// "Correction: …", "Clarification: …", "Editor's note: …": a note about the story placed

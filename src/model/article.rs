@@ -49,10 +49,7 @@ impl SourceInfo {
     /// The path as a user names the article: `export.txt#3` for the third article of a file
     /// that holds many, the plain path otherwise.
     pub fn display_path(&self) -> String {
-        match self.item {
-            Some(n) => format!("{}#{n}", self.path.display()),
-            None => self.path.display().to_string(),
-        }
+        self.item_path().display().to_string()
     }
 
     /// The path with `#N` for the Nth article of a file that holds many: how problems with

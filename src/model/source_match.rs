@@ -3,7 +3,7 @@
 //! downloaded again with more or fewer articles keeps each article's identity, and the work
 //! anchored in it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Article;
 
@@ -104,10 +104,13 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
             .collect();
         // The most alike pairs first; an article taken out and another put in its place
         // share little text, a corrected one most of it.
+        // Each article's word pairs once, not once per comparison.
+        let old_pairs: Vec<WordPairs> = gap.iter().map(|&i| word_pairs(existing[i])).collect();
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for &m in &run {
-            for &i in &gap {
-                let score = likeness(existing[i], &incoming[m]);
+            let new_pairs = word_pairs(&incoming[m]);
+            for (&i, old) in gap.iter().zip(&old_pairs) {
+                let score = likeness(old, &new_pairs);
                 if score >= MIN_LIKENESS {
                     pairs.push((score, m, i));
                 }
@@ -127,29 +130,31 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
 /// How alike two versions of an article must be to be taken for one corrected article.
 const MIN_LIKENESS: f64 = 0.5;
 
+/// The lower-case word bigrams of an article's headline and body.
+type WordPairs = HashSet<(String, String)>;
+
+fn word_pairs(article: &Article) -> WordPairs {
+    let words: Vec<String> = article
+        .headline
+        .split_whitespace()
+        .chain(article.body.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
 /// The share of word pairs two articles' headlines and bodies have in common (Jaccard on
 /// the sets of lower-case word bigrams: two reports on one topic share words, a corrected
 /// article shares its sentences).
-fn likeness(a: &Article, b: &Article) -> f64 {
-    use std::collections::HashSet;
-    let words = |x: &Article| -> HashSet<(String, String)> {
-        let words: Vec<String> = x
-            .headline
-            .split_whitespace()
-            .chain(x.body.split_whitespace())
-            .map(str::to_lowercase)
-            .collect();
-        words
-            .windows(2)
-            .map(|w| (w[0].clone(), w[1].clone()))
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let union = wa.union(&wb).count();
+fn likeness(a: &WordPairs, b: &WordPairs) -> f64 {
+    let union = a.union(b).count();
     if union == 0 {
         return 0.0;
     }
-    wa.intersection(&wb).count() as f64 / union as f64
+    a.intersection(b).count() as f64 / union as f64
 }
 
 /// Two articles whose ids, where both have one, are the same.
