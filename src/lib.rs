@@ -3,6 +3,8 @@
 //! # Module map
 //! - [`model`]: the domain as pure data (articles, publication dates, the workspace).
 //! - [`ingest`]: bytes and folders to articles: decoding, text/HTML/wire formats, structure.
+//! - [`families`]: wire-story families (re-sends, updates and copies of one report), found by
+//!   MinHash and verified exactly, with the user's decisions.
 //! - [`search`]: the search index derived from the articles, the query language, hits with
 //!   exact spans, keyword-in-context text and coding every hit.
 //! - [`exchange`]: exports (CSV, REFI-QDA, W3C Web Annotation, brat, TimelineJS, iCalendar,
@@ -27,6 +29,7 @@
 pub mod cli;
 pub mod exchange;
 pub mod extract;
+pub mod families;
 pub mod ingest;
 pub mod jobs;
 pub mod model;

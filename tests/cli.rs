@@ -403,3 +403,92 @@ fn extract_and_import_read_every_article_of_an_export() {
         stdout(&out)
     );
 }
+
+/// A folder with a story, its re-send an hour later and an unrelated story.
+fn resent_story_folder(dir: &Path) {
+    let folder = dir.join("wire");
+    std::fs::create_dir_all(&folder).unwrap();
+    let body = "GENEVA, March 3 - Negotiators from both sides resumed talks on the disputed \
+border on Tuesday after a break of three weeks, officials said. The delegations met for four \
+hours and agreed to meet again on Thursday, a spokesman for the mediators said.\n Reuter\n";
+    std::fs::write(
+        folder.join("1.txt"),
+        format!("BORDER TALKS RESUME\n\n 3-MAR-1987 10:02:11.00\n\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("2.txt"),
+        format!("TALKS ON BORDER RESUME AFTER BREAK\n\n 3-MAR-1987 11:15:40.00\n\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("3.txt"),
+        "RAIN FLOODS DHAKA\n\n 3-MAR-1987 09:00:00.00\n\nDHAKA, March 3 - Heavy rain flooded \
+low-lying districts of the capital overnight, the city's disaster office said.\n Reuter\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn families_prints_each_version_and_extract_names_the_family() {
+    let dir = tempfile::tempdir().unwrap();
+    resent_story_folder(dir.path());
+    let out = dateline(&["families", "wire", "--tsv"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<(String, String)> = stdout(&out)
+        .lines()
+        .map(|l| {
+            let (f, p) = l.split_once('\t').unwrap();
+            (f.to_string(), p.to_string())
+        })
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0].0, lines[1].0, "one family id for both versions");
+    assert!(
+        lines[0].1.ends_with("1.txt") && lines[1].1.ends_with("2.txt"),
+        "{lines:?}"
+    );
+    let summary = dateline(&["families", "wire"], dir.path());
+    assert!(
+        stdout(&summary)
+            .starts_with("3 articles; 1 families hold 2 of them (1 copies counted once)"),
+        "{}",
+        stdout(&summary)
+    );
+    let out = dateline(&["extract", "wire"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3);
+    let family = |name: &str| {
+        records
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(name))
+            .unwrap()["family"]
+            .clone()
+    };
+    assert_eq!(family("1.txt"), serde_json::json!(lines[0].0));
+    assert_eq!(family("2.txt"), family("1.txt"));
+    assert!(family("3.txt").is_null());
+    // A workspace: the user's decision that the two are not the same report is applied.
+    let out = dateline(&["import", "wire", "-o", "ws.ron"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = dir.path().join("ws.ron");
+    let mut ws = dateline::store::load_workspace(&path).unwrap();
+    let ids: Vec<_> = ws.articles.iter().map(|a| a.id).collect();
+    ws.family_decisions
+        .push(dateline::model::FamilyDecision::Apart(ids[0], ids[1]));
+    dateline::store::save_workspace(&path, &ws).unwrap();
+    let out = dateline(&["families", "ws.ron", "--tsv"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "no family left");
+    let out = dateline(&["families", "ws.ron", "wire"], dir.path());
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("give one workspace file"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -406,6 +406,43 @@ fn golden_workspace_version_7_loads() {
     assert_eq!(again.articles[1].source.item, Some(2));
 }
 
+/// Version 8 adds the user's decisions on wire-story families.
+#[test]
+fn golden_workspace_version_8_loads() {
+    use dateline::model::{ArticleId, FamilyDecision};
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v8.ron");
+    let (workspace, version) =
+        store::load_workspace_versioned(&golden, store::MAX_WORKSPACE_BYTES).unwrap();
+    assert_eq!(version, 8);
+    assert_eq!(
+        workspace.family_decisions,
+        vec![
+            FamilyDecision::Together(ArticleId(0), ArticleId(1)),
+            FamilyDecision::Apart(ArticleId(0), ArticleId(1)),
+            FamilyDecision::Alone(ArticleId(1)),
+        ]
+    );
+    assert_eq!(
+        workspace.articles[1].meta.outlet.as_deref(),
+        Some("Valley Courier"),
+        "what version 7 held is still there"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.ron");
+    store::save_workspace(&copy, &workspace).unwrap();
+    let again = store::load_workspace(&copy).unwrap();
+    assert_eq!(again.family_decisions, workspace.family_decisions);
+    assert!(workspace_v7_has_no_decisions());
+}
+
+fn workspace_v7_has_no_decisions() -> bool {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v7.ron");
+    store::load_workspace(&golden)
+        .unwrap()
+        .family_decisions
+        .is_empty()
+}
+
 #[test]
 fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     use dateline::model::{ArticleId, TimeValue, TimexCorrection, TimexType};

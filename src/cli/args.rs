@@ -23,6 +23,11 @@ Usage:
   dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
   dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
                                         train the entity model (see scripts/train_ner.sh)
+  dateline families PATH…|WORKSPACE.ron [--tsv | --pairs]
+                                        the wire-story families: versions of one report
+                                        (re-sends, corrections, updates, copies); --tsv prints
+                                        family_id<TAB>path for every member, --pairs every
+                                        candidate pair checked, with its measures
   dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
   dateline rescan WORKSPACE.ron [--json]
                                         read the sources again (new, changed, moved, gone files),
@@ -38,6 +43,9 @@ Usage:
   dateline bench sources [N] [--keep DIR]
                                         time reading one export of N articles in every container
   dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
+  dateline bench families DIR… [--copies N]
+                                        time family detection (whole and after one edit) next
+                                        to `cat | wc -w`; N copies of every article (default 1)
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
                                         (default 20000) next to an empty frame
@@ -69,6 +77,20 @@ pub enum Invocation {
     ExtractTimeml {
         /// Lines of {"doc_id", "dct", "text"}.
         input: PathBuf,
+    },
+    /// The wire-story families of articles or a workspace.
+    Families {
+        /// Folders, article files, or one workspace file.
+        paths: Vec<PathBuf>,
+        /// How to print them.
+        output: crate::cli::families::FamiliesOutput,
+    },
+    /// Family detection benchmark against `cat | wc -w`.
+    BenchFamilies {
+        /// Folders of articles.
+        inputs: Vec<PathBuf>,
+        /// Times every article is repeated.
+        copies: usize,
     },
     /// Describe a workspace file.
     Info {
@@ -200,6 +222,27 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             Ok(Invocation::Extract { paths })
         }
         Some("train-ner") => parse_train_ner(rest),
+        Some("families") => {
+            use crate::cli::families::FamiliesOutput;
+            let tsv = rest.iter().any(|a| a == "--tsv");
+            let pairs = rest.iter().any(|a| a == "--pairs");
+            if tsv && pairs {
+                return Err("families: give --tsv or --pairs, not both".into());
+            }
+            let rest: Vec<OsString> = rest
+                .into_iter()
+                .filter(|a| a != "--tsv" && a != "--pairs")
+                .collect();
+            let paths = positional(rest, "families")?;
+            let output = if tsv {
+                FamiliesOutput::Tsv
+            } else if pairs {
+                FamiliesOutput::Pairs
+            } else {
+                FamiliesOutput::Summary
+            };
+            Ok(Invocation::Families { paths, output })
+        }
         Some("search") => parse_search(rest),
         Some("export") => parse_export(rest),
         Some("info") => {
@@ -233,6 +276,10 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
                 Some("search") => parse_bench_search(rest.collect()),
+                Some("families") => {
+                    let (inputs, copies) = parse_copies(rest.collect(), "bench families")?;
+                    Ok(Invocation::BenchFamilies { inputs, copies })
+                }
                 Some("export") => Ok(Invocation::BenchExport {
                     inputs: positional(rest.collect(), "bench export")?,
                 }),
@@ -458,6 +505,12 @@ fn parse_export(args: Vec<OsString>) -> Result<Invocation, String> {
 }
 
 fn parse_bench_search(args: Vec<OsString>) -> Result<Invocation, String> {
+    let (inputs, copies) = parse_copies(args, "bench search")?;
+    Ok(Invocation::BenchSearch { inputs, copies })
+}
+
+/// Folders and `--copies N` of a benchmark that repeats its articles.
+fn parse_copies(args: Vec<OsString>, what: &str) -> Result<(Vec<PathBuf>, usize), String> {
     let mut copies = 1;
     let mut paths = Vec::new();
     let mut args = args.into_iter();
@@ -467,15 +520,12 @@ fn parse_bench_search(args: Vec<OsString>) -> Result<Invocation, String> {
                 .next()
                 .and_then(|n| n.to_str()?.parse().ok())
                 .filter(|n| (1..=100).contains(n))
-                .ok_or("bench search: --copies needs a number from 1 to 100")?;
+                .ok_or_else(|| format!("{what}: --copies needs a number from 1 to 100"))?;
         } else {
             paths.push(arg);
         }
     }
-    Ok(Invocation::BenchSearch {
-        inputs: positional(paths, "bench search")?,
-        copies,
-    })
+    Ok((positional(paths, what)?, copies))
 }
 
 fn parse_train_ner(args: Vec<OsString>) -> Result<Invocation, String> {

@@ -68,6 +68,26 @@ pub(super) fn files_and_articles(
     Ok((list.files, outcome))
 }
 
+/// The articles repeated `copies` times with fresh ids; each copy's body is a new text, as
+/// that many copies of the files would give.
+pub(super) fn copied_articles(
+    articles: &[crate::model::Article],
+    copies: usize,
+) -> Vec<crate::model::Article> {
+    let mut out = Vec::with_capacity(articles.len() * copies);
+    for copy in 0..copies {
+        for a in articles {
+            let mut a = a.clone();
+            a.id = crate::model::ArticleId(out.len() as u64);
+            if copy > 0 {
+                a.body = std::sync::Arc::from(&*a.body);
+            }
+            out.push(a);
+        }
+    }
+    out
+}
+
 /// Runs the import benchmark and prints a table.
 pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     let list = collect_sources(inputs);

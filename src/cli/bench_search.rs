@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::bench::{baseline, median};
-use crate::model::{Article, ArticleId, Workspace};
+use crate::model::{ArticleId, Workspace};
 use crate::search::{self, BuildProgress, build_index, build_index_now};
 
 /// The queries timed, by kind. They are general news words, not fitted to one corpus.
@@ -70,18 +70,7 @@ fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
 /// Runs the search benchmark and prints its tables.
 pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
     let (files, outcome) = super::bench::files_and_articles(inputs)?;
-    let mut articles: Vec<Article> = Vec::with_capacity(outcome.articles.len() * copies);
-    for copy in 0..copies {
-        for a in &outcome.articles {
-            let mut a = a.clone();
-            a.id = ArticleId(articles.len() as u64);
-            if copy > 0 {
-                // A copy is a new text, as five copies of the files would be.
-                a.body = std::sync::Arc::from(&*a.body);
-            }
-            articles.push(a);
-        }
-    }
+    let articles = super::bench::copied_articles(&outcome.articles, copies);
     let files: Vec<PathBuf> = (0..copies).flat_map(|_| files.iter().cloned()).collect();
     let (words, cat_time) = baseline(&files)?;
     let file_bytes: u64 = files

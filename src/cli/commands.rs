@@ -39,6 +39,10 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
         Invocation::Info { path } => info(&path),
+        Invocation::Families { paths, output } => super::families::families_command(&paths, output),
+        Invocation::BenchFamilies { inputs, copies } => {
+            super::bench_families::bench_families(&inputs, copies)
+        }
         Invocation::Rescan { path, json } => {
             super::rescan::rescan(&path, json, configured_ingest())
         }
@@ -105,7 +109,7 @@ pub fn open_workspace(path: &Path) -> Result<Workspace, store::StoreError> {
     store::load_workspace_limited(path, configured_limits().max_workspace_bytes)
 }
 
-fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
+pub(super) fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
     import_paths(
         paths,
         configured_ingest(),
@@ -114,7 +118,7 @@ fn import_quietly(paths: &[PathBuf]) -> ImportOutcome {
     )
 }
 
-fn is_workspace_file(path: &Path) -> bool {
+pub(super) fn is_workspace_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
         && path.is_file()
@@ -331,6 +335,18 @@ fn display_key(spans: &[NamedSpan], key: &EntityKey) -> String {
         .map_or_else(|| key.name.clone(), |n| n.canonical.clone())
 }
 
+/// The record with its `"family"`: the id its versions share, null for a single article.
+fn with_family(
+    mut record: serde_json::Value,
+    found: &crate::families::Families,
+    article: &Article,
+) -> serde_json::Value {
+    record["family"] = found
+        .of(article.id)
+        .map_or(serde_json::Value::Null, |f| json!(f.id.to_string()));
+    record
+}
+
 fn extract(paths: &[PathBuf]) -> Result<(), String> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -350,8 +366,13 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
                     events: &workspace.events,
                     dismissed: &workspace.dismissed_suggestions,
                 };
+                let found = crate::families::detect(&workspace);
                 for article in workspace.articles.iter() {
-                    write(extract_record(article, Some(&extras)))?;
+                    write(with_family(
+                        extract_record(article, Some(&extras)),
+                        &found,
+                        article,
+                    ))?;
                 }
             }
             Err(e) => {
@@ -362,8 +383,11 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     }
     if !sources.is_empty() {
         let outcome = import_quietly(&sources);
-        for article in &outcome.articles {
-            write(extract_record(article, None))?;
+        let mut workspace = Workspace::default();
+        workspace.merge_import(outcome.articles, Vec::new());
+        let found = crate::families::detect(&workspace);
+        for article in workspace.articles.iter() {
+            write(with_family(extract_record(article, None), &found, article))?;
         }
         for problem in &outcome.problems {
             write(json!({"path": problem.path.to_string_lossy(), "error": problem.reason}))?;

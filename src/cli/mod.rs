@@ -1,14 +1,16 @@
-//! The headless commands: `import`, `extract`, `info`, `rescan` and `bench`, for batch users and for
+//! The headless commands: `import`, `extract`, `families`, `info`, `rescan` and `bench`, for batch users and for
 //! measurement. They print to stdout and return an exit status; none needs a window.
 
 pub mod anchors;
 mod args;
 mod bench;
 mod bench_export;
+mod bench_families;
 mod bench_search;
 mod bench_sources;
 mod commands;
 pub mod exchange;
+pub mod families;
 mod lcg;
 mod ner;
 pub mod rescan;

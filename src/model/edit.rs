@@ -68,6 +68,10 @@ pub enum Edit {
     PushEntityDecision(EntityDecision),
     /// Take the last entity decision back.
     PopEntityDecision,
+    /// Add a decision on wire-story families (same report, not the same, a report of its own).
+    PushFamilyDecision(super::FamilyDecision),
+    /// Take the last family decision back.
+    PopFamilyDecision,
     /// Replace the time-expression corrections.
     SetCorrections(Vec<TimexCorrection>),
     /// Set or clear an article's reference date.
@@ -111,6 +115,9 @@ pub enum EditError {
     /// There is no entity decision to take back.
     #[error("there is no entity decision to take back")]
     NoEntityDecision,
+    /// There is no family decision to take back.
+    #[error("there is no family decision to take back")]
+    NoFamilyDecision,
     /// The orphans list has no such position.
     #[error("there is no orphan at position {0}")]
     NoSuchOrphan(usize),
@@ -308,6 +315,17 @@ impl Edit {
                     .pop()
                     .ok_or(EditError::NoEntityDecision)?;
                 Edit::PushEntityDecision(decision)
+            }
+            Edit::PushFamilyDecision(decision) => {
+                workspace.family_decisions.push(decision);
+                Edit::PopFamilyDecision
+            }
+            Edit::PopFamilyDecision => {
+                let decision = workspace
+                    .family_decisions
+                    .pop()
+                    .ok_or(EditError::NoFamilyDecision)?;
+                Edit::PushFamilyDecision(decision)
             }
             Edit::SetCorrections(corrections) => Edit::SetCorrections(std::mem::replace(
                 &mut workspace.timex_corrections,

@@ -8,6 +8,7 @@ mod edit;
 mod entities;
 mod entity;
 mod event;
+mod family;
 mod history;
 mod orphan;
 mod published;
@@ -36,6 +37,7 @@ pub use entities::{
 };
 pub use entity::EntityLabel;
 pub use event::{Event, EventId, EventOrigin, Evidence, SuggestionKey};
+pub use family::FamilyDecision;
 pub use history::{DEFAULT_DEPTH, History};
 pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;

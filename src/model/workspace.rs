@@ -82,6 +82,9 @@ pub struct Workspace {
     /// Searches the user named and kept.
     #[serde(default)]
     pub saved_searches: Vec<SavedSearch>,
+    /// The user's decisions on which articles are versions of one report, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub family_decisions: Vec<super::FamilyDecision>,
 }
 
 /// A search the user named and kept in the workspace.

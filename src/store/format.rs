@@ -20,8 +20,9 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// words were lost when a source changed) and the imported source folders. 6: adds the
 /// saved searches. 7: adds, for articles of files that hold many (database exports, feeds),
 /// their place in the file and what the database says of them (outlet, section, language,
-/// stated length, id).
-pub const CURRENT_FORMAT_VERSION: u32 = 7;
+/// stated length, id). 8: adds the user's decisions on wire-story families (which articles
+/// are versions of one report).
+pub const CURRENT_FORMAT_VERSION: u32 = 8;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
