@@ -196,7 +196,12 @@ fn show_only_results_narrows_the_library() {
         let app = harness.state_mut();
         let workspace = app.workspace().clone();
         let view = app.library_view();
-        view.refresh(&workspace, u64::MAX);
+        view.refresh(
+            &workspace,
+            u64::MAX,
+            &dateline::families::Families::default(),
+            0,
+        );
         view.rows().len()
     };
     assert_eq!(rows, 2);

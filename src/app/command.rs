@@ -57,6 +57,23 @@ pub enum Command {
     SelectPrevious,
     /// Show the original file text instead of the clean body, or back.
     ToggleOriginal,
+    /// Count each report once (a family's versions as one), or every copy.
+    SetCountOnce(bool),
+    /// Open the Versions view on this article's family.
+    OpenVersions(crate::model::ArticleId),
+    /// Compare these two versions (positions in the family, earlier first).
+    CompareVersions(usize, usize),
+    /// Close the Versions view.
+    CloseVersions,
+    /// Record a decision on which articles are the same report.
+    DecideFamily(crate::model::FamilyDecision),
+    /// Copy one version's annotations to the same words of another.
+    CopyAnnotations {
+        /// The version annotated.
+        from: crate::model::ArticleId,
+        /// The version to copy to.
+        to: crate::model::ArticleId,
+    },
     /// Colour names in the reader, or not.
     ToggleNames,
     /// Close the window (asks about unsaved changes first).

@@ -120,9 +120,11 @@ impl DatelineApp {
             .filter(|a| a.is_rejected() && a.body == crate::model::AnnotationBody::TimeExpression)
             .map(|a| (a.target.article, a.target.start, a.target.quote.clone()))
             .collect();
+        let counting = self.counting_families();
         let label = "Finding events…".to_string();
         if let Ok(task) = BackgroundTask::start("events", label, self.wake.clone(), move || {
-            let mut events = all_article_events(&articles, &corrections, &spans);
+            let events = all_article_events(&articles, &corrections, &spans);
+            let mut events = crate::families::merge_versions_events(events, &counting);
             if !rejected.is_empty() {
                 events.retain(|e| {
                     e.suggestion_key()

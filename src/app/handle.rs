@@ -173,7 +173,12 @@ impl DatelineApp {
                 } else {
                     -1
                 };
-                self.library.refresh(&self.workspace, self.content_version);
+                self.library.refresh(
+                    &self.workspace,
+                    self.content_version,
+                    &self.families.current.1,
+                    self.families.version,
+                );
                 if let Some(id) = self
                     .library
                     .neighbour(&self.workspace, self.selection, step)
@@ -198,6 +203,20 @@ impl DatelineApp {
                 self.handle_export_command(command)
             }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
+            Command::SetCountOnce(once) => self.set_count_once(once),
+            Command::OpenVersions(id) => self.open_versions(id),
+            Command::CompareVersions(left, right) => {
+                if let Some(view) = &mut self.families.versions
+                    && left < right
+                    && right < view.members.len()
+                {
+                    view.left = left;
+                    view.right = right;
+                }
+            }
+            Command::CloseVersions => self.families.versions = None,
+            Command::DecideFamily(decision) => self.decide_family(decision),
+            Command::CopyAnnotations { from, to } => self.copy_annotations_between(from, to),
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::SelectEvent(_)
             | Command::OpenEvidence(_)
@@ -363,7 +382,12 @@ impl DatelineApp {
         self.selected_entities.clear();
         self.forget_search_index();
         self.library.restrict_to(None);
-        self.library.refresh(&self.workspace, self.content_version);
+        self.library.refresh(
+            &self.workspace,
+            self.content_version,
+            &self.families.current.1,
+            self.families.version,
+        );
         self.selection = self.library.neighbour(&self.workspace, None, 1);
     }
 
@@ -460,7 +484,12 @@ impl DatelineApp {
         }
         self.message = Some(message);
         if self.selection.is_none() {
-            self.library.refresh(&self.workspace, self.content_version);
+            self.library.refresh(
+                &self.workspace,
+                self.content_version,
+                &self.families.current.1,
+                self.families.version,
+            );
             self.selection = self.library.neighbour(&self.workspace, None, 1);
         }
         self.import_annotation_files();

@@ -9,6 +9,7 @@ mod command;
 mod dialogs;
 mod events;
 mod exchange;
+mod families;
 mod fonts;
 mod handle;
 mod recovery;
@@ -169,6 +170,8 @@ pub struct DatelineApp {
     appears_with: (Option<EntityKey>, u64, Vec<(EntityKey, String, usize)>),
     /// Suggested events, the timeline and the selected event.
     events: events::EventState,
+    /// Wire-story families, counting once and the Versions view.
+    families: families::FamilyState,
     /// What undo and redo apply.
     history: History,
     /// The selected event's fields while they are edited.
@@ -252,6 +255,7 @@ impl DatelineApp {
             entities_view: EntitiesView::default(),
             appears_with: (None, u64::MAX, Vec::new()),
             events: events::EventState::default(),
+            families: families::FamilyState::default(),
             history: History::default(),
             event_draft: Default::default(),
             selected_annotation: None,
@@ -317,6 +321,7 @@ impl DatelineApp {
             || self.autosave.task.is_some()
             || self.search_busy()
             || self.export.is_some()
+            || self.families_busy().is_some()
     }
 
     /// The entity registry as the panel shows it.
@@ -367,6 +372,12 @@ impl DatelineApp {
         if self.registry.0 != self.content_version && self.mention_task.is_none() {
             let workspace = &self.workspace;
             let mentions = self.effective_mentions();
+            let counting = self.counting_families();
+            let mentions = if counting.is_empty() {
+                mentions
+            } else {
+                Arc::new(crate::families::mentions_once(&mentions, &counting))
+            };
             let registry = build_registry(&mentions, &workspace.entity_decisions, |id| {
                 workspace.article(id).and_then(|a| a.published.clone())
             });

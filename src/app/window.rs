@@ -86,6 +86,8 @@ impl DatelineApp {
         }
         self.poll_background();
         self.autosave(ui.ctx());
+        self.refresh_families();
+        self.refresh_versions();
         self.refresh_entities();
         self.refresh_appears_with();
         self.refresh_suggestions();
@@ -107,6 +109,7 @@ impl DatelineApp {
                 &self.recent.paths,
                 &backups,
                 self.reader.show_original,
+                self.families.count_once,
                 (self.history.can_undo(), self.history.can_redo()),
                 &mut commands,
             );
@@ -118,6 +121,7 @@ impl DatelineApp {
                 .map(|l| l.task.label.as_str())
                 .or(self.save.as_ref().map(|s| s.task.label.as_str()))
                 .or(self.mention_task.as_ref().map(|t| t.label.as_str()))
+                .or(self.families_busy())
                 .or(self.events.task.as_ref().map(|t| t.label.as_str()));
             let indexing = self
                 .search
@@ -160,7 +164,11 @@ impl DatelineApp {
                     LeftTab::Library => ui::library::library_ui(
                         ui,
                         &self.workspace,
-                        self.content_version,
+                        (
+                            self.content_version,
+                            &self.families.current.1,
+                            self.families.version,
+                        ),
                         &mut self.library,
                         self.selection,
                         &mut commands,
@@ -348,36 +356,53 @@ impl DatelineApp {
                 ..*a
             })
             .collect();
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.search.find.open {
-                ui::search::find_bar_ui(ui, &mut self.search.find, &mut commands);
-                ui.separator();
-            }
-            ui::reader::reader_ui(
-                ui,
-                article,
-                &self.reader,
-                ui::reader::ReaderMarks {
-                    timexes,
-                    names: &self.names,
-                    selected_timex: self.selected_timex,
-                    evidence,
-                    annotations: &reader_annotations,
-                    selected_suggestion: self.selected_suggestion,
-                    search_hits: &search_hits,
-                },
-                ui::reader::Annotating {
-                    menu: ui::selection_menu::MenuContext {
-                        article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
-                        body: article.map_or("", |a| &*a.body),
-                        codebook: &self.workspace.codebook,
-                        registry: &self.registry.1,
-                    },
-                    state: &mut self.selection_menu,
-                },
-                &mut commands,
-            );
+        let versions = self.families.versions.as_ref().and_then(|v| {
+            let a = self.workspace.article(*v.members.get(v.left)?)?;
+            let b = self.workspace.article(*v.members.get(v.right)?)?;
+            Some(ui::versions::VersionsInput {
+                members: &v.members,
+                left: v.left,
+                right: v.right,
+                articles: (a, b),
+                diff: v.diff.as_ref().map(|(_, _, d)| &**d),
+            })
         });
+        if let Some(input) = versions {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui::versions::versions_ui(ui, &input, &mut commands);
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if self.search.find.open {
+                    ui::search::find_bar_ui(ui, &mut self.search.find, &mut commands);
+                    ui.separator();
+                }
+                ui::reader::reader_ui(
+                    ui,
+                    article,
+                    &self.reader,
+                    ui::reader::ReaderMarks {
+                        timexes,
+                        names: &self.names,
+                        selected_timex: self.selected_timex,
+                        evidence,
+                        annotations: &reader_annotations,
+                        selected_suggestion: self.selected_suggestion,
+                        search_hits: &search_hits,
+                    },
+                    ui::reader::Annotating {
+                        menu: ui::selection_menu::MenuContext {
+                            article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
+                            body: article.map_or("", |a| &*a.body),
+                            codebook: &self.workspace.codebook,
+                            registry: &self.registry.1,
+                        },
+                        state: &mut self.selection_menu,
+                    },
+                    &mut commands,
+                );
+            });
+        }
         if let Some(focus) = self.events.focus.as_mut()
             && Some(focus.article) == self.selection
         {

@@ -9,10 +9,15 @@
 //! containment, headline and numbers, which keep apart stories written from one template), and
 //! the same-report links are joined into `Families` with the user's decisions (`cluster`).
 //! `FamilyIndex` keeps the fingerprints and links between runs, so an edit or a rescan
-//! re-verifies only the changed articles. `diff` compares two versions word by word.
+//! re-verifies only the changed articles. `diff` compares two versions word by word, `count`
+//! counts each report once (names, suggested events) and `copy` carries annotations from one
+//! version to the same words of another.
 
 mod candidates;
 mod cluster;
+mod copy;
+mod count;
+mod diff;
 mod fingerprint;
 mod index;
 mod minhash;
@@ -21,6 +26,9 @@ mod verify;
 
 pub use candidates::WINDOW_DAYS;
 pub use cluster::{Families, Family, FamilyId, families};
+pub use copy::{CopyPlan, copy_annotations};
+pub use count::{mentions_once, merge_versions_events};
+pub use diff::{Change, WordDiff, word_diff};
 pub use fingerprint::Fingerprint;
 pub use index::{FamilyIndex, Link, UpdateReport};
 pub use minhash::{BANDS, PERMUTATIONS, Signature};

@@ -2,7 +2,10 @@
 
 use egui_extras::{Column, TableBuilder};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::app::Command;
+use crate::families::Families;
 use crate::model::{Article, ArticleId, Workspace};
 
 /// A column the library can be sorted by.
@@ -34,8 +37,18 @@ pub struct LibraryView {
     only: Option<std::collections::HashSet<ArticleId>>,
     /// Bumped whenever `only` changes, so the cache notices.
     only_version: u64,
+    /// Show every version of a report as its own row, not one row per family.
+    pub show_every_copy: bool,
+    /// Families opened to show their versions, by original.
+    expanded: HashSet<ArticleId>,
+    /// Bumped whenever `expanded` or `show_every_copy` changes.
+    expanded_version: u64,
     rows: Vec<usize>,
-    cached_for: Option<(u64, SortColumn, bool, String, u64)>,
+    /// Rows that are a later version shown under its family's row.
+    nested: HashSet<usize>,
+    /// Words added and removed by each later version against the one before it.
+    changes: HashMap<ArticleId, (usize, usize)>,
+    cached_for: Option<(u64, SortColumn, bool, String, u64, u64, u64)>,
 }
 
 impl Default for LibraryView {
@@ -46,7 +59,12 @@ impl Default for LibraryView {
             filter: String::new(),
             only: None,
             only_version: 0,
+            show_every_copy: false,
+            expanded: HashSet::new(),
+            expanded_version: 0,
             rows: Vec::new(),
+            nested: HashSet::new(),
+            changes: HashMap::new(),
             cached_for: None,
         }
     }
@@ -88,14 +106,37 @@ impl LibraryView {
         self.only.is_some()
     }
 
-    /// Recomputes the visible rows if the workspace (by `version`), sort or filter changed.
-    pub fn refresh(&mut self, workspace: &Workspace, version: u64) {
+    /// Opens or closes a family's row.
+    pub fn toggle_family(&mut self, original: ArticleId) {
+        if !self.expanded.remove(&original) {
+            self.expanded.insert(original);
+        }
+        self.expanded_version += 1;
+    }
+
+    /// True when the family of this original shows its versions.
+    pub fn is_expanded(&self, original: ArticleId) -> bool {
+        self.expanded.contains(&original)
+    }
+
+    /// Recomputes the visible rows if the workspace (by `version`), the families (by
+    /// `families_version`), sort or filter changed. Unless every copy is shown, a family is one
+    /// row (its first version), followed by its later versions when opened.
+    pub fn refresh(
+        &mut self,
+        workspace: &Workspace,
+        version: u64,
+        families: &Families,
+        families_version: u64,
+    ) {
         let key = (
             version,
             self.sort,
             self.ascending,
             self.filter.clone(),
             self.only_version,
+            families_version,
+            self.expanded_version,
         );
         if self.cached_for.as_ref() == Some(&key) {
             return;
@@ -130,6 +171,45 @@ impl LibraryView {
         }
         if !self.ascending {
             rows.reverse();
+        }
+        self.nested.clear();
+        if !self.show_every_copy && !families.is_empty() {
+            let position: HashMap<ArticleId, usize> = articles
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| families.of(a.id).is_some())
+                .map(|(i, a)| (a.id, i))
+                .collect();
+            // A family's row stands where its first shown version stands.
+            let mut shown: HashSet<ArticleId> = HashSet::new();
+            let mut out = Vec::with_capacity(rows.len());
+            for i in rows {
+                let id = articles[i].id;
+                let Some(family) = families.of(id) else {
+                    out.push(i);
+                    continue;
+                };
+                let original = family.original();
+                if !shown.insert(original) {
+                    continue;
+                }
+                let first = position.get(&original).copied().unwrap_or(i);
+                out.push(first);
+                if self.expanded.contains(&original) {
+                    let mut previous = &articles[first].body;
+                    for m in &family.members[1..] {
+                        if let Some(&at) = position.get(m) {
+                            out.push(at);
+                            self.nested.insert(at);
+                            let body = &articles[at].body;
+                            let d = crate::families::word_diff(previous, body);
+                            self.changes.insert(*m, (d.added, d.removed));
+                            previous = body;
+                        }
+                    }
+                }
+            }
+            rows = out;
         }
         self.rows = rows;
         self.cached_for = Some(key);
@@ -207,7 +287,7 @@ impl LibraryView {
 pub fn library_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    version: u64,
+    (version, families, families_version): (u64, &Families, u64),
     view: &mut LibraryView,
     selected: Option<ArticleId>,
     commands: &mut Vec<Command>,
@@ -220,12 +300,43 @@ pub fn library_ui(
                 .desired_width(f32::INFINITY),
         );
     });
-    view.refresh(workspace, version);
-    ui.weak(format!(
-        "{} of {} articles",
-        view.rows.len(),
-        workspace.articles.len()
-    ));
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(&mut view.show_every_copy, "Show every copy")
+            .on_hover_text("One row per article, not one per report")
+            .changed()
+        {
+            view.expanded_version += 1;
+        }
+        if let Some(family) = selected.and_then(|id| families.of(id))
+            && ui
+                .button(format!("Compare versions ({})", family.members.len()))
+                .on_hover_text("The selected article's versions side by side")
+                .clicked()
+            && let Some(id) = selected
+        {
+            commands.push(Command::OpenVersions(id));
+        }
+    });
+    view.refresh(workspace, version, families, families_version);
+    let reports = view
+        .rows
+        .iter()
+        .filter(|i| !view.nested.contains(i))
+        .count();
+    ui.weak(if families.is_empty() || view.show_every_copy {
+        format!(
+            "{} of {} articles",
+            view.rows.len(),
+            workspace.articles.len()
+        )
+    } else {
+        format!(
+            "{reports} reports in {} articles; {} reports came in several versions",
+            workspace.articles.len(),
+            families.len()
+        )
+    });
     ui.style_mut().interaction.selectable_labels = false;
     let rows = view.rows.clone();
     TableBuilder::new(ui)
@@ -266,8 +377,30 @@ pub fn library_ui(
                         ui.weak("—");
                     }
                 });
+                let index = rows[row.index()];
                 row.col(|ui| {
-                    ui.label(&article.headline);
+                    let family = families.of(article.id).filter(|_| !view.show_every_copy);
+                    if view.nested.contains(&index) {
+                        ui.weak("   ·");
+                        ui.label(&article.headline);
+                        if let Some((added, removed)) = view.changes.get(&article.id) {
+                            ui.weak(format!("+{added} -{removed}"))
+                                .on_hover_text("Words added and removed since the version above");
+                        }
+                    } else if let Some(family) = family {
+                        let open = view.is_expanded(family.original());
+                        let marker = if open { "-" } else { "+" };
+                        if ui
+                            .small_button(format!("{marker} {}", family.members.len()))
+                            .on_hover_text("Versions of this report: show or hide them")
+                            .clicked()
+                        {
+                            view.toggle_family(family.original());
+                        }
+                        ui.label(&article.headline);
+                    } else {
+                        ui.label(&article.headline);
+                    }
                 });
                 row.col(|ui| {
                     ui.label(source_of(article));
@@ -280,8 +413,23 @@ pub fn library_ui(
                         ui.label(article.word_count().to_string());
                     });
                 });
-                if row.response().clicked() {
+                let response = row.response();
+                if response.clicked() {
                     commands.push(Command::SelectArticle(Some(article.id)));
+                }
+                if families.of(article.id).is_some() {
+                    response.context_menu(|ui| {
+                        if ui.button("Compare versions…").clicked() {
+                            commands.push(Command::OpenVersions(article.id));
+                            ui.close();
+                        }
+                        if ui.button("Not a version of this report").clicked() {
+                            commands.push(Command::DecideFamily(
+                                crate::model::FamilyDecision::Alone(article.id),
+                            ));
+                            ui.close();
+                        }
+                    });
                 }
             });
         });

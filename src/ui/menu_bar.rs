@@ -11,6 +11,7 @@ pub fn menu_bar_ui(
     recent: &[PathBuf],
     backups: &[(PathBuf, String)],
     show_original: bool,
+    count_once: bool,
     (can_undo, can_redo): (bool, bool),
     commands: &mut Vec<Command>,
 ) {
@@ -77,6 +78,17 @@ pub fn menu_bar_ui(
             let mut original = show_original;
             if ui.checkbox(&mut original, "Original file text").clicked() {
                 commands.push(Command::ToggleOriginal);
+            }
+            let mut once = count_once;
+            if ui
+                .checkbox(&mut once, "Count each report once")
+                .on_hover_text(
+                    "Versions of one report (re-sends, updates, copies) count as one in entity \
+                     counts, search counts and suggested events",
+                )
+                .clicked()
+            {
+                commands.push(Command::SetCountOnce(once));
             }
             ui.separator();
             if ui.button("Next article (J)").clicked() {

@@ -17,3 +17,4 @@ pub mod selection_menu;
 pub mod status_bar;
 pub mod theme;
 pub mod timeline;
+pub mod versions;

@@ -1,0 +1,214 @@
+//! Wire-story families in the window: the index kept current on a background thread, the
+//! families derived with the user's decisions, counting once, and the Versions view.
+
+use std::sync::Arc;
+
+use super::DatelineApp;
+use crate::families::{Families, FamilyIndex, WordDiff, copy_annotations, families, word_diff};
+use crate::jobs::{BackgroundTask, TaskPoll};
+use crate::model::{ArticleId, Edit, FamilyDecision};
+
+/// The Versions view: two members of one family side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionsView {
+    /// The family's members when opened (time order).
+    pub members: Vec<ArticleId>,
+    /// Positions in `members` of the left (earlier) and right version.
+    pub left: usize,
+    /// See `left`.
+    pub right: usize,
+    /// The comparison of the two, for (left id, right id).
+    pub diff: Option<(ArticleId, ArticleId, Arc<WordDiff>)>,
+}
+
+/// Families, their index and the Versions view.
+pub(super) struct FamilyState {
+    /// The index while no task holds it.
+    index: Option<FamilyIndex>,
+    /// The `articles_version` the index was last brought up to date with.
+    index_version: u64,
+    task: Option<BackgroundTask<(u64, FamilyIndex)>>,
+    /// The families and the (index version, content version) they were derived for.
+    pub current: ((u64, u64), Arc<Families>),
+    /// Count each report once in entity counts, search counts and suggested events.
+    pub count_once: bool,
+    /// Bumped whenever `current` or `count_once` changes.
+    pub version: u64,
+    /// The open Versions view.
+    pub versions: Option<VersionsView>,
+}
+
+impl Default for FamilyState {
+    fn default() -> Self {
+        FamilyState {
+            index: Some(FamilyIndex::new()),
+            index_version: u64::MAX,
+            task: None,
+            current: ((u64::MAX, u64::MAX), Arc::default()),
+            count_once: true,
+            version: 0,
+            versions: None,
+        }
+    }
+}
+
+impl DatelineApp {
+    /// Brings the family index up to date off the UI thread when the articles changed, and
+    /// derives the families again when the index or the user's decisions changed.
+    pub(super) fn refresh_families(&mut self) {
+        if let Some(task) = &self.families.task {
+            match task.poll() {
+                TaskPoll::Pending => {}
+                TaskPoll::Done((version, index)) => {
+                    self.families.index = Some(index);
+                    self.families.index_version = version;
+                    self.families.task = None;
+                }
+                TaskPoll::Lost => {
+                    self.families.task = None;
+                    self.families.index = Some(FamilyIndex::new());
+                    self.families.index_version = u64::MAX;
+                }
+            }
+        }
+        if self.families.task.is_none() && self.families.index_version != self.articles_version {
+            if let Some(mut index) = self.families.index.take() {
+                let version = self.articles_version;
+                let articles = Arc::clone(&self.workspace.articles);
+                let label = "Finding versions of the same report…".to_string();
+                match BackgroundTask::start("families", label, self.wake.clone(), move || {
+                    index.update(&articles);
+                    (version, index)
+                }) {
+                    Ok(task) => self.families.task = Some(task),
+                    Err(_) => self.families.index = Some(FamilyIndex::new()),
+                }
+            }
+            return;
+        }
+        let wanted = (self.families.index_version, self.content_version);
+        if self.families.task.is_none() && self.families.current.0 != wanted {
+            let Some(index) = &self.families.index else {
+                return;
+            };
+            let found = families(
+                &self.workspace.articles,
+                index.links(),
+                &self.workspace.family_decisions,
+            );
+            if *self.families.current.1 != found {
+                self.families.current.1 = Arc::new(found);
+                self.family_counts_changed();
+            }
+            self.families.current.0 = wanted;
+        }
+    }
+
+    /// The label of the family task while it runs.
+    pub(super) fn families_busy(&self) -> Option<&str> {
+        self.families.task.as_ref().map(|t| t.label.as_str())
+    }
+
+    /// The families as last derived.
+    pub fn families(&self) -> &Families {
+        &self.families.current.1
+    }
+
+    /// What counts depend on changed: names, events and the library are derived again.
+    fn family_counts_changed(&mut self) {
+        self.families.version += 1;
+        self.registry.0 = u64::MAX;
+        self.events.inputs += 1;
+    }
+
+    /// Count each report once, or every copy.
+    pub(super) fn set_count_once(&mut self, once: bool) {
+        if self.families.count_once != once {
+            self.families.count_once = once;
+            self.family_counts_changed();
+        }
+    }
+
+    /// The families to count by: empty when every copy counts.
+    pub(super) fn counting_families(&self) -> Arc<Families> {
+        if self.families.count_once {
+            Arc::clone(&self.families.current.1)
+        } else {
+            Arc::default()
+        }
+    }
+
+    /// Opens the Versions view on an article's family, comparing it with the version before
+    /// it (or, for the first, with the next).
+    pub(super) fn open_versions(&mut self, id: ArticleId) {
+        let Some(family) = self.families().of(id) else {
+            self.message = Some("This article has no other version.".into());
+            return;
+        };
+        let members = family.members.clone();
+        let at = members.iter().position(|m| *m == id).unwrap_or(0);
+        let (left, right) = if at == 0 { (0, 1) } else { (at - 1, at) };
+        self.families.versions = Some(VersionsView {
+            members,
+            left,
+            right,
+            diff: None,
+        });
+    }
+
+    /// Keeps the Versions view's comparison current.
+    pub(super) fn refresh_versions(&mut self) {
+        let Some(view) = &mut self.families.versions else {
+            return;
+        };
+        let (Some(&l), Some(&r)) = (view.members.get(view.left), view.members.get(view.right))
+        else {
+            self.families.versions = None;
+            return;
+        };
+        if view
+            .diff
+            .as_ref()
+            .is_some_and(|(a, b, _)| (*a, *b) == (l, r))
+        {
+            return;
+        }
+        let (Some(a), Some(b)) = (self.workspace.article(l), self.workspace.article(r)) else {
+            self.families.versions = None;
+            return;
+        };
+        view.diff = Some((l, r, Arc::new(word_diff(&a.body, &b.body))));
+    }
+
+    /// Records a decision on families as an undoable edit.
+    pub(super) fn decide_family(&mut self, decision: FamilyDecision) {
+        let said = match &decision {
+            FamilyDecision::Apart(..) => "Marked as not the same report",
+            FamilyDecision::Together(..) => "Marked as the same report",
+            FamilyDecision::Alone(..) => "Taken out of its family",
+        };
+        if self.apply_edit(Edit::PushFamilyDecision(decision)) {
+            self.message = Some(format!("{said} (Ctrl+Z to undo)."));
+            self.families.versions = None;
+        }
+    }
+
+    /// Copies one version's annotations to the same words of another, as one undoable edit.
+    pub(super) fn copy_annotations_between(&mut self, from: ArticleId, to: ArticleId) {
+        let plan = copy_annotations(&self.workspace, from, to);
+        let mut said = format!("Copied {} annotations", plan.copied);
+        if plan.already_there > 0 {
+            said.push_str(&format!("; {} were there already", plan.already_there));
+        }
+        if plan.not_found > 0 {
+            said.push_str(&format!(
+                "; {} have words the other version does not have",
+                plan.not_found
+            ));
+        }
+        if let Some(edit) = plan.edit {
+            self.apply_edit(edit);
+        }
+        self.message = Some(format!("{said}."));
+    }
+}

@@ -1,0 +1,114 @@
+//! Wire-story families in the window, driven headlessly: a re-sent story is one library row
+//! with its versions, the Versions view compares them, "Not the same report" splits them and
+//! undo joins them again; entity counts count the report once unless the user says otherwise.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+use common::{settle, window_with_import};
+
+use dateline::app::{Command, DatelineApp};
+use dateline::model::{ArticleId, FamilyDecision};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const BODY: &str = "GENEVA, March 3 - Negotiators from Norway and Sweden resumed talks on the \
+disputed border on Tuesday after a break of three weeks, officials said. The delegations met \
+for four hours and agreed to meet again on Thursday, a spokesman for the mediators said.\n";
+
+fn wire_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("1.txt"),
+        format!("BORDER TALKS RESUME\n\n 3-MAR-1987 10:02:11.00\n\n{BODY} Reuter\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2.txt"),
+        format!(
+            "BORDER TALKS RESUME, DRAFT EXPECTED\n\n 3-MAR-1987 16:40:00.00\n\n{BODY}    \
+             Diplomats said a draft agreement could be ready before the end of the month.\n Reuter\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("3.txt"),
+        "RAIN FLOODS DHAKA\n\n 3-MAR-1987 09:00:00.00\n\nDHAKA, March 3 - Heavy rain flooded \
+         low-lying districts of the capital overnight, the city's disaster office said.\n Reuter\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
+    window_with_import(folder.path(), Some(1.0 / 60.0))
+}
+
+/// Steps until the families are derived (background work included).
+fn wait_for_families(harness: &mut Harness<'static, DatelineApp>) {
+    for _ in 0..200 {
+        settle(harness);
+        if !harness.state().families().is_empty() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no family was found");
+}
+
+fn norway_articles(harness: &Harness<'static, DatelineApp>) -> Option<usize> {
+    harness
+        .state()
+        .registry()
+        .iter()
+        .find(|e| e.name == "Norway")
+        .map(|e| e.articles.len())
+}
+
+#[test]
+fn a_resent_story_is_one_row_compared_split_and_joined_again() {
+    let folder = wire_folder();
+    let mut harness = harness(&folder);
+    wait_for_families(&mut harness);
+    let family = harness.state().families().iter().next().unwrap().clone();
+    assert_eq!(family.members.len(), 2);
+    let first = family.members[0];
+    // One row for the report, with its number of versions.
+    harness.get_by_label("+ 2");
+    harness.get_by_label("2 reports in 3 articles; 1 reports came in several versions");
+    // Names count the report once; every copy when the user asks.
+    for _ in 0..100 {
+        settle(&mut harness);
+        if norway_articles(&harness).is_some() {
+            break;
+        }
+    }
+    assert_eq!(norway_articles(&harness), Some(1));
+    harness.state_mut().send(Command::SetCountOnce(false));
+    settle(&mut harness);
+    assert_eq!(norway_articles(&harness), Some(2));
+    harness.state_mut().send(Command::SetCountOnce(true));
+    // Open the versions from the library's button.
+    harness
+        .state_mut()
+        .send(Command::SelectArticle(Some(first)));
+    settle(&mut harness);
+    harness.get_by_label("Compare versions (2)").click();
+    settle(&mut harness);
+    harness.get_by_label("Version 1 of 2");
+    harness.get_by_label("Version 2 of 2");
+    harness.get_by_label("6 h 37 min later");
+    harness.get_by_label("+14 -0 words, 0 moved");
+    // The user disagrees: two reports. Undo brings the family back.
+    harness.get_by_label("Not the same report").click();
+    settle(&mut harness);
+    assert!(harness.state().families().is_empty());
+    assert!(matches!(
+        harness.state().workspace().family_decisions.as_slice(),
+        [FamilyDecision::Apart(ArticleId(_), ArticleId(_))]
+    ));
+    harness.state_mut().send(Command::Undo);
+    settle(&mut harness);
+    assert!(harness.state().workspace().family_decisions.is_empty());
+    assert_eq!(harness.state().families().len(), 1);
+}
