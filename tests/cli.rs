@@ -160,12 +160,12 @@ fn info_on_a_damaged_workspace_fails_clearly_and_leaves_it_alone() {
         text
     );
 
-    let newer = "(format: \"dateline-workspace\", format_version: 8, workspace: ())";
+    let newer = "(format: \"dateline-workspace\", format_version: 99, workspace: ())";
     std::fs::write(dir.path().join("new.ron"), newer).unwrap();
     let out = dateline(&["info", "new.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("made by a newer Dateline (format version 8"),
+        stderr(&out).contains("made by a newer Dateline (format version 99"),
         "{}",
         stderr(&out)
     );
@@ -475,6 +475,12 @@ fn families_prints_each_version_and_extract_names_the_family() {
     // A workspace: the user's decision that the two are not the same report is applied.
     let out = dateline(&["import", "wire", "-o", "ws.ron"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
+    let out = dateline(&["search", "ws.ron", "negotiators", "--count"], dir.path());
+    assert_eq!(
+        stdout(&out).trim(),
+        "2 hits in 2 articles (1 report) (of 3)",
+        "a search counts the versions of one report once"
+    );
     let path = dir.path().join("ws.ron");
     let mut ws = dateline::store::load_workspace(&path).unwrap();
     let ids: Vec<_> = ws.articles.iter().map(|a| a.id).collect();

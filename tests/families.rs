@@ -324,3 +324,130 @@ fn development_set_pairwise_scores() {
     assert!(precision >= 0.97, "precision {precision:.4}");
     assert!(f1 >= 0.92, "F1 {f1:.4}");
 }
+
+#[test]
+fn names_count_once_per_report_and_a_name_only_an_update_added_still_counts() {
+    use dateline::families::mentions_once;
+    use dateline::model::{EntityLabel, MentionRecord};
+    let ws = workspace(corpus());
+    let found = detect(&ws);
+    let record = |article: u64, name: &str, label| MentionRecord {
+        article: ArticleId(article),
+        text: name.into(),
+        canonical: name.into(),
+        label,
+    };
+    let records = vec![
+        record(0, "Geneva", EntityLabel::Place),
+        record(0, "Geneva", EntityLabel::Place),
+        record(1, "Geneva", EntityLabel::Place),
+        record(2, "Geneva", EntityLabel::Place),
+        record(2, "Diplomats", EntityLabel::Organisation),
+        record(8, "Dhaka", EntityLabel::Place),
+    ];
+    let once = mentions_once(&records, &found);
+    let kept: Vec<(u64, &str)> = once
+        .iter()
+        .map(|r| (r.article.0, r.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![(0, "Geneva"), (0, "Geneva"), (2, "Diplomats"), (8, "Dhaka")],
+        "the first version's mentions, the update's new name, the single article's"
+    );
+    assert_eq!(
+        mentions_once(&records, &dateline::families::Families::default()),
+        records,
+        "counting every copy changes nothing"
+    );
+}
+
+#[test]
+fn an_event_suggested_by_several_versions_is_one_event_with_every_versions_evidence() {
+    use dateline::extract::events::all_article_events;
+    use dateline::families::merge_versions_events;
+    let ws = workspace(corpus());
+    let found = detect(&ws);
+    let events = all_article_events(&ws.articles, &[], &std::collections::HashMap::new());
+    let thursday = |events: &[dateline::model::Event]| -> Vec<Vec<u64>> {
+        events
+            .iter()
+            .filter(|e| e.title.contains("meet again") && e.evidence[0].article.0 <= 2)
+            .map(|e| e.evidence.iter().map(|v| v.article.0).collect())
+            .collect()
+    };
+    assert_eq!(thursday(&events).len(), 3, "each version suggests it");
+    let merged = merge_versions_events(events.clone(), &found);
+    assert_eq!(thursday(&merged), vec![vec![0, 1, 2]]);
+    assert!(merged.len() < events.len());
+    // Events of single articles pass unchanged.
+    let single = |events: &[dateline::model::Event]| {
+        events
+            .iter()
+            .filter(|e| e.evidence[0].article == ArticleId(7))
+            .count()
+    };
+    assert_eq!(single(&merged), single(&events));
+}
+
+#[test]
+fn annotations_are_copied_to_the_same_words_of_another_version_once() {
+    use dateline::families::copy_annotations;
+    use dateline::model::{
+        Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, TextTarget,
+    };
+    let mut ws = workspace(corpus());
+    let body = ws.article(ArticleId(0)).unwrap().body.clone();
+    let chars: Vec<char> = body.chars().collect();
+    let find = |words: &str| {
+        let at = body.find(words).unwrap();
+        let start = body[..at].chars().count();
+        (start, start + words.chars().count())
+    };
+    let note = |id, (s, e): (usize, usize), text: &str| Annotation {
+        id: AnnotationId(id),
+        target: TextTarget::in_chars(ArticleId(0), &chars, s, e).unwrap(),
+        body: AnnotationBody::Note(text.into()),
+        origin: AnnotationOrigin::Manual,
+        status: AnnotationStatus::Accepted,
+    };
+    ws.annotations
+        .push(note(0, find("lakeside villa"), "Where exactly?"));
+    ws.annotations
+        .push(note(1, find("three weeks"), "Since 10 February"));
+    ws.next_annotation_id = 2;
+    // Copied to the write-through, which has both passages further on.
+    let plan = copy_annotations(&ws, ArticleId(0), ArticleId(2));
+    assert_eq!((plan.copied, plan.not_found, plan.already_there), (2, 0, 0));
+    let mut history = dateline::model::History::default();
+    history.apply(plan.edit.unwrap(), &mut ws).unwrap();
+    let copies: Vec<&Annotation> = ws
+        .annotations
+        .iter()
+        .filter(|a| a.target.article == ArticleId(2))
+        .collect();
+    assert_eq!(copies.len(), 2);
+    let to = ws.article(ArticleId(2)).unwrap();
+    for c in &copies {
+        let words: String = to
+            .body
+            .chars()
+            .skip(c.target.start)
+            .take(c.target.end - c.target.start)
+            .collect();
+        assert_eq!(words, c.target.quote);
+    }
+    // Again: nothing twice. Undo takes both back.
+    let again = copy_annotations(&ws, ArticleId(0), ArticleId(2));
+    assert_eq!((again.copied, again.already_there), (0, 2));
+    history.undo(&mut ws).unwrap();
+    assert!(
+        ws.annotations
+            .iter()
+            .all(|a| a.target.article != ArticleId(2))
+    );
+    // An unrelated story has neither passage.
+    let none = copy_annotations(&ws, ArticleId(0), ArticleId(8));
+    assert_eq!((none.copied, none.not_found), (0, 2));
+    assert!(none.edit.is_none());
+}

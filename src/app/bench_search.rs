@@ -121,6 +121,7 @@ pub fn bench_search_tab(hits: usize) -> ExitCode {
             workspace: &workspace,
             only_results: false,
             pending: None,
+            families: &crate::families::Families::default(),
         };
         let mut commands = Vec::new();
         let mut times = Vec::with_capacity(frames);

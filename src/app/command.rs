@@ -61,7 +61,7 @@ pub enum Command {
     SetCountOnce(bool),
     /// Open the Versions view on this article's family.
     OpenVersions(crate::model::ArticleId),
-    /// Compare these two versions (positions in the family, earlier first).
+    /// Compare these two versions (positions in the family: left, right).
     CompareVersions(usize, usize),
     /// Close the Versions view.
     CloseVersions,

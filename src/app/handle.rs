@@ -207,8 +207,8 @@ impl DatelineApp {
             Command::OpenVersions(id) => self.open_versions(id),
             Command::CompareVersions(left, right) => {
                 if let Some(view) = &mut self.families.versions
-                    && left < right
-                    && right < view.members.len()
+                    && left != right
+                    && left.max(right) < view.members.len()
                 {
                     view.left = left;
                     view.right = right;

@@ -192,6 +192,7 @@ impl DatelineApp {
                         )
                     }
                     LeftTab::Search => {
+                        let counting = self.counting_families();
                         let pending = self
                             .search
                             .pending
@@ -206,6 +207,7 @@ impl DatelineApp {
                             workspace: &self.workspace,
                             only_results: self.search.only.is_some(),
                             pending,
+                            families: &counting,
                         };
                         ui::search::search_ui(ui, &panel, &mut self.search.view, &mut commands);
                     }

@@ -88,7 +88,14 @@ pub fn search_command(path: &Path, query: &str, output: SearchOutput) -> Result<
     let mut out = BufWriter::new(stdout.lock());
     let write_err = |e: io::Error| format!("could not write the results: {e}");
     if output.count {
-        writeln!(out, "{} (of {})", result.summary(), result.total).map_err(write_err)?;
+        let found = crate::families::detect(&workspace);
+        writeln!(
+            out,
+            "{} (of {})",
+            result.summary_counting(&found),
+            result.total
+        )
+        .map_err(write_err)?;
         return out.flush().map_err(write_err);
     }
     let limit = output.limit.unwrap_or(usize::MAX);

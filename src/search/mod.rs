@@ -57,6 +57,32 @@ impl SearchResult {
         )
     }
 
+    /// The summary with the reports the articles hold, when some are versions of one report:
+    /// "5 hits in 3 articles (2 reports)".
+    pub fn summary_counting(&self, families: &crate::families::Families) -> String {
+        if families.is_empty() {
+            return self.summary();
+        }
+        let reports = self.reports(families);
+        if reports == self.articles {
+            self.summary()
+        } else {
+            format!("{} ({})", self.summary(), counted(reports, "report"))
+        }
+    }
+
+    /// The reports the articles with hits hold: versions of one report count once.
+    pub fn reports(&self, families: &crate::families::Families) -> usize {
+        let mut reports: Vec<ArticleId> = self
+            .article_ids()
+            .into_iter()
+            .map(|id| families.original_of(id))
+            .collect();
+        reports.sort_unstable();
+        reports.dedup();
+        reports.len()
+    }
+
     /// The articles with hits, in order.
     pub fn article_ids(&self) -> Vec<ArticleId> {
         let mut ids: Vec<ArticleId> = self.hits.iter().map(|h| h.article).collect();

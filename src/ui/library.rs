@@ -417,15 +417,30 @@ pub fn library_ui(
                 if response.clicked() {
                     commands.push(Command::SelectArticle(Some(article.id)));
                 }
-                if families.of(article.id).is_some() {
+                let in_family = families.of(article.id).is_some();
+                let joinable = selected.filter(|s| {
+                    *s != article.id && families.original_of(*s) != families.original_of(article.id)
+                });
+                if in_family || joinable.is_some() {
                     response.context_menu(|ui| {
-                        if ui.button("Compare versions…").clicked() {
+                        if in_family && ui.button("Compare versions…").clicked() {
                             commands.push(Command::OpenVersions(article.id));
                             ui.close();
                         }
-                        if ui.button("Not a version of this report").clicked() {
+                        if in_family && ui.button("Not a version of this report").clicked() {
                             commands.push(Command::DecideFamily(
                                 crate::model::FamilyDecision::Alone(article.id),
+                            ));
+                            ui.close();
+                        }
+                        if let Some(other) = joinable
+                            && ui
+                                .button("Same report as the selected article")
+                                .on_hover_text("Join this article to the selected one's report")
+                                .clicked()
+                        {
+                            commands.push(Command::DecideFamily(
+                                crate::model::FamilyDecision::Together(other, article.id),
                             ));
                             ui.close();
                         }

@@ -45,6 +45,10 @@ pub struct SearchView {
     pub focus: bool,
     /// The hit opened last, marked in the table.
     pub opened: Option<crate::search::Hit>,
+    /// The summary line of the last result, for (result by address and size, families by
+    /// address): counting reports walks every hit, so it is done once per result, not per
+    /// frame.
+    pub summary: Option<((usize, usize, usize), String)>,
 }
 
 /// The id of the query field.
@@ -87,6 +91,8 @@ pub struct SearchPanel<'a> {
     pub only_results: bool,
     /// Coding waiting for a yes: what with, and what it would do.
     pub pending: Option<(&'a str, &'a CodePlan)>,
+    /// The families the hits' articles count by (empty when every copy counts).
+    pub families: &'a crate::families::Families,
 }
 
 fn sort_header(ui: &mut egui::Ui, view: &mut SearchView, label: &str, by: SortBy) {
@@ -135,7 +141,7 @@ pub fn search_ui(
         }
     });
     query_menus(ui, panel, view, commands);
-    status_line(ui, panel);
+    status_line(ui, panel, view);
     let Some(outcome) = panel.outcome else {
         return;
     };
@@ -215,7 +221,7 @@ fn query_menus(
     });
 }
 
-fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>) {
+fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>, view: &mut SearchView) {
     if let Some((query, error)) = panel.error {
         ui.colored_label(
             ui.visuals().error_fg_color,
@@ -231,7 +237,17 @@ fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>) {
         match panel.outcome {
             Some(outcome) => {
                 let r = &outcome.result;
-                ui.strong(r.summary());
+                let key = (
+                    std::ptr::from_ref(r) as usize,
+                    r.hits.len(),
+                    std::ptr::from_ref(panel.families) as usize,
+                );
+                if view.summary.as_ref().is_none_or(|(k, _)| *k != key) {
+                    view.summary = Some((key, r.summary_counting(panel.families)));
+                }
+                if let Some((_, summary)) = &view.summary {
+                    ui.strong(summary.as_str());
+                }
                 ui.weak(format!("for {}", outcome.query));
                 if r.searched < r.total {
                     ui.weak(format!(

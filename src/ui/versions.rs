@@ -120,6 +120,28 @@ pub fn versions_ui(ui: &mut egui::Ui, input: &VersionsInput<'_>, commands: &mut 
         {
             commands.push(Command::CompareVersions(input.right, input.right + 1));
         }
+        for (side, at, other) in [
+            ("Left", input.left, input.right),
+            ("Right", input.right, input.left),
+        ] {
+            egui::ComboBox::from_id_salt(side)
+                .selected_text(format!("{side}: version {}", at + 1))
+                .show_ui(ui, |ui| {
+                    for n in (0..of).filter(|n| *n != other) {
+                        if ui
+                            .selectable_label(n == at, format!("Version {}", n + 1))
+                            .clicked()
+                        {
+                            let (l, r) = if side == "Left" {
+                                (n, other)
+                            } else {
+                                (other, n)
+                            };
+                            commands.push(Command::CompareVersions(l, r));
+                        }
+                    }
+                });
+        }
         ui.label(time_between(a, b));
         if let Some(d) = input.diff {
             ui.weak(format!(
