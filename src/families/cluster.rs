@@ -33,11 +33,32 @@ impl Family {
     }
 }
 
+/// A hasher for article ids (already unique numbers): one multiply, not SipHash, because
+/// the map of a large corpus is rebuilt after every edit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = super::text::mix(n);
+    }
+}
+
 /// Every family of two or more articles in a workspace.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Families {
     families: Vec<Family>,
-    of: HashMap<ArticleId, usize>,
+    of: HashMap<ArticleId, usize, std::hash::BuildHasherDefault<IdHasher>>,
 }
 
 impl Families {
@@ -196,21 +217,41 @@ pub fn families(articles: &[Article], links: &[Link], decisions: &[FamilyDecisio
         // With articles set apart, the strongest links decide first.
         detected.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     }
-    let mut endpoints = joined;
     for &(i, j, _) in &detected {
         parts.join(i, j);
-        endpoints.push(i);
-        endpoints.push(j);
     }
-    endpoints.sort_unstable();
-    endpoints.dedup();
-    let mut by_root: Vec<(usize, usize)> = endpoints.iter().map(|&i| (parts.find(i), i)).collect();
-    by_root.sort_unstable();
-    let mut out: Vec<Family> = by_root
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|g| g.len() > 1)
-        .map(|g| {
-            let mut g: Vec<usize> = g.iter().map(|(_, i)| *i).collect();
+    // The articles joined, each once, grouped by their component's root: linear in the links.
+    let n = articles.len();
+    let mut seen = vec![false; n];
+    let mut head = vec![usize::MAX; n];
+    let mut next = vec![usize::MAX; n];
+    let mut roots = Vec::new();
+    for i in joined
+        .into_iter()
+        .chain(detected.iter().flat_map(|&(i, j, _)| [i, j]))
+    {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        let root = parts.find(i);
+        if head[root] == usize::MAX {
+            roots.push(root);
+        }
+        next[i] = head[root];
+        head[root] = i;
+    }
+    let mut out: Vec<Family> = roots
+        .into_iter()
+        .filter_map(|root| {
+            let mut g = Vec::new();
+            let mut at = head[root];
+            while at != usize::MAX {
+                g.push(at);
+                at = next[at];
+            }
+            (g.len() > 1).then_some(g)
+        })
+        .map(|mut g| {
             g.sort_by_key(|&i| {
                 let a = &articles[i];
                 let when = a.published.as_ref().map(|p| p.sort_key());

@@ -64,6 +64,15 @@ impl FamilyIndex {
     /// Bring the index up to date with `articles`: new and changed articles are fingerprinted
     /// and paired with the others; when many changed, every pair is found again.
     pub fn update(&mut self, articles: &[Article]) -> UpdateReport {
+        let same_places = self.entries.len() == articles.len()
+            && self
+                .entries
+                .iter()
+                .zip(articles)
+                .all(|(fp, a)| fp.id == a.id);
+        if same_places {
+            return self.update_in_place(articles);
+        }
         // Articles usually keep their places: compare in place, and look up by id only the
         // fingerprints of articles that moved.
         let previous_len = self.entries.len();
@@ -122,6 +131,33 @@ impl FamilyIndex {
                 }
             }
         }
+        self.relink(&changed, &removed)
+    }
+
+    /// The update when every article is where it was: changed texts are fingerprinted again
+    /// in place, nothing moves.
+    fn update_in_place(&mut self, articles: &[Article]) -> UpdateReport {
+        let changed: Vec<usize> = self
+            .entries
+            .par_iter()
+            .zip(articles)
+            .enumerate()
+            .filter(|(_, (fp, a))| !fp.describes(a))
+            .map(|(i, _)| i)
+            .collect();
+        let fresh: Vec<(usize, Fingerprint)> = changed
+            .par_iter()
+            .map(|&i| (i, Fingerprint::of(&articles[i])))
+            .collect();
+        for (i, fp) in fresh {
+            self.entries[i] = fp;
+        }
+        self.relink(&changed, &HashSet::new())
+    }
+
+    /// Find the links again: all of them when many articles changed, else those of the
+    /// changed articles (at these positions) and without the removed ones.
+    fn relink(&mut self, changed: &[usize], removed: &HashSet<ArticleId>) -> UpdateReport {
         let mut report = UpdateReport {
             fingerprinted: changed.len(),
             removed: removed.len(),
@@ -144,7 +180,7 @@ impl FamilyIndex {
                 .retain(|l| !touched.contains(&l.a) && !touched.contains(&l.b));
             let changed_set: HashSet<usize> = changed.iter().copied().collect();
             let mut pairs = Vec::new();
-            for &i in &changed {
+            for &i in changed {
                 for j in pairs_of(&self.entries, i) {
                     let j = j as usize;
                     if !changed_set.contains(&j) || i < j {
