@@ -95,9 +95,14 @@ impl Fingerprint {
     /// True when the two articles were published close enough to be versions of one report
     /// (an undated article is close to every other).
     pub fn within(&self, other: &Fingerprint, days: i32) -> bool {
+        self.days_apart(other) <= days
+    }
+
+    /// Days between the two publication dates; 0 when either is undated.
+    pub fn days_apart(&self, other: &Fingerprint) -> i32 {
         match (self.day, other.day) {
-            (Some(a), Some(b)) => (a - b).abs() <= days,
-            _ => true,
+            (Some(a), Some(b)) => (a - b).abs(),
+            _ => 0,
         }
     }
 }

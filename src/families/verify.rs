@@ -93,10 +93,7 @@ impl PairFeatures {
             numbers: 1.0,
             length_ratio: 1.0,
             shorter_words: a.words.min(b.words) as usize,
-            days_apart: match (a.day, b.day) {
-                (Some(x), Some(y)) => (x - y).abs(),
-                _ => 0,
-            },
+            days_apart: a.days_apart(b),
             numbers_swapped: false,
             names_swapped: false,
             headline_swapped: false,
@@ -137,10 +134,7 @@ impl PairFeatures {
             ),
             length_ratio: share(short.words, long.words),
             shorter_words: short.words,
-            days_apart: match (fa.day, fb.day) {
-                (Some(x), Some(y)) => (x - y).abs(),
-                _ => 0,
-            },
+            days_apart: fa.days_apart(fb),
             numbers_swapped: swapped(&pa.numbers, &pb.numbers),
             names_swapped: swapped(&pa.names, &pb.names),
             headline_swapped: swapped(&pa.headline, &pb.headline),
