@@ -450,4 +450,16 @@ fn annotations_are_copied_to_the_same_words_of_another_version_once() {
     let none = copy_annotations(&ws, ArticleId(0), ArticleId(8));
     assert_eq!((none.copied, none.not_found), (0, 2));
     assert!(none.edit.is_none());
+    // To every version at once, as one step (the version copied from is skipped).
+    let all = dateline::families::copy_annotations_to(
+        &ws,
+        ArticleId(0),
+        &[ArticleId(0), ArticleId(1), ArticleId(2), ArticleId(8)],
+    );
+    assert_eq!((all.copied, all.not_found, all.already_there), (4, 2, 0));
+    history.apply(all.edit.unwrap(), &mut ws).unwrap();
+    let ids: std::collections::HashSet<_> = ws.annotations.iter().map(|a| a.id).collect();
+    assert_eq!(ids.len(), 6, "every copy has its own id");
+    history.undo(&mut ws).unwrap();
+    assert_eq!(ws.annotations.len(), 2);
 }

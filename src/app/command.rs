@@ -67,12 +67,12 @@ pub enum Command {
     CloseVersions,
     /// Record a decision on which articles are the same report.
     DecideFamily(crate::model::FamilyDecision),
-    /// Copy one version's annotations to the same words of another.
+    /// Copy one version's annotations to the same words of others, as one undoable step.
     CopyAnnotations {
         /// The version annotated.
         from: crate::model::ArticleId,
-        /// The version to copy to.
-        to: crate::model::ArticleId,
+        /// The versions to copy to.
+        to: Vec<crate::model::ArticleId>,
     },
     /// Colour names in the reader, or not.
     ToggleNames,

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::DatelineApp;
-use crate::families::{Families, FamilyIndex, WordDiff, copy_annotations, families, word_diff};
+use crate::families::{Families, FamilyIndex, WordDiff, copy_annotations_to, families, word_diff};
 use crate::jobs::{BackgroundTask, TaskPoll};
 use crate::model::{ArticleId, Edit, FamilyDecision};
 
@@ -193,9 +193,9 @@ impl DatelineApp {
         }
     }
 
-    /// Copies one version's annotations to the same words of another, as one undoable edit.
-    pub(super) fn copy_annotations_between(&mut self, from: ArticleId, to: ArticleId) {
-        let plan = copy_annotations(&self.workspace, from, to);
+    /// Copies one version's annotations to the same words of others, as one undoable edit.
+    pub(super) fn copy_annotations_between(&mut self, from: ArticleId, to: &[ArticleId]) {
+        let plan = copy_annotations_to(&self.workspace, from, to);
         let mut said = format!("Copied {} annotations", plan.copied);
         if plan.already_there > 0 {
             said.push_str(&format!("; {} were there already", plan.already_there));

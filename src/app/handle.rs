@@ -216,7 +216,7 @@ impl DatelineApp {
             }
             Command::CloseVersions => self.families.versions = None,
             Command::DecideFamily(decision) => self.decide_family(decision),
-            Command::CopyAnnotations { from, to } => self.copy_annotations_between(from, to),
+            Command::CopyAnnotations { from, to } => self.copy_annotations_between(from, &to),
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::SelectEvent(_)
             | Command::OpenEvidence(_)

@@ -21,58 +21,63 @@ pub struct CopyPlan {
 /// words of `to`: found by their words and context as re-anchoring finds them; words the other
 /// version lacks are counted, never placed elsewhere.
 pub fn copy_annotations(workspace: &Workspace, from: ArticleId, to: ArticleId) -> CopyPlan {
+    copy_annotations_to(workspace, from, &[to])
+}
+
+/// [`copy_annotations`] to several versions at once, as one edit.
+pub fn copy_annotations_to(workspace: &Workspace, from: ArticleId, to: &[ArticleId]) -> CopyPlan {
     let mut plan = CopyPlan::default();
-    let Some(target_article) = workspace.article(to) else {
-        return plan;
-    };
-    let chars: Vec<char> = target_article.body.chars().collect();
     let mut next = workspace.next_annotation_id;
     let mut at = workspace.annotations.len();
     let mut edits = Vec::new();
-    for a in workspace
-        .annotations
-        .iter()
-        .filter(|a| a.target.article == from && !a.is_rejected())
-    {
-        let (start, end) = match reanchor_in(&a.target, &chars) {
-            Anchored::Unchanged => (a.target.start, a.target.end),
-            Anchored::Moved { start, end } => (start, end),
-            _ => {
+    for &target_id in to.iter().filter(|t| **t != from) {
+        let Some(target_article) = workspace.article(target_id) else {
+            continue;
+        };
+        let chars: Vec<char> = target_article.body.chars().collect();
+        for a in workspace
+            .annotations
+            .iter()
+            .filter(|a| a.target.article == from && !a.is_rejected())
+        {
+            let (start, end) = match reanchor_in(&a.target, &chars) {
+                Anchored::Unchanged => (a.target.start, a.target.end),
+                Anchored::Moved { start, end } => (start, end),
+                _ => {
+                    plan.not_found += 1;
+                    continue;
+                }
+            };
+            let target = TextTarget::in_chars(target_id, &chars, start, end)
+                .filter(|t| t.quote == a.target.quote);
+            let Some(target) = target else {
                 plan.not_found += 1;
                 continue;
+            };
+            let exists = workspace.annotations.iter().any(|b| {
+                b.target.article == target_id
+                    && b.target.start == start
+                    && b.target.end == end
+                    && b.body == a.body
+            });
+            if exists {
+                plan.already_there += 1;
+                continue;
             }
-        };
-        let Some(target) = TextTarget::new(to, &target_article.body, start, end) else {
-            plan.not_found += 1;
-            continue;
-        };
-        if target.quote != a.target.quote {
-            plan.not_found += 1;
-            continue;
+            edits.push(Edit::InsertAnnotation {
+                at,
+                annotation: Annotation {
+                    id: AnnotationId(next),
+                    target,
+                    body: a.body.clone(),
+                    origin: a.origin.clone(),
+                    status: a.status,
+                },
+                next_id: next + 1,
+            });
+            next += 1;
+            at += 1;
         }
-        let exists = workspace.annotations.iter().any(|b| {
-            b.target.article == to
-                && b.target.start == start
-                && b.target.end == end
-                && b.body == a.body
-        });
-        if exists {
-            plan.already_there += 1;
-            continue;
-        }
-        edits.push(Edit::InsertAnnotation {
-            at,
-            annotation: Annotation {
-                id: AnnotationId(next),
-                target,
-                body: a.body.clone(),
-                origin: a.origin.clone(),
-                status: a.status,
-            },
-            next_id: next + 1,
-        });
-        next += 1;
-        at += 1;
     }
     plan.copied = edits.len();
     if !edits.is_empty() {

@@ -26,7 +26,7 @@ mod verify;
 
 pub use candidates::WINDOW_DAYS;
 pub use cluster::{Families, Family, FamilyId, families};
-pub use copy::{CopyPlan, copy_annotations};
+pub use copy::{CopyPlan, copy_annotations, copy_annotations_to};
 pub use count::{mentions_once, merge_versions_events};
 pub use diff::{Change, WordDiff, word_diff};
 pub use fingerprint::Fingerprint;

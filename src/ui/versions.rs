@@ -104,8 +104,15 @@ fn column(ui: &mut egui::Ui, n: usize, of: usize, article: &Article, job: Layout
 pub fn versions_ui(ui: &mut egui::Ui, input: &VersionsInput<'_>, commands: &mut Vec<Command>) {
     let (a, b) = input.articles;
     let of = input.members.len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Versions");
+        if ui
+            .button("Close")
+            .on_hover_text("Back to the reader")
+            .clicked()
+        {
+            commands.push(Command::CloseVersions);
+        }
         if ui
             .add_enabled(input.left > 0, egui::Button::new("< Earlier"))
             .on_hover_text("Compare the pair before")
@@ -149,11 +156,6 @@ pub fn versions_ui(ui: &mut egui::Ui, input: &VersionsInput<'_>, commands: &mut 
                 d.added, d.removed, d.moved
             ));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").clicked() {
-                commands.push(Command::CloseVersions);
-            }
-        });
     });
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -164,25 +166,38 @@ pub fn versions_ui(ui: &mut egui::Ui, input: &VersionsInput<'_>, commands: &mut 
             commands.push(Command::DecideFamily(FamilyDecision::Apart(a.id, b.id)));
         }
         if ui
-            .button("Take the later one out")
-            .on_hover_text("The later version is a report of its own")
+            .button("Take the right one out")
+            .on_hover_text("The right version is a report of its own")
             .clicked()
         {
             commands.push(Command::DecideFamily(FamilyDecision::Alone(b.id)));
         }
-        for (to, from_name, to_name, from, target) in [
-            ("later", "earlier", "later", a.id, b.id),
-            ("earlier", "later", "earlier", b.id, a.id),
-        ] {
+        for (from_name, to_name, from, target) in
+            [("left", "right", a.id, b.id), ("right", "left", b.id, a.id)]
+        {
             if ui
-                .button(format!("Copy annotations to the {to} version"))
+                .button(format!("Copy annotations to the {to_name}"))
                 .on_hover_text(format!(
-                    "Every annotation of the {from_name} version, on the same words of the {to_name}"
+                    "Every annotation of the {from_name} version, on the same words of the {to_name} one"
                 ))
                 .clicked()
             {
-                commands.push(Command::CopyAnnotations { from, to: target });
+                commands.push(Command::CopyAnnotations {
+                    from,
+                    to: vec![target],
+                });
             }
+        }
+        if of > 2
+            && ui
+                .button("Copy the left one's annotations to every version")
+                .on_hover_text("One step; Ctrl+Z takes every copy back")
+                .clicked()
+        {
+            commands.push(Command::CopyAnnotations {
+                from: a.id,
+                to: input.members.to_vec(),
+            });
         }
     });
     ui.separator();
