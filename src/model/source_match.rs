@@ -12,6 +12,10 @@ use super::Article;
 /// is given to two incoming ones.
 pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<usize>> {
     let mut matched: Vec<Option<usize>> = vec![None; incoming.len()];
+    if existing.is_empty() {
+        // A new file: nothing to match (and no word pairs to compute).
+        return matched;
+    }
     let mut claimed = vec![false; existing.len()];
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -102,6 +106,9 @@ pub fn match_items(existing: &[&Article], incoming: &[Article]) -> Vec<Option<us
         let run: Vec<usize> = (run_start..n)
             .filter(|&m| incoming[m].meta.source_id.is_none())
             .collect();
+        if gap.is_empty() || run.is_empty() {
+            continue;
+        }
         // The most alike pairs first; an article taken out and another put in its place
         // share little text, a corrected one most of it.
         // Each article's word pairs once, not once per comparison.
