@@ -470,3 +470,35 @@ fn corrections_reference_dates_and_entity_decisions_survive_a_round_trip() {
     store::save_workspace(&path, &workspace).unwrap();
     assert_eq!(store::load_workspace(&path).unwrap(), workspace);
 }
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Texts are saved as they are (raw strings when they hold quotes or backslashes):
+        /// any text, with quotes, backslashes, runs of '#', control characters, CR and other
+        /// scripts, comes back byte for byte.
+        #[test]
+        fn any_text_survives_a_save(
+            body in "(\"|\\\\|#|##|r#\"|\"#|\\r|\\n|\\t|\u{0}|\u{1b}|\u{7f}|\u{2028}|[a-z ]|\u{c11c}|\u{1F600}){0,60}",
+            headline in "(\"|\\\\|#|[A-Z ]|\u{e9}){0,20}",
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut workspace = sample_workspace(dir.path());
+            {
+                let a = &mut workspace.articles_mut()[0];
+                a.body = body.as_str().into();
+                a.raw_text = format!("{headline}\n{body}").into();
+                a.headline = headline.clone();
+            }
+            let path = dir.path().join("w.ron");
+            store::save_workspace(&path, &workspace).unwrap();
+            let again = store::load_workspace(&path).unwrap();
+            prop_assert_eq!(&*again.articles[0].body, body.as_str());
+            prop_assert_eq!(&again.articles[0].headline, &headline);
+            prop_assert_eq!(&*again.articles[0].raw_text, &*workspace.articles[0].raw_text);
+        }
+    }
+}

@@ -46,6 +46,8 @@ Usage:
   dateline bench families DIR… [--copies N]
                                         time family detection (whole and after one edit) next
                                         to `cat | wc -w`; N copies of every article (default 1)
+  dateline bench scale DIR…             time import and save, open, the file's size and the
+                                        memory an open workspace holds, next to `cat | wc -w`
   dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
   dateline bench timeline [N]           time timeline frames with N articles and N events
                                         (default 20000) next to an empty frame
@@ -84,6 +86,11 @@ pub enum Invocation {
         paths: Vec<PathBuf>,
         /// How to print them.
         output: crate::cli::families::FamiliesOutput,
+    },
+    /// Corpus-scale benchmark: import and save, open, file size, memory.
+    BenchScale {
+        /// Folders of articles.
+        inputs: Vec<PathBuf>,
     },
     /// Family detection benchmark against `cat | wc -w`.
     BenchFamilies {
@@ -276,6 +283,9 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     inputs: positional(rest.collect(), "bench extract")?,
                 }),
                 Some("search") => parse_bench_search(rest.collect()),
+                Some("scale") => Ok(Invocation::BenchScale {
+                    inputs: positional(rest.collect(), "bench scale")?,
+                }),
                 Some("families") => {
                     let (inputs, copies) = parse_copies(rest.collect(), "bench families")?;
                     Ok(Invocation::BenchFamilies { inputs, copies })

@@ -40,6 +40,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
         Invocation::Info { path } => info(&path),
         Invocation::Families { paths, output } => super::families::families_command(&paths, output),
+        Invocation::BenchScale { inputs } => super::bench_scale::bench_scale(&inputs),
         Invocation::BenchFamilies { inputs, copies } => {
             super::bench_families::bench_families(&inputs, copies)
         }

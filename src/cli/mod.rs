@@ -6,6 +6,7 @@ mod args;
 mod bench;
 mod bench_export;
 mod bench_families;
+mod bench_scale;
 mod bench_search;
 mod bench_sources;
 mod commands;

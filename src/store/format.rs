@@ -111,9 +111,13 @@ pub fn workspace_to_ron(
         format_version: CURRENT_FORMAT_VERSION,
         workspace: &portable,
     };
+    // Strings are written as they are (raw strings when they hold quotes or backslashes), not
+    // escaped character by character: the article texts are most of the file, and escaping
+    // them took most of a save.
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
-        .indentor("  ".to_string());
+        .indentor("  ".to_string())
+        .escape_strings(false);
     let mut text =
         ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize {
             path: path.to_path_buf(),

@@ -1,0 +1,90 @@
+//! `dateline bench scale`: what a large corpus costs end to end — import and save, open, the
+//! file's size and the memory an open workspace holds — next to `cat | wc -w` over the same
+//! files.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::bench::{baseline, files_and_articles};
+use crate::model::Workspace;
+use crate::store;
+
+/// Resident memory of this process in bytes (Linux; 0 where /proc is missing).
+fn resident_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// Runs the benchmark and prints its table.
+pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
+    let (files, _) = files_and_articles(inputs)?;
+    let (words, cat_time) = baseline(&files)?;
+    let file_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let dir = std::env::temp_dir().join(format!("dateline-bench-scale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join("scale.ron");
+    let started = Instant::now();
+    let (_, outcome) = files_and_articles(inputs)?;
+    let imported = started.elapsed();
+    let mut workspace = Workspace::default();
+    workspace.merge_import(outcome.articles, outcome.problems);
+    let merged = started.elapsed();
+    store::save_workspace(&path, &workspace).map_err(|e| e.to_string())?;
+    let saved = started.elapsed();
+    let articles = workspace.articles.len();
+    let text_bytes: usize = workspace
+        .articles
+        .iter()
+        .map(|a| a.raw_text.len().max(a.body.len()))
+        .sum();
+    drop(workspace);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let before = resident_bytes();
+    let started = Instant::now();
+    let opened = store::load_workspace(&path).map_err(|e| e.to_string())?;
+    let open_time = started.elapsed();
+    let held = resident_bytes().saturating_sub(before);
+    let count = opened.articles.len();
+    drop(opened);
+    let _ = std::fs::remove_dir_all(&dir);
+    if count != articles {
+        return Err(format!("saved {articles} articles, opened {count}"));
+    }
+    let ratio = |t: std::time::Duration| t.as_secs_f64() / cat_time.as_secs_f64();
+    println!(
+        "files: {}  bytes: {file_bytes}  words (wc -w): {words}  articles: {articles}  threads: {}",
+        files.len(),
+        rayon::current_num_threads()
+    );
+    println!("{:<34} {:>10} {:>10}", "", "s", "× cat|wc");
+    let row = |name: &str, t: std::time::Duration| {
+        println!("{name:<34} {:>10.3} {:>10.2}", t.as_secs_f64(), ratio(t));
+    };
+    row("cat | wc -w", cat_time);
+    row("import (read and parse)", imported);
+    row("import + merge", merged);
+    row("import + merge + save", saved);
+    row("save alone", saved - merged);
+    row("open (parse the file)", open_time);
+    let mb = |b: u64| b as f64 / 1e6;
+    println!(
+        "workspace file: {:.1} MB ({:.2}× the files); memory held after open: {:.1} MB ({:.2}× the article text, {:.1} MB)",
+        mb(size),
+        size as f64 / file_bytes.max(1) as f64,
+        mb(held),
+        held as f64 / text_bytes.max(1) as f64,
+        mb(text_bytes as u64)
+    );
+    Ok(())
+}
