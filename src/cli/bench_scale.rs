@@ -56,6 +56,24 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
     let open_time = started.elapsed();
     let held = resident_bytes().saturating_sub(before);
     let count = opened.articles.len();
+    // What the window does in the background once a workspace is open.
+    let started = Instant::now();
+    let names = crate::extract::entities::all_article_names(&opened.bodies());
+    let names_time = started.elapsed();
+    let spans: std::collections::HashMap<_, _> =
+        names.into_iter().map(|n| (n.article, n.spans)).collect();
+    let started = Instant::now();
+    let events = crate::extract::events::all_article_events(&opened.articles, &[], &spans);
+    let events_time = started.elapsed();
+    let started = Instant::now();
+    let index = crate::search::build_index_now(&opened.articles, &[]);
+    let index_time = started.elapsed();
+    let started = Instant::now();
+    let found = crate::families::detect(&opened);
+    let families_time = started.elapsed();
+    let background = names_time + events_time + index_time + families_time;
+    let suggested = events.len();
+    drop((index, events, spans, found));
     drop(opened);
     let _ = std::fs::remove_dir_all(&dir);
     if count != articles {
@@ -77,6 +95,12 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
     row("import + merge + save", saved);
     row("save alone", saved - merged);
     row("open (parse the file)", open_time);
+    row("names (background)", names_time);
+    row("suggested events (background)", events_time);
+    row("search index (background)", index_time);
+    row("families (background)", families_time);
+    row("all background work", background);
+    println!("suggested events: {suggested}");
     let mb = |b: u64| b as f64 / 1e6;
     println!(
         "workspace file: {:.1} MB ({:.2}× the files); memory held after open: {:.1} MB ({:.2}× the article text, {:.1} MB)",
