@@ -100,9 +100,11 @@ impl DatelineApp {
                 TaskPoll::Lost => self.events.task = None,
             }
         }
-        // Wait for names, so suggestions get their participants.
+        // Wait for names, so suggestions get their participants, and for the families when
+        // each report counts once, so the events are not made twice.
         if self.events.task.is_some()
             || self.mention_task.is_some()
+            || (self.families.count_once && self.families_pending())
             || self.events.suggestions.0 == self.events.inputs
         {
             return;

@@ -104,6 +104,14 @@ impl DatelineApp {
         }
     }
 
+    /// True while the families do not yet reflect the articles: the index is being brought up
+    /// to date, or the families were not derived since.
+    pub(super) fn families_pending(&self) -> bool {
+        self.families.task.is_some()
+            || self.families.index_version != self.articles_version
+            || self.families.current.0.0 != self.families.index_version
+    }
+
     /// The label of the family task while it runs.
     pub(super) fn families_busy(&self) -> Option<&str> {
         self.families.task.as_ref().map(|t| t.label.as_str())
