@@ -112,3 +112,28 @@ fn a_resent_story_is_one_row_compared_split_and_joined_again() {
     assert!(harness.state().workspace().family_decisions.is_empty());
     assert_eq!(harness.state().families().len(), 1);
 }
+
+/// A large corpus's registry is built off the UI thread; the panel gets it when it is done,
+/// and decisions still apply.
+#[test]
+fn the_registry_of_a_large_corpus_is_built_in_the_background() {
+    let folder = wire_folder();
+    let mut harness = window_with_import(folder.path(), Some(1.0 / 60.0));
+    harness.state_mut().set_registry_inline_limit(0);
+    harness.state_mut().send(Command::SetCountOnce(false));
+    wait_for_families(&mut harness);
+    for _ in 0..100 {
+        settle(&mut harness);
+        if norway_articles(&harness).is_some() {
+            break;
+        }
+    }
+    assert_eq!(norway_articles(&harness), Some(2));
+    harness.state_mut().send(Command::SetCountOnce(true));
+    settle(&mut harness);
+    assert_eq!(
+        norway_articles(&harness),
+        Some(1),
+        "counted once, built in the background"
+    );
+}

@@ -125,7 +125,7 @@ impl DatelineApp {
     /// What counts depend on changed: names, events and the library are derived again.
     fn family_counts_changed(&mut self) {
         self.families.version += 1;
-        self.registry.0 = u64::MAX;
+        self.registry_stale = true;
         self.events.inputs += 1;
     }
 

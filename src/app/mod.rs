@@ -163,6 +163,13 @@ pub struct DatelineApp {
     mention_task: Option<BackgroundTask<(u64, Vec<ArticleNames>)>>,
     /// The registry, and the `content_version` it was built for.
     registry: (u64, Arc<Vec<RegistryEntity>>),
+    /// The registry must be built again although the content did not change (new names,
+    /// families, counting once or not).
+    registry_stale: bool,
+    /// A large workspace's registry being built off the UI thread.
+    registry_task: Option<BackgroundTask<(u64, Vec<RegistryEntity>)>>,
+    /// Mention records up to which the registry is built on the UI thread.
+    registry_inline_limit: usize,
     selected_entities: Vec<EntityKey>,
     entities_view: EntitiesView,
     /// Entities sharing articles with the main selected one: for which entity and registry
@@ -203,6 +210,10 @@ pub struct DatelineApp {
     /// Annotation files to lay over the workspace when the import under way is done.
     pending_annotations: Vec<PathBuf>,
 }
+
+/// Mention records up to which the registry is built on the UI thread (a few milliseconds);
+/// above, it is built on a background thread.
+const REGISTRY_INLINE_MENTIONS: usize = 100_000;
 
 impl DatelineApp {
     /// A window with an empty workspace.
@@ -251,6 +262,9 @@ impl DatelineApp {
             mention_spans: Arc::default(),
             mention_task: None,
             registry: (u64::MAX, Arc::default()),
+            registry_stale: false,
+            registry_task: None,
+            registry_inline_limit: REGISTRY_INLINE_MENTIONS,
             selected_entities: Vec::new(),
             entities_view: EntitiesView::default(),
             appears_with: (None, u64::MAX, Vec::new()),
@@ -322,6 +336,7 @@ impl DatelineApp {
             || self.search_busy()
             || self.export.is_some()
             || self.families_busy().is_some()
+            || self.registry_task.is_some()
     }
 
     /// The entity registry as the panel shows it.
@@ -354,7 +369,7 @@ impl DatelineApp {
                     self.events.spans = Arc::new(spans);
                     self.events.inputs += 1;
                     self.mention_task = None;
-                    self.registry.0 = u64::MAX;
+                    self.registry_stale = true;
                 }
                 TaskPoll::Lost => self.mention_task = None,
             }
@@ -369,19 +384,71 @@ impl DatelineApp {
                 self.mention_task = Some(task);
             }
         }
-        if self.registry.0 != self.content_version && self.mention_task.is_none() {
-            let workspace = &self.workspace;
+        if let Some(task) = &self.registry_task {
+            match task.poll() {
+                TaskPoll::Pending => return,
+                TaskPoll::Done((version, registry)) => {
+                    self.registry_task = None;
+                    self.install_registry(version, registry);
+                }
+                TaskPoll::Lost => self.registry_task = None,
+            }
+        }
+        let wanted = self.registry.0 != self.content_version || self.registry_stale;
+        if wanted && self.mention_task.is_none() && self.registry_task.is_none() {
+            self.registry_stale = false;
+            let version = self.content_version;
             let mentions = self.effective_mentions();
             let counting = self.counting_families();
-            let mentions = if counting.is_empty() {
-                mentions
-            } else {
-                Arc::new(crate::families::mentions_once(&mentions, &counting))
+            let decisions = self.workspace.entity_decisions.clone();
+            let articles = Arc::clone(&self.workspace.articles);
+            let build = move || {
+                let mentions = if counting.is_empty() {
+                    mentions
+                } else {
+                    Arc::new(crate::families::mentions_once(&mentions, &counting))
+                };
+                let published: std::collections::HashMap<ArticleId, &crate::model::PublishedAt> =
+                    articles
+                        .iter()
+                        .filter_map(|a| a.published.as_ref().map(|p| (a.id, p)))
+                        .collect();
+                let registry = build_registry(&mentions, &decisions, |id| {
+                    published.get(&id).map(|p| (*p).clone())
+                });
+                (version, registry)
             };
-            let registry = build_registry(&mentions, &workspace.entity_decisions, |id| {
-                workspace.article(id).and_then(|a| a.published.clone())
-            });
-            self.registry = (self.content_version, Arc::new(registry));
+            // A small workspace's registry is built at once; a large one's off the UI thread,
+            // so the window never freezes while names are counted.
+            if self.mentions.1.len() <= self.registry_inline_limit {
+                let (version, registry) = build();
+                self.install_registry(version, registry);
+            } else if let Ok(task) = BackgroundTask::start(
+                "registry",
+                "Counting names…".to_string(),
+                self.wake.clone(),
+                build,
+            ) {
+                self.registry_task = Some(task);
+            }
+        }
+    }
+
+    /// Sets how many mention records the registry may have and still be built on the UI
+    /// thread (tests use 0 to take the background path a large corpus takes).
+    pub fn set_registry_inline_limit(&mut self, records: usize) {
+        self.registry_inline_limit = records;
+    }
+
+    /// The label of the registry task while it runs.
+    pub(super) fn registry_busy(&self) -> Option<&str> {
+        self.registry_task.as_ref().map(|t| t.label.as_str())
+    }
+
+    /// Puts a registry built for `version` in place and repairs what points into it.
+    fn install_registry(&mut self, version: u64, registry: Vec<RegistryEntity>) {
+        self.registry = (version, Arc::new(registry));
+        {
             let keys: std::collections::HashSet<&EntityKey> =
                 self.registry.1.iter().map(|e| &e.key).collect();
             // Repair the selection: a merged or vanished entity never dangles.
