@@ -172,12 +172,7 @@ impl DatelineApp {
         if !said.is_empty() {
             self.message = Some(said.join("; "));
             if self.selection.is_none() {
-                self.library.refresh(
-                    &self.workspace,
-                    self.content_version,
-                    &self.families.current.1,
-                    self.families.version,
-                );
+                self.refresh_library();
                 self.selection = self.library.neighbour(&self.workspace, None, 1);
             }
         }

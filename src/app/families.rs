@@ -117,6 +117,16 @@ impl DatelineApp {
         self.families.task.as_ref().map(|t| t.label.as_str())
     }
 
+    /// Brings the library's rows up to date with the articles and the families.
+    pub(super) fn refresh_library(&mut self) {
+        self.library.refresh(
+            &self.workspace,
+            self.content_version,
+            &self.families.current.1,
+            self.families.version,
+        );
+    }
+
     /// The families as last derived.
     pub fn families(&self) -> &Families {
         &self.families.current.1

@@ -173,12 +173,7 @@ impl DatelineApp {
                 } else {
                     -1
                 };
-                self.library.refresh(
-                    &self.workspace,
-                    self.content_version,
-                    &self.families.current.1,
-                    self.families.version,
-                );
+                self.refresh_library();
                 if let Some(id) = self
                     .library
                     .neighbour(&self.workspace, self.selection, step)
@@ -382,12 +377,7 @@ impl DatelineApp {
         self.selected_entities.clear();
         self.forget_search_index();
         self.library.restrict_to(None);
-        self.library.refresh(
-            &self.workspace,
-            self.content_version,
-            &self.families.current.1,
-            self.families.version,
-        );
+        self.refresh_library();
         self.selection = self.library.neighbour(&self.workspace, None, 1);
     }
 
@@ -484,12 +474,7 @@ impl DatelineApp {
         }
         self.message = Some(message);
         if self.selection.is_none() {
-            self.library.refresh(
-                &self.workspace,
-                self.content_version,
-                &self.families.current.1,
-                self.families.version,
-            );
+            self.refresh_library();
             self.selection = self.library.neighbour(&self.workspace, None, 1);
         }
         self.import_annotation_files();

@@ -448,24 +448,22 @@ impl DatelineApp {
     /// Puts a registry built for `version` in place and repairs what points into it.
     fn install_registry(&mut self, version: u64, registry: Vec<RegistryEntity>) {
         self.registry = (version, Arc::new(registry));
+        let keys: std::collections::HashSet<&EntityKey> =
+            self.registry.1.iter().map(|e| &e.key).collect();
+        // Repair the selection: a merged or vanished entity never dangles.
+        let decisions = &self.workspace.entity_decisions;
+        let mut repaired: Vec<EntityKey> = Vec::new();
+        for key in self
+            .selected_entities
+            .iter()
+            .map(|k| resolve_key(k, decisions))
         {
-            let keys: std::collections::HashSet<&EntityKey> =
-                self.registry.1.iter().map(|e| &e.key).collect();
-            // Repair the selection: a merged or vanished entity never dangles.
-            let decisions = &self.workspace.entity_decisions;
-            let mut repaired: Vec<EntityKey> = Vec::new();
-            for key in self
-                .selected_entities
-                .iter()
-                .map(|k| resolve_key(k, decisions))
-            {
-                if keys.contains(&key) && !repaired.contains(&key) {
-                    repaired.push(key);
-                }
+            if keys.contains(&key) && !repaired.contains(&key) {
+                repaired.push(key);
             }
-            self.selected_entities = repaired;
-            self.library.restrict_to(self.shown_articles());
         }
+        self.selected_entities = repaired;
+        self.library.restrict_to(self.shown_articles());
     }
 
     /// Recomputes "appears with" for the main selected entity when it or the registry changed.

@@ -51,6 +51,15 @@ pub(super) fn baseline(files: &[PathBuf]) -> Result<(u64, Duration), String> {
     Ok((words, median(times)))
 }
 
+/// The size of these files together (files that cannot be read count nothing).
+pub(super) fn total_bytes(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// The article files under `inputs` and what importing them gives; an error when there are none.
 pub(super) fn files_and_articles(
     inputs: &[PathBuf],
@@ -94,12 +103,7 @@ pub fn bench_import(inputs: &[PathBuf]) -> Result<(), String> {
     if list.files.is_empty() {
         return Err("no article files found to benchmark".into());
     }
-    let bytes: u64 = list
-        .files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
+    let bytes = total_bytes(&list.files);
     let (words, cat_time) = baseline(&list.files)?;
     let mut times = Vec::new();
     let mut articles = 0;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::bench::{baseline, files_and_articles};
+use super::bench::{baseline, files_and_articles, total_bytes};
 use crate::model::Workspace;
 use crate::store;
 
@@ -24,13 +24,13 @@ fn resident_bytes() -> u64 {
 
 /// Runs the benchmark and prints its table.
 pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
-    let (files, _) = files_and_articles(inputs)?;
+    // The file list only: the import is timed below.
+    let files = crate::ingest::collect_sources(inputs).files;
+    if files.is_empty() {
+        return Err("no article files found to benchmark".into());
+    }
     let (words, cat_time) = baseline(&files)?;
-    let file_bytes: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
+    let file_bytes = total_bytes(&files);
     let dir = std::env::temp_dir().join(format!("dateline-bench-scale-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join("scale.ron");

@@ -73,11 +73,7 @@ pub fn bench_search(inputs: &[PathBuf], copies: usize) -> Result<(), String> {
     let articles = super::bench::copied_articles(&outcome.articles, copies);
     let files: Vec<PathBuf> = (0..copies).flat_map(|_| files.iter().cloned()).collect();
     let (words, cat_time) = baseline(&files)?;
-    let file_bytes: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
+    let file_bytes = super::bench::total_bytes(&files);
     let body_bytes: usize = articles.iter().map(|a| a.body.len()).sum();
     let threads = rayon::current_num_threads();
     println!(

@@ -36,7 +36,7 @@ impl Family {
 /// A hasher for article ids (already unique numbers): one multiply, not SipHash, because
 /// the map of a large corpus is rebuilt after every edit.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct IdHasher(u64);
+struct IdHasher(u64);
 
 impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {

@@ -56,11 +56,6 @@ impl FamilyIndex {
         &self.links
     }
 
-    /// The fingerprints, in the order of the articles last given.
-    pub fn entries(&self) -> &[Fingerprint] {
-        &self.entries
-    }
-
     /// Bring the index up to date with `articles`: new and changed articles are fingerprinted
     /// and paired with the others; when many changed, every pair is found again.
     pub fn update(&mut self, articles: &[Article]) -> UpdateReport {

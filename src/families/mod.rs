@@ -24,15 +24,12 @@ mod minhash;
 mod text;
 mod verify;
 
-pub use candidates::WINDOW_DAYS;
 pub use cluster::{Families, Family, FamilyId, families};
 pub use copy::{CopyPlan, copy_annotations, copy_annotations_to};
 pub use count::{mentions_once, merge_versions_events};
 pub use diff::{Change, WordDiff, word_diff};
-pub use fingerprint::Fingerprint;
 pub use index::{FamilyIndex, Link, UpdateReport};
-pub use minhash::{BANDS, PERMUTATIONS, Signature};
-pub use verify::{PairFeatures, same_report};
+pub use verify::PairFeatures;
 
 use crate::model::Workspace;
 

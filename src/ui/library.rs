@@ -173,6 +173,7 @@ impl LibraryView {
             rows.reverse();
         }
         self.nested.clear();
+        self.changes.clear();
         if !self.show_every_copy && !families.is_empty() {
             let position: HashMap<ArticleId, usize> = articles
                 .iter()
@@ -319,11 +320,8 @@ pub fn library_ui(
         }
     });
     view.refresh(workspace, version, families, families_version);
-    let reports = view
-        .rows
-        .iter()
-        .filter(|i| !view.nested.contains(i))
-        .count();
+    // Every nested row is a later version shown under its report's row.
+    let reports = view.rows.len() - view.nested.len();
     ui.weak(if families.is_empty() || view.show_every_copy {
         format!(
             "{} of {} articles",
