@@ -27,7 +27,7 @@ fn workspace() -> Workspace {
             modified: None,
             item: None,
         },
-        raw_text: BODY.into(),
+        original: dateline::model::OriginalText::encode(BODY, BODY),
         headline: format!("Story {id}"),
         published: None,
         byline: None,

@@ -40,7 +40,7 @@ proptest! {
         let text = lines.join("\n");
         for name in ["a.txt", "a.html"] {
             if let Ok(article) = ingest_bytes(Path::new(name), text.as_bytes(), IngestOptions::default()) {
-                prop_assert!(!article.raw_text.contains('\r'));
+                prop_assert!(!article.original_text().unwrap().contains('\r'));
                 prop_assert!(!article.headline.is_empty());
                 if let Some(p) = &article.published {
                     prop_assert!(p.day.is_none() || p.month.is_some());

@@ -518,7 +518,7 @@ proptest::proptest! {
                         modified: None,
                         item: None,
                     },
-                    raw_text: "".into(),
+                    original: Default::default(),
                     headline: "Oil".into(),
                     published: dateline::model::PublishedAt::from_ymd(1987, 3, 4),
                     byline: None,

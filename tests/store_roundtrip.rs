@@ -435,6 +435,48 @@ fn golden_workspace_version_8_loads() {
     assert!(workspace_v7_has_no_decisions());
 }
 
+/// Version 9 keeps each article's original file text as its differences from the body; the
+/// texts of version 8, held whole, come back the same from either file.
+#[test]
+fn golden_workspace_version_9_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let (v9, version) =
+        store::load_workspace_versioned(&dir.join("workspace_v9.ron"), store::MAX_WORKSPACE_BYTES)
+            .unwrap();
+    assert_eq!(version, 9);
+    let v8 = store::load_workspace(&dir.join("workspace_v8.ron")).unwrap();
+    assert_eq!(
+        v9.articles[0].original_text().as_deref(),
+        Some(
+            "Envoys meet\n\nAll Headlines 09:10 May 2, 2022\n\nBy Choi Eun-ha\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n"
+        )
+    );
+    for (a, b) in v9.articles.iter().zip(v8.articles.iter()) {
+        assert_eq!(a.original_text(), b.original_text());
+        assert!(a.original.stored_len() < a.original_text().unwrap().len());
+    }
+    assert_eq!(v9.family_decisions, v8.family_decisions);
+    let text = std::fs::read_to_string(dir.join("workspace_v9.ron")).unwrap();
+    assert!(!text.contains("raw_text"));
+    let temp = tempfile::tempdir().unwrap();
+    let copy = temp.path().join("copy.ron");
+    store::save_workspace(&copy, &v9).unwrap();
+    assert_eq!(store::load_workspace(&copy).unwrap().articles, v9.articles);
+}
+
+/// A hand-edited original that no longer fits its body loads, and says so instead of
+/// showing other text.
+#[test]
+fn an_original_that_does_not_fit_its_body_is_refused_not_shown() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let text = std::fs::read_to_string(dir.join("workspace_v9.ron"))
+        .unwrap()
+        .replace("original: \"=9+87:", "original: \"=999+87:");
+    let workspace = store::load_workspace_text(&text, &dir.join("edited.ron"), &dir).unwrap();
+    assert_eq!(workspace.articles[0].original_text(), None);
+    assert!(workspace.articles[1].original_text().is_some());
+}
+
 fn workspace_v7_has_no_decisions() -> bool {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workspace_v7.ron");
     store::load_workspace(&golden)
@@ -490,7 +532,7 @@ mod any_text {
             {
                 let a = &mut workspace.articles_mut()[0];
                 a.body = body.as_str().into();
-                a.raw_text = format!("{headline}\n{body}").into();
+                a.original = dateline::model::OriginalText::encode(&format!("{headline}\n{body}"), &body);
                 a.headline = headline.clone();
             }
             let path = dir.path().join("w.ron");
@@ -498,7 +540,7 @@ mod any_text {
             let again = store::load_workspace(&path).unwrap();
             prop_assert_eq!(&*again.articles[0].body, body.as_str());
             prop_assert_eq!(&again.articles[0].headline, &headline);
-            prop_assert_eq!(&*again.articles[0].raw_text, &*workspace.articles[0].raw_text);
+            prop_assert_eq!(again.articles[0].original_text(), Some(format!("{headline}\n{body}")));
         }
     }
 }

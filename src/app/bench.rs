@@ -34,7 +34,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                     modified: None,
                     item: None,
                 },
-                raw_text: "".into(),
+                original: Default::default(),
                 headline: format!("Generated story {i}"),
                 published: PublishedAt::from_ymd(day.year(), day.month(), day.day()),
                 byline: None,

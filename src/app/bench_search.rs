@@ -46,7 +46,7 @@ fn generated(articles: usize) -> Vec<Article> {
                     modified: None,
                     item: None,
                 },
-                raw_text: "".into(),
+                original: Default::default(),
                 headline: format!("Generated story {i}"),
                 published: PublishedAt::from_ymd(1987, 3, day),
                 byline: None,

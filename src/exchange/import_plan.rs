@@ -119,7 +119,9 @@ pub struct ArticleFinder<'w> {
     by_file: HashMap<String, usize>,
     by_stem: HashMap<String, usize>,
     by_text: HashMap<&'w str, usize>,
-    by_raw: HashMap<&'w str, usize>,
+    /// Articles by a hash of their original text, made on the first lookup (the originals
+    /// are kept as differences from the bodies and decoded for it).
+    by_raw: std::sync::OnceLock<HashMap<u64, Vec<usize>>>,
     by_id: HashMap<u64, usize>,
 }
 
@@ -135,7 +137,7 @@ impl<'w> ArticleFinder<'w> {
             by_file: HashMap::new(),
             by_stem: HashMap::new(),
             by_text: HashMap::new(),
-            by_raw: HashMap::new(),
+            by_raw: std::sync::OnceLock::new(),
             by_id: HashMap::new(),
         };
         for (i, a) in articles.iter().enumerate() {
@@ -155,7 +157,6 @@ impl<'w> ArticleFinder<'w> {
                     .or_insert(i);
             }
             f.by_text.entry(&a.body).or_insert(i);
-            f.by_raw.entry(&a.raw_text).or_insert(i);
             f.by_id.insert(a.id.0, i);
         }
         f
@@ -188,7 +189,20 @@ impl<'w> ArticleFinder<'w> {
 
     /// By the whole text of its file (as decoded, line ends made LF), headline and all.
     pub fn raw_text(&self, text: &str) -> Option<&'w Article> {
-        self.at(self.by_raw.get(text))
+        let by_raw = self.by_raw.get_or_init(|| {
+            let mut map: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (i, a) in self.articles.iter().enumerate() {
+                if let Some(raw) = a.original_text() {
+                    map.entry(text_hash(&raw)).or_default().push(i);
+                }
+            }
+            map
+        });
+        let found = by_raw
+            .get(&text_hash(text))?
+            .iter()
+            .find(|&&i| self.articles[i].original_text().as_deref() == Some(text));
+        self.at(found)
     }
 
     /// By a document name Dateline wrote (`000012_story`: the article's number, then its
@@ -407,4 +421,12 @@ impl<'w> ImportPlan<'w> {
         });
         (Some(Edit::Batch(edits)), self.report)
     }
+}
+
+/// A hash of a text for looking it up (the same within one run).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }

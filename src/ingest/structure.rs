@@ -99,7 +99,7 @@ impl ArticleStructure {
         Article {
             id: ArticleId(0),
             source,
-            raw_text: raw.into(),
+            original: crate::model::OriginalText::encode(&raw, &body),
             headline: self
                 .headline
                 .filter(|h| !h.is_empty())

@@ -130,7 +130,7 @@ pub struct Dateline {
 
 /// A news article: its source, its decoded text and its structure.
 ///
-/// `raw_text` is the whole decoded file (line endings normalised) and never changes; `body` is
+/// `original` is the whole decoded file (line endings normalised) and never changes; `body` is
 /// the clean article text without headline, date lines and site boilerplate. Offsets of later
 /// annotations point into `body`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,8 +139,11 @@ pub struct Article {
     pub id: ArticleId,
     /// Where the text came from.
     pub source: SourceInfo,
-    /// The decoded file text, boilerplate included.
-    pub raw_text: std::sync::Arc<str>,
+    /// The decoded file text, boilerplate included, kept as its differences from `body`
+    /// ([`Article::original_text`]). Workspace files before format 9 hold the text whole under
+    /// `raw_text`; the loader encodes it.
+    #[serde(alias = "raw_text")]
+    pub original: super::OriginalText,
     /// The headline; the file name when the text has none.
     pub headline: String,
     /// When the article was published, as far as the text or the source tells.
@@ -200,6 +203,12 @@ impl Article {
             return Some((date, ReferenceSource::Published));
         }
         self.source.modified.map(|d| (d, ReferenceSource::FileDate))
+    }
+
+    /// The decoded file text, boilerplate included; `None` when the stored differences do not
+    /// fit the body (a hand-edited workspace file).
+    pub fn original_text(&self) -> Option<String> {
+        self.original.decode(&self.body)
     }
 
     /// Words in the body, counted as `wc -w` counts them.

@@ -141,7 +141,7 @@ mod tests {
                 modified: None,
                 item: None,
             },
-            raw_text: "".into(),
+            original: Default::default(),
             headline: "one".into(),
             published: None,
             byline: None,

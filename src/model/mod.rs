@@ -10,6 +10,7 @@ mod entity;
 mod event;
 mod family;
 mod history;
+mod original;
 mod orphan;
 mod published;
 mod rebase;
@@ -39,6 +40,7 @@ pub use entity::EntityLabel;
 pub use event::{Event, EventId, EventOrigin, Evidence, SuggestionKey};
 pub use family::FamilyDecision;
 pub use history::{DEFAULT_DEPTH, History};
+pub use original::OriginalText;
 pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
 pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
@@ -63,7 +65,7 @@ pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
             modified: None,
             item: None,
         },
-        raw_text: body.into(),
+        original: OriginalText::encode(body, body),
         headline: "x".into(),
         published: None,
         byline: None,

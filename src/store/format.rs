@@ -21,8 +21,9 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// saved searches. 7: adds, for articles of files that hold many (database exports, feeds),
 /// their place in the file and what the database says of them (outlet, section, language,
 /// stated length, id). 8: adds the user's decisions on wire-story families (which articles
-/// are versions of one report).
-pub const CURRENT_FORMAT_VERSION: u32 = 8;
+/// are versions of one report). 9: keeps each article's original file text as its differences
+/// from the body (`original`) instead of whole (`raw_text`), which held every text twice.
+pub const CURRENT_FORMAT_VERSION: u32 = 9;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
@@ -193,7 +194,7 @@ fn load_workspace_text_versioned(
     path: &Path,
     base: &Path,
 ) -> Result<(Workspace, u32), StoreError> {
-    let header: Header = ron::from_str(text).map_err(|e| {
+    let header: Header = read_header(text).map_err(|e| {
         if text.trim().is_empty() {
             damaged(path, 1, 1, "the file is empty".into())
         } else {
@@ -231,6 +232,9 @@ fn load_workspace_text_versioned(
         .max()
         .unwrap_or(0);
     workspace.next_article_id = workspace.next_article_id.max(highest_id);
+    if header.format_version < 9 {
+        encode_originals(&mut workspace);
+    }
     for article in workspace.articles_mut() {
         article.source.path = resolve_path(&article.source.path, base);
     }
@@ -241,6 +245,30 @@ fn load_workspace_text_versioned(
         *folder = resolve_path(folder, base);
     }
     Ok((workspace, header.format_version))
+}
+
+/// The header of workspace text. The envelope names its format and version before the
+/// workspace, so only that much is parsed when it can be found (parsing the whole text for
+/// the header alone took as long as reading the workspace); otherwise the whole text, for the
+/// error's place.
+fn read_header(text: &str) -> Result<Header, ron::error::SpannedError> {
+    if let Some(at) = text.get(..4096).unwrap_or(text).find("workspace:") {
+        let head = format!("{})", &text[..at]);
+        if let Ok(header) = ron::from_str::<Header>(&head) {
+            return Ok(header);
+        }
+    }
+    ron::from_str(text)
+}
+
+/// Files before format 9 hold each article's original text whole under `raw_text`, which
+/// deserialises into `original` as it is: keep it as its differences from the body instead.
+fn encode_originals(workspace: &mut Workspace) {
+    use rayon::prelude::*;
+    workspace.articles_mut().par_iter_mut().for_each(|article| {
+        let raw = article.original.as_ops().to_string();
+        article.original = crate::model::OriginalText::encode(&raw, &article.body);
+    });
 }
 
 fn ron_error(path: &Path, e: ron::error::SpannedError) -> StoreError {

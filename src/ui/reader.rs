@@ -223,7 +223,11 @@ pub fn reader_ui(
             // Lines longer than about 90 characters are hard to read; keep the measure.
             let width = ui.available_width().min(READING_WIDTH);
             if view.show_original {
-                let mut shown: &str = &article.raw_text;
+                let Some(original) = article.original_text() else {
+                    ui.label("The original text does not fit this article's body any more.");
+                    return;
+                };
+                let mut shown: &str = &original;
                 ui.add(
                     egui::TextEdit::multiline(&mut shown)
                         .id_salt("reader_original")
