@@ -46,7 +46,7 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
     let text_bytes: usize = workspace
         .articles
         .iter()
-        .map(|a| a.raw_text.len().max(a.body.len()))
+        .map(|a| a.original_text().map_or(0, |t| t.len()).max(a.body.len()))
         .sum();
     drop(workspace);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -57,23 +57,71 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
     let held = resident_bytes().saturating_sub(before);
     let count = opened.articles.len();
     // What the window does in the background once a workspace is open.
+    // Each structure's memory is what the process holds more once it is built (and kept).
+    let mut mark = resident_bytes();
+    let mut grew = || {
+        let now = resident_bytes();
+        let delta = now.saturating_sub(mark);
+        mark = now;
+        delta
+    };
     let started = Instant::now();
     let names = crate::extract::entities::all_article_names(&opened.bodies());
     let names_time = started.elapsed();
-    let spans: std::collections::HashMap<_, _> =
-        names.into_iter().map(|n| (n.article, n.spans)).collect();
+    let mut records = Vec::new();
+    let mut spans = std::collections::HashMap::with_capacity(names.len());
+    for n in names {
+        records.extend(n.records);
+        spans.insert(n.article, n.spans);
+    }
+    let names_bytes = grew();
+    let published: std::collections::HashMap<_, _> = opened
+        .articles
+        .iter()
+        .filter_map(|a| a.published.clone().map(|p| (a.id, p)))
+        .collect();
+    let registry = crate::model::build_registry(&records, &opened.entity_decisions, |id| {
+        published.get(&id).cloned()
+    });
+    drop(published);
+    let registry_bytes = grew();
     let started = Instant::now();
     let events = crate::extract::events::all_article_events(&opened.articles, &[], &spans);
     let events_time = started.elapsed();
+    let events_bytes = grew();
     let started = Instant::now();
     let index = crate::search::build_index_now(&opened.articles, &[]);
     let index_time = started.elapsed();
+    let index_bytes = grew();
     let started = Instant::now();
     let found = crate::families::detect(&opened);
     let families_time = started.elapsed();
+    let families_bytes = grew();
     let background = names_time + events_time + index_time + families_time;
     let suggested = events.len();
-    drop((index, events, spans, found));
+    if std::env::var_os("DATELINE_BENCH_DETAIL").is_some() {
+        let quotes: usize = events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .map(|v| v.quote.len())
+            .sum();
+        let titles: usize = events.iter().map(|e| e.title.len()).sum();
+        let parts: usize = events.iter().map(|e| e.participants.len()).sum();
+        let part_bytes: usize = events
+            .iter()
+            .flat_map(|e| &e.participants)
+            .map(|p| p.name.len())
+            .sum();
+        eprintln!(
+            "events {suggested} size {} quotes {quotes} titles {titles} participants {parts} ({part_bytes} bytes); records {} size {}; spans {} size {}",
+            std::mem::size_of::<crate::model::Event>(),
+            records.len(),
+            std::mem::size_of::<crate::model::MentionRecord>(),
+            spans.values().map(Vec::len).sum::<usize>(),
+            std::mem::size_of::<crate::extract::entities::NamedSpan>(),
+        );
+    }
+    drop((index, events, spans, found, records, registry));
     drop(opened);
     let _ = std::fs::remove_dir_all(&dir);
     if count != articles {
@@ -109,6 +157,14 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
         mb(held),
         held as f64 / text_bytes.max(1) as f64,
         mb(text_bytes as u64)
+    );
+    println!(
+        "memory of the derived data: names {:.1} MB, registry {:.1} MB, events {:.1} MB, search index {:.1} MB, families {:.1} MB",
+        mb(names_bytes),
+        mb(registry_bytes),
+        mb(events_bytes),
+        mb(index_bytes),
+        mb(families_bytes)
     );
     Ok(())
 }

@@ -107,12 +107,11 @@ pub fn all_article_events(
     use rayon::prelude::*;
     articles
         .par_iter()
-        .map(|a| {
+        .flat_map_iter(|a| {
             let spans = names.get(&a.id).map_or(&[][..], Vec::as_slice);
             article_events(a, corrections, spans)
         })
-        .collect::<Vec<_>>()
-        .concat()
+        .collect()
 }
 
 /// The suggested events of one article body, in text order.
