@@ -1,5 +1,7 @@
-//! What one lane draws in one view: points for short items, bars for long ones, and counts
-//! where points crowd, so a zoomed-out view of twenty thousand events stays readable and cheap.
+//! What one lane draws in one view: points for short items, bars for long ones, counts where
+//! a few points crowd, and where many do a density strip (a column per bin, its height the
+//! bin's count on a log scale, the peaks labelled) that resolves into points as the user
+//! zooms in; so a zoomed-out view of fifty thousand events stays readable and cheap.
 
 use std::collections::HashMap;
 
@@ -8,6 +10,11 @@ use super::lanes::Lane;
 
 /// Items narrower than this many points are drawn as points, wider ones as bars.
 pub const POINT_WIDTH: f32 = 8.0;
+
+/// A lane whose points would crowd into a count of this many or more draws a density strip.
+pub const DENSE: usize = 10;
+/// The lowest column of a density strip, as a share of the strip's height.
+const MIN_COLUMN: f32 = 0.12;
 
 /// One thing to draw in a lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +35,21 @@ pub enum Mark {
         /// The first of them (index into the lane's items).
         item: usize,
     },
+    /// One bin of a density strip: the short items from `x0` to `x1`.
+    Column {
+        /// Left edge.
+        x0: f32,
+        /// Right edge.
+        x1: f32,
+        /// How many items.
+        count: usize,
+        /// The first of them (index into the lane's items).
+        item: usize,
+        /// Height as a share of the strip's (log scale against the tallest column in view).
+        height: f32,
+        /// Whether its count is written above it (peaks first, where labels do not overlap).
+        labelled: bool,
+    },
     /// A long item from `x0` to `x1`; `count` items share exactly this stretch.
     Bar {
         /// Left end.
@@ -45,7 +67,10 @@ impl Mark {
     /// The item the mark stands for (the first, for clusters and shared bars).
     pub fn item(&self) -> usize {
         match *self {
-            Mark::Point { item, .. } | Mark::Cluster { item, .. } | Mark::Bar { item, .. } => item,
+            Mark::Point { item, .. }
+            | Mark::Cluster { item, .. }
+            | Mark::Column { item, .. }
+            | Mark::Bar { item, .. } => item,
         }
     }
 
@@ -53,9 +78,82 @@ impl Mark {
     pub fn count(&self) -> usize {
         match *self {
             Mark::Point { .. } => 1,
-            Mark::Cluster { count, .. } | Mark::Bar { count, .. } => count,
+            Mark::Cluster { count, .. } | Mark::Column { count, .. } | Mark::Bar { count, .. } => {
+                count
+            }
         }
     }
+
+    /// The centre x of the mark.
+    pub fn x(&self) -> f32 {
+        match *self {
+            Mark::Point { x, .. } | Mark::Cluster { x, .. } => x,
+            Mark::Column { x0, x1, .. } | Mark::Bar { x0, x1, .. } => (x0 + x1) / 2.0,
+        }
+    }
+}
+
+/// "1.2k" for big counts.
+pub fn compact_count(n: usize) -> String {
+    if n >= 10_000 {
+        format!("{}k", n / 1000)
+    } else if n >= 1000 {
+        format!("{:.1}k", n as f64 / 1000.0)
+    } else {
+        n.to_string()
+    }
+}
+
+/// Points a count's label needs (about 6 per character, and a gap).
+fn label_width(count: usize) -> f32 {
+    compact_count(count).len() as f32 * 6.0 + 6.0
+}
+
+/// The density strip of the bins' `(count, first item)`, `bin` points wide.
+fn columns(counts: &[(usize, usize)], bin: f32) -> Vec<Mark> {
+    let tallest = counts.iter().map(|c| c.0).max().unwrap_or(0);
+    let scale = ((tallest + 1) as f32).ln().max(f32::MIN_POSITIVE);
+    let mut marks: Vec<Mark> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.0 > 0)
+        .map(|(b, &(count, item))| Mark::Column {
+            x0: b as f32 * bin,
+            x1: (b + 1) as f32 * bin,
+            count,
+            item,
+            height: (((count + 1) as f32).ln() / scale).max(MIN_COLUMN),
+            labelled: false,
+        })
+        .collect();
+    // Label the peaks first, each where it overlaps no label already placed.
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(marks[k].count()));
+    let mut taken: Vec<(f32, f32)> = Vec::new();
+    for k in order {
+        let count = marks[k].count();
+        if count < 2 {
+            break;
+        }
+        let half = label_width(count) / 2.0;
+        let (a, b) = (marks[k].x() - half, marks[k].x() + half);
+        // Only above columns no taller than its own, so the label never covers one (columns
+        // are in x order: only the neighbours within the label's reach).
+        let reach = (half / bin).ceil() as usize + 1;
+        let peak = marks[k.saturating_sub(reach)..(k + reach + 1).min(marks.len())]
+            .iter()
+            .all(|m| match *m {
+                Mark::Column { x0, x1, .. } if x1 > a && x0 < b => m.count() <= count,
+                _ => true,
+            });
+        if peak && taken.iter().all(|&(ta, tb)| b <= ta || a >= tb) {
+            taken.push((a, b));
+            if let Mark::Column { labelled, .. } = &mut marks[k] {
+                *labelled = true;
+            }
+        }
+    }
+    marks
 }
 
 /// The marks of `lane` in a view `width` points wide; points closer than `bin` points share a
@@ -125,6 +223,12 @@ pub fn lane_marks(lane: &Lane, axis: &TimeAxis, width: f32, bin: f32) -> Vec<Mar
             _ => groups.push((x * count as f32, count, item, x)),
         }
     }
+    // Many crowded points: their density, bin by bin, instead of counts that would merge
+    // into one.
+    if groups.iter().any(|g| g.1 >= DENSE) {
+        marks.extend(columns(&counts, bin));
+        return marks;
+    }
     for (sum, count, item, _) in groups {
         let x = sum / count as f32;
         marks.push(if count == 1 {
@@ -136,8 +240,8 @@ pub fn lane_marks(lane: &Lane, axis: &TimeAxis, width: f32, bin: f32) -> Vec<Mar
     marks
 }
 
-/// The mark under `x` (points from the left edge): points and clusters within `radius` first,
-/// nearest wins; then the shortest bar that covers `x`.
+/// The mark under `x` (points from the left edge): points, clusters and columns within
+/// `radius` first, nearest wins; then the shortest bar that covers `x`.
 pub fn hit(marks: &[Mark], x: f32, radius: f32) -> Option<&Mark> {
     let near = marks
         .iter()
@@ -145,6 +249,10 @@ pub fn hit(marks: &[Mark], x: f32, radius: f32) -> Option<&Mark> {
             Mark::Point { x: mx, .. } | Mark::Cluster { x: mx, .. } => {
                 let d = (mx - x).abs();
                 (d <= radius).then_some((d, m))
+            }
+            Mark::Column { x0, x1, .. } => {
+                let d = (x0 - x).max(x - x1).max(0.0);
+                (d <= 1.0).then_some((d, m))
             }
             Mark::Bar { .. } => None,
         })
@@ -217,6 +325,89 @@ mod tests {
         let marks = lane_marks(&lane, &close, 1000.0, 6.0);
         assert!(marks.iter().any(|m| matches!(m, Mark::Bar { .. })));
         assert!(marks.iter().all(|m| !matches!(m, Mark::Point { .. })));
+    }
+
+    #[test]
+    fn crowded_points_become_a_density_strip_that_resolves_as_the_user_zooms() {
+        // Ten thousand one-hour events over ten days, most of them on the fifth day.
+        let items: Vec<(f64, f64)> = (0..10_000)
+            .map(|i| {
+                let day = if i % 10 < 7 { 4 } else { i % 10 };
+                let start = f64::from(day) * DAY + f64::from(i % 24) * DAY / 24.0;
+                (start, start + DAY / 24.0)
+            })
+            .collect();
+        let lane = lane(&items);
+        let wide = TimeAxis {
+            start: 0.0,
+            per_point: 10.0 * DAY / 700.0,
+        };
+        let marks = lane_marks(&lane, &wide, 700.0, 7.0);
+        assert!(marks.iter().all(|m| matches!(m, Mark::Column { .. })));
+        assert_eq!(marks.iter().map(Mark::count).sum::<usize>(), 10_000);
+        let height = |m: &Mark| match *m {
+            Mark::Column { height, .. } => height,
+            _ => 0.0,
+        };
+        let tallest = marks.iter().max_by_key(|m| m.count()).unwrap();
+        assert_eq!(height(tallest), 1.0, "the peak fills the strip");
+        let day = |m: &Mark| (wide.time(m.x()) / DAY).floor();
+        assert_eq!(day(tallest), 4.0, "the busiest day is the tallest");
+        assert!(
+            marks
+                .iter()
+                .all(|m| height(m) >= MIN_COLUMN && height(m) <= 1.0)
+        );
+        // Labels never overlap, and the peak has one.
+        let labelled: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Column { labelled: true, .. }))
+            .collect();
+        assert!(labelled.iter().any(|m| std::ptr::eq(*m, tallest)));
+        for m in &labelled {
+            let half = label_width(m.count()) / 2.0;
+            assert!(
+                marks
+                    .iter()
+                    .filter(|o| (o.x() - m.x()).abs() < half + 3.5)
+                    .all(|o| o.count() <= m.count()),
+                "a label above a taller column: {m:?}"
+            );
+        }
+        for (i, a) in labelled.iter().enumerate() {
+            for b in &labelled[i + 1..] {
+                let room = (label_width(a.count()) + label_width(b.count())) / 2.0;
+                assert!((a.x() - b.x()).abs() >= room, "{a:?} {b:?}");
+            }
+        }
+        // A column is hit like a point; zoomed in to one hour, the strip is points again.
+        assert!(matches!(
+            hit(&marks, tallest.x(), 7.0),
+            Some(Mark::Column { .. })
+        ));
+        let hour = TimeAxis {
+            start: 4.0 * DAY,
+            per_point: DAY / 24.0 / 700.0,
+        };
+        let marks = lane_marks(&lane, &hour, 700.0, 7.0);
+        assert!(
+            marks.iter().all(|m| !matches!(m, Mark::Column { .. })),
+            "{marks:?}"
+        );
+    }
+
+    #[test]
+    fn a_few_crowded_points_stay_a_count() {
+        let lane = lane(&[(0.0, 1.0), (10.0, 11.0), (20.0, 21.0)]);
+        let axis = TimeAxis {
+            start: 0.0,
+            per_point: DAY,
+        };
+        let marks = lane_marks(&lane, &axis, 700.0, 7.0);
+        assert_eq!(marks.len(), 1);
+        assert!(matches!(marks[0], Mark::Cluster { count: 3, .. }));
+        assert_eq!(compact_count(12_345), "12k");
+        assert_eq!(compact_count(1_234), "1.2k");
     }
 
     #[test]

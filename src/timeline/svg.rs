@@ -111,6 +111,33 @@ pub fn timeline_svg(
                         mid + 3.0
                     );
                 }
+                Mark::Column {
+                    x0,
+                    x1,
+                    count,
+                    height,
+                    labelled,
+                    ..
+                } => {
+                    let h = (lane_height - 16.0) * height;
+                    let floor = top + lane_height - 3.0;
+                    let _ = writeln!(
+                        svg,
+                        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="#3572b0" fill-opacity="0.6"><title>{count}</title></rect>"##,
+                        label_width + x0 + 0.5,
+                        floor - h,
+                        (x1 - x0 - 1.0).max(1.0),
+                    );
+                    if labelled {
+                        let _ = writeln!(
+                            svg,
+                            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="9">{}</text>"##,
+                            label_width + (x0 + x1) / 2.0,
+                            floor - h - 2.0,
+                            crate::timeline::marks::compact_count(count)
+                        );
+                    }
+                }
                 Mark::Bar {
                     x0,
                     x1,

@@ -10,7 +10,7 @@ use crate::app::Command;
 use crate::model::{Article, Event, EventOrigin, TimePoint, TimeValue};
 use crate::timeline::axis::{TickStep, TimeAxis, moment};
 use crate::timeline::lanes::{EventRef, Item, Lane, LaneMode};
-use crate::timeline::marks::{Mark, hit, lane_marks};
+use crate::timeline::marks::{Mark, compact_count, hit, lane_marks};
 
 /// Width of the lane names on the left.
 const LABEL_WIDTH: f32 = 150.0;
@@ -350,8 +350,8 @@ pub fn timeline_ui(
         let mut following = area.width() + 200.0;
         for (k, mark) in marks.iter().enumerate().rev() {
             next_point[k] = following;
-            if let Mark::Point { x, .. } | Mark::Cluster { x, .. } = mark {
-                following = *x;
+            if !matches!(mark, Mark::Bar { .. }) {
+                following = mark.x();
             }
         }
         let mut tracks = Vec::with_capacity(marks.len());
@@ -480,14 +480,22 @@ pub fn timeline_ui(
     // Clicks.
     if response.clicked() {
         match &under {
-            Some((row, Mark::Cluster { x, .. }, _)) => {
+            Some((row, mark @ (Mark::Cluster { .. } | Mark::Column { .. }), _))
+                if mark.count() > 1 =>
+            {
                 // Open the count up: show just the items it stands for.
                 let lane = if *row == 0 {
                     data.articles_lane
                 } else {
                     &data.lanes[row - 1]
                 };
-                let (from, to) = (axis.time(x - 3.0 * BIN), axis.time(x + 3.0 * BIN));
+                let (from, to) = match *mark {
+                    Mark::Column { x0, x1, .. } => (axis.time(x0), axis.time(x1)),
+                    _ => (
+                        axis.time(mark.x() - 3.0 * BIN),
+                        axis.time(mark.x() + 3.0 * BIN),
+                    ),
+                };
                 let inside = lane.items[lane.visible(from, to)]
                     .iter()
                     .filter(|i| (i.start + i.end) / 2.0 >= from && (i.start + i.end) / 2.0 <= to);
@@ -550,6 +558,12 @@ pub fn timeline_ui(
                         mark.count() - 1
                     ));
                 }
+                if let Mark::Column { x0, x1, count, .. } = *mark {
+                    ui.weak(format!(
+                        "{count} in {}",
+                        span_words(axis.time(x0), axis.time(x1))
+                    ));
+                }
             });
     }
     view.axis = Some(axis);
@@ -595,12 +609,22 @@ fn mark_at(
         .map(|(m, _)| (row, m.clone(), x))
 }
 
-/// The centre x of a point or count.
+/// The centre x of a mark.
 fn mark_x(mark: &Mark) -> f32 {
-    match *mark {
-        Mark::Point { x, .. } | Mark::Cluster { x, .. } => x,
-        Mark::Bar { x0, x1, .. } => (x0 + x1) / 2.0,
-    }
+    mark.x()
+}
+
+/// A stretch of the axis in words: "3 Mar 1987 14:00 – 3 Mar 1987 19:00".
+fn span_words(from: f64, to: f64) -> String {
+    let words = |t: f64| {
+        let at = crate::timeline::axis::moment(t);
+        if to - from < crate::timeline::axis::DAY {
+            at.format("%-d %b %Y %H:%M").to_string()
+        } else {
+            at.format("%-d %b %Y").to_string()
+        }
+    };
+    format!("{} – {}", words(from), words(to))
 }
 
 /// A bar's width in points (0 for other marks).
@@ -767,10 +791,52 @@ fn draw_mark(
             painter.text(
                 c,
                 egui::Align2::CENTER_CENTER,
-                compact(count),
+                compact_count(count),
                 egui::FontId::proportional(9.5),
                 palette.text,
             );
+        }
+        Mark::Column {
+            x0,
+            x1,
+            count,
+            height,
+            labelled,
+            ..
+        } => {
+            // The strip stands on the points' line's floor: the band's bottom when bars share
+            // the line, else the top of the bars' tracks.
+            let floor = if articles_row || band.height() < COMPACT_ROW {
+                band.bottom() - 2.0
+            } else {
+                band.top() + band.height() * 0.45
+            };
+            // Every column of a band keeps the same room for labels, so heights compare.
+            let label_room = if band.height() >= 22.0 { 11.0 } else { 0.0 };
+            let room = (floor - band.top() - 2.0 - label_room).max(3.0);
+            let top = floor - room * height;
+            let r = Rect::from_min_max(
+                Pos2::new(area.left() + x0 + 0.5, top),
+                Pos2::new(area.left() + x1 - 0.5, floor),
+            );
+            painter.rect_filled(r, 1.0, colour.gamma_multiply(0.75));
+            if labelled && label_room > 0.0 {
+                painter.text(
+                    Pos2::new(r.center().x, top - 1.0),
+                    egui::Align2::CENTER_BOTTOM,
+                    compact_count(count),
+                    egui::FontId::proportional(9.5),
+                    palette.text,
+                );
+            }
+            if selected && count == 1 {
+                painter.rect_stroke(
+                    r.expand(2.0),
+                    1.0,
+                    Stroke::new(2.0, palette.selected),
+                    StrokeKind::Outside,
+                );
+            }
         }
         Mark::Bar { x0, x1, count, .. } => {
             let h = TRACK - 2.0;
@@ -943,17 +1009,6 @@ fn new_event(at: chrono::NaiveDateTime, step: TickStep) -> Event {
         }
     };
     Event::manual("New event", TimeValue::Point(point, None))
-}
-
-/// "1.2k" for big counts.
-fn compact(n: usize) -> String {
-    if n >= 10_000 {
-        format!("{}k", n / 1000)
-    } else if n >= 1000 {
-        format!("{:.1}k", n as f64 / 1000.0)
-    } else {
-        n.to_string()
-    }
 }
 
 /// At most `max` characters, with "…" when cut.
