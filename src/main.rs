@@ -16,6 +16,10 @@ fn main() -> ExitCode {
             dateline::app::bench_timeline(size)
         }
         #[cfg(feature = "gui")]
+        Ok(dateline::cli::Invocation::BenchPanels { workspace }) => {
+            dateline::app::bench_panels(&workspace)
+        }
+        #[cfg(feature = "gui")]
         Ok(dateline::cli::Invocation::BenchSearchTab { hits }) => {
             dateline::app::bench_search_tab(hits)
         }

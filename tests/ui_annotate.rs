@@ -138,6 +138,53 @@ fn a_tag_is_made_and_applied_with_its_number_key() {
     );
 }
 
+/// Tagging words changes nothing the names are counted from: the registry is not built
+/// again (the same one stays in place); naming words builds it again.
+#[test]
+fn a_tag_leaves_the_registry_alone_and_a_name_rebuilds_it() {
+    use dateline::model::TextTarget;
+    let folder = story_folder();
+    let mut harness = harness(&folder);
+    harness
+        .state_mut()
+        .send(Command::CreateTag("Diplomacy".into(), None));
+    harness.run_steps(2);
+    let article = harness.state().selected_article().unwrap();
+    let body = harness
+        .state()
+        .workspace()
+        .article(article)
+        .unwrap()
+        .body
+        .clone();
+    let target = TextTarget::new(article, &body, 0, 10).unwrap();
+    let tag = harness.state().workspace().codebook.tags[0].id;
+    let before = harness.state().registry().as_ptr();
+    harness
+        .state_mut()
+        .send(Command::Annotate(target.clone(), AnnotationBody::Tag(tag)));
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace().annotations.len(), 1);
+    assert_eq!(
+        harness.state().registry().as_ptr(),
+        before,
+        "rebuilt for a tag"
+    );
+    harness.state_mut().send(Command::Annotate(
+        target,
+        AnnotationBody::Entity(dateline::model::EntityKey::new(
+            "Kim Jong-gak",
+            EntityLabel::Person,
+        )),
+    ));
+    settle(&mut harness);
+    assert_ne!(
+        harness.state().registry().as_ptr(),
+        before,
+        "not rebuilt for a name"
+    );
+}
+
 /// Re-extraction (here: importing the folder again, which finds names and events anew) keeps
 /// the user's own annotations and decisions; only undecided suggestions are made again.
 #[test]

@@ -29,8 +29,20 @@ fn story_folder() -> tempfile::TempDir {
 }
 
 fn harness(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
+    harness_with(folder, None)
+}
+
+/// With `lanes_inline`, the lanes are built on the UI thread only up to that many items (0:
+/// always in the background, as for a large corpus).
+fn harness_with(
+    folder: &tempfile::TempDir,
+    lanes_inline: Option<usize>,
+) -> Harness<'static, DatelineApp> {
     // Frames as a person's: a double click's two clicks fall within egui's 0.3 s.
     let mut harness = window(Some(1.0 / 60.0));
+    if let Some(items) = lanes_inline {
+        harness.state_mut().set_lanes_inline_limit(items);
+    }
     harness
         .state_mut()
         .send(Command::Import(vec![folder.path().to_path_buf()]));
@@ -175,6 +187,47 @@ fn dragging_an_event_moves_it_and_undo_takes_it_back() {
         harness.state().workspace().events[0].value.to_timex(),
         "2009-11-25"
     );
+}
+
+/// A large corpus's lanes are built off the UI thread: the lanes built before keep drawing
+/// what they were built from, a drag still lands as one change, and once the new lanes
+/// arrive the event is drawn where it was dropped.
+#[test]
+fn lanes_built_in_the_background_follow_a_drag() {
+    let folder = story_folder();
+    let mut harness = harness_with(&folder, Some(0));
+    let arrival = suggestion(&harness, "2009-11-22");
+    let reference = EventRef::Suggested(arrival.suggestion_key().unwrap().clone());
+    let from = harness.state().event_on_screen(&reference).unwrap();
+    let per_day = 86_400.0 / harness.state().timeline_view().axis.unwrap().per_point;
+    let to = from + egui::vec2((3.0 * per_day) as f32, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.step();
+    assert_eq!(
+        harness.state().workspace().events[0].value.to_timex(),
+        "2009-11-25"
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while harness.state().is_busy() {
+        assert!(Instant::now() < deadline, "the lanes were not built");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let at = harness.state().event_on_screen(&reference).unwrap();
+    assert!(
+        (at.x - to.x).abs() < (per_day as f32) / 2.0 + 1.0,
+        "drawn at {at:?}, dropped at {to:?}"
+    );
+    assert!((at.x - from.x).abs() > per_day as f32 * 2.0);
 }
 
 #[test]

@@ -379,38 +379,30 @@ impl DatelineApp {
     /// with the names the user marked by hand.
     /// Shared, not copied, when the user made no decision on names (the usual case).
     pub(super) fn effective_mentions(&self) -> std::sync::Arc<Vec<crate::model::MentionRecord>> {
-        use crate::model::MentionRecord;
-        let Some((rejected, manual)) = self.name_decisions() else {
-            return std::sync::Arc::clone(&self.mentions.1);
-        };
-        let mut records: Vec<MentionRecord> = self
-            .mentions
-            .1
-            .iter()
-            .zip(self.mention_spans.iter())
-            .filter(|(_, place)| !rejected.contains(place))
-            .map(|(r, _)| r.clone())
-            .collect();
-        let names: std::collections::HashMap<&crate::model::EntityKey, &str> = self
-            .registry
-            .1
-            .iter()
-            .map(|e| (&e.key, e.name.as_str()))
-            .collect();
-        for (a, _) in manual {
-            if let AnnotationBody::Entity(key) = &a.body {
-                let canonical = names
-                    .get(key)
-                    .map_or_else(|| a.target.quote.clone(), |n| n.to_string());
-                records.push(MentionRecord {
-                    article: a.target.article,
-                    text: crate::extract::entities::normalise_name(&a.target.quote),
-                    canonical,
-                    label: key.label,
-                });
-            }
+        match self.name_edits() {
+            None => std::sync::Arc::clone(&self.mentions.1),
+            Some(edits) => std::sync::Arc::new(edits.apply(
+                &self.mentions.1,
+                &self.mention_spans,
+                &self.registry.1,
+            )),
         }
-        std::sync::Arc::new(records)
+    }
+
+    /// The user's decisions on names, owned, so that they can be laid over the mentions off
+    /// the UI thread; `None` when there are none.
+    pub(super) fn name_edits(&self) -> Option<NameEdits> {
+        let (rejected, manual) = self.name_decisions()?;
+        let manual = manual
+            .into_iter()
+            .filter_map(|(a, _)| match &a.body {
+                AnnotationBody::Entity(key) => {
+                    Some((key.clone(), a.target.article, a.target.quote.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        Some(NameEdits { rejected, manual })
     }
 
     /// Where each of the effective mentions stands (article and byte span), in the same order
@@ -524,4 +516,44 @@ pub(super) fn tag_uses(
             (tag.id, uses)
         })
         .collect()
+}
+
+/// The user's decisions on names: the machine's mentions rejected (article and byte span) and
+/// the names marked by hand (entity, article, words).
+pub(super) struct NameEdits {
+    rejected: std::collections::HashSet<(ArticleId, usize, usize)>,
+    manual: Vec<(crate::model::EntityKey, ArticleId, String)>,
+}
+
+impl NameEdits {
+    /// The mentions without the rejected ones, with the hand-made ones; `spans` are the
+    /// mentions' places in the same order, `registry` gives the hand-made names' canonical
+    /// names.
+    pub(super) fn apply(
+        &self,
+        mentions: &[crate::model::MentionRecord],
+        spans: &[(ArticleId, usize, usize)],
+        registry: &[crate::model::RegistryEntity],
+    ) -> Vec<crate::model::MentionRecord> {
+        let mut records: Vec<crate::model::MentionRecord> = mentions
+            .iter()
+            .zip(spans)
+            .filter(|(_, place)| !self.rejected.contains(place))
+            .map(|(r, _)| r.clone())
+            .collect();
+        let names: std::collections::HashMap<&crate::model::EntityKey, &str> =
+            registry.iter().map(|e| (&e.key, e.name.as_str())).collect();
+        for (key, article, quote) in &self.manual {
+            let canonical = names
+                .get(key)
+                .map_or_else(|| quote.clone(), |n| n.to_string());
+            records.push(crate::model::MentionRecord {
+                article: *article,
+                text: crate::extract::entities::normalise_name(quote),
+                canonical,
+                label: key.label,
+            });
+        }
+        records
+    }
 }

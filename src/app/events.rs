@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{Command, DatelineApp};
 use crate::extract::entities::NamedSpan;
 use crate::extract::events::all_article_events;
-use crate::jobs::{BackgroundTask, TaskPoll};
+use crate::jobs::{BackgroundTask, TaskPoll, drop_elsewhere};
 use crate::model::{ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
 use crate::timeline::lanes::{
     EventRef, Lane, LaneMode, LaneNames, article_lane, build_lanes, visible_events,
@@ -17,13 +17,104 @@ use crate::timeline::lanes::{
 use crate::ui::event_inspector::MergeCandidate;
 use crate::ui::timeline::{ExportFormat, TimelineView};
 
-/// Where a timeline item's event lives.
+/// Events (stored and suggested) and articles up to which the lanes are built on the UI
+/// thread.
+const LANES_INLINE: usize = 20_000;
+
+/// Where a timeline item's event lives in the events its lanes were built from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum EventSlot {
-    /// `Workspace::events[i]`.
+    /// The stored events' `[i]`.
     Stored(usize),
     /// The suggestions' `[i]`.
     Suggested(usize),
+}
+
+/// What the lanes are built from, taken on the UI thread so that they can be built off it.
+struct LaneInputs {
+    key: LaneKey,
+    stored: Arc<Vec<Event>>,
+    suggested: Arc<Vec<Event>>,
+    dismissed: Vec<crate::model::SuggestionKey>,
+    results: Option<Arc<HashSet<ArticleId>>>,
+    registry: Arc<Vec<crate::model::RegistryEntity>>,
+    decisions: Vec<crate::model::EntityDecision>,
+    articles: Arc<Vec<crate::model::Article>>,
+    only_articles: Option<HashSet<ArticleId>>,
+    only: Option<EntityKey>,
+}
+
+impl LaneInputs {
+    /// The lanes, with the events they index.
+    fn build(self) -> TimelineCache {
+        let shown = visible_events(&self.stored, &self.suggested, &self.dismissed);
+        let stored_index: HashMap<_, usize> = self
+            .stored
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        let mut slots = Vec::with_capacity(shown.len());
+        let mut refs: Vec<&Event> = Vec::with_capacity(shown.len());
+        let mut suggestion_index = 0usize;
+        for (r, e) in &shown {
+            if let Some(results) = &self.results
+                && !e.evidence.iter().any(|ev| results.contains(&ev.article))
+            {
+                continue;
+            }
+            match r {
+                EventRef::Stored(id) => slots.push(EventSlot::Stored(stored_index[id])),
+                EventRef::Suggested(_) => {
+                    // Suggestions come after stored events, in their own order.
+                    while !std::ptr::eq(&self.suggested[suggestion_index], *e) {
+                        suggestion_index += 1;
+                    }
+                    slots.push(EventSlot::Suggested(suggestion_index));
+                }
+            }
+            refs.push(e);
+        }
+        let registry: HashMap<&EntityKey, &str> = self
+            .registry
+            .iter()
+            .filter(|e| !e.hidden)
+            .map(|e| (&e.key, e.name.as_str()))
+            .collect();
+        let decisions = &self.decisions;
+        let entity = |k: &EntityKey| {
+            let key = resolve_key(k, decisions);
+            let name = registry.get(&key)?.to_string();
+            Some((key, name))
+        };
+        let headlines: HashMap<ArticleId, &str> = self
+            .articles
+            .iter()
+            .map(|a| (a.id, a.headline.as_str()))
+            .collect();
+        let article = |id: ArticleId| {
+            headlines
+                .get(&id)
+                .map_or_else(String::new, |h| h.to_string())
+        };
+        let names = LaneNames {
+            entity: &entity,
+            article: &article,
+        };
+        let lanes = build_lanes(&refs, self.key.mode, self.only.as_ref(), &names);
+        let articles = article_lane(&self.articles, self.only_articles.as_ref());
+        drop(refs);
+        drop(shown);
+        TimelineCache {
+            key: self.key,
+            stored: self.stored,
+            suggested: self.suggested,
+            slots,
+            lanes,
+            articles,
+            candidates: None,
+        }
+    }
 }
 
 /// What the lanes were built for; any change rebuilds them.
@@ -41,6 +132,11 @@ struct LaneKey {
 /// The timeline's lanes and the events they index.
 pub(super) struct TimelineCache {
     key: LaneKey,
+    /// The stored events the lanes were built from (a copy: the lanes of a large workspace
+    /// are built off the UI thread and drawn until newer ones arrive).
+    stored: Arc<Vec<Event>>,
+    /// The suggestions they were built from.
+    suggested: Arc<Vec<Event>>,
     /// Index `i` of an item's `event` is `slots[i]`.
     pub slots: Vec<EventSlot>,
     /// Event lanes.
@@ -50,6 +146,35 @@ pub(super) struct TimelineCache {
     /// The merge candidates of the selected event: a search over every slot, made once per
     /// selection and per build of the lanes, not each frame.
     pub candidates: Option<(EventRef, Vec<MergeCandidate>)>,
+}
+
+impl TimelineCache {
+    /// The event in a slot.
+    pub(super) fn event(&self, slot: EventSlot) -> Option<&Event> {
+        match slot {
+            EventSlot::Stored(i) => self.stored.get(i),
+            EventSlot::Suggested(i) => self.suggested.get(i),
+        }
+    }
+
+    /// The slot's reference: what commands name it by.
+    pub(super) fn reference(&self, slot: EventSlot) -> Option<EventRef> {
+        let event = self.event(slot)?;
+        Some(match slot {
+            EventSlot::Stored(_) => EventRef::Stored(event.id),
+            EventSlot::Suggested(_) => EventRef::Suggested(event.suggestion_key()?.clone()),
+        })
+    }
+
+    /// True when `reference` names the slot's event (a suggestion's key also names the
+    /// stored event that replaced it).
+    pub(super) fn is(&self, slot: EventSlot, reference: &EventRef) -> bool {
+        match (reference, slot, self.event(slot)) {
+            (EventRef::Stored(id), EventSlot::Stored(_), Some(e)) => e.id == *id,
+            (EventRef::Suggested(key), _, Some(e)) => e.suggestion_key() == Some(key),
+            _ => false,
+        }
+    }
 }
 
 /// The evidence the reader shows after a click on an event: article, byte span, and the time
@@ -72,8 +197,13 @@ pub struct EvidenceFocus {
 #[derive(Default)]
 pub(super) struct EventState {
     /// Suggestions and the inputs version they were made for.
-    pub suggestions: (u64, Vec<Event>),
+    pub suggestions: (u64, Arc<Vec<Event>>),
     pub task: Option<BackgroundTask<(u64, Vec<Event>)>>,
+    /// The lanes of a large workspace being built.
+    lanes_task: Option<BackgroundTask<TimelineCache>>,
+    /// Events and articles up to which the lanes are built on the UI thread; `None` for
+    /// [`LANES_INLINE`].
+    pub lanes_inline_limit: Option<usize>,
     /// Bumped whenever what suggestions are made from changes (articles, names, corrections,
     /// reference dates).
     pub inputs: u64,
@@ -93,8 +223,12 @@ impl DatelineApp {
         if let Some(task) = &self.events.task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done(result) => {
-                    self.events.suggestions = result;
+                TaskPoll::Done((version, events)) => {
+                    let old = std::mem::replace(
+                        &mut self.events.suggestions,
+                        (version, Arc::new(events)),
+                    );
+                    drop_elsewhere(old);
                     self.events.task = None;
                 }
                 TaskPoll::Lost => self.events.task = None,
@@ -139,11 +273,14 @@ impl DatelineApp {
         }
     }
 
-    /// Rebuilds the lanes when the events, the grouping or the entity selection changed.
+    /// Rebuilds the lanes when the events, the grouping or the entity selection changed: at
+    /// once for a small workspace, on a `dateline-lanes` thread for a large one (the lanes
+    /// built before stay in place, drawing the events they were built from, until the new ones
+    /// arrive).
     pub(super) fn refresh_timeline(&mut self) {
         let only = self.selected_entities.first().cloned();
         let key = LaneKey {
-            content: self.content_version,
+            content: self.derived.events,
             suggestions: self.events.suggestions.0,
             mode: self.events.view.lane_mode,
             only: only.clone(),
@@ -154,89 +291,62 @@ impl DatelineApp {
                 0
             },
         };
-        let results = self.search.only.clone();
+        if let Some(task) = &self.events.lanes_task {
+            match task.poll() {
+                TaskPoll::Pending => return,
+                TaskPoll::Done(cache) => {
+                    self.events.lanes_task = None;
+                    if cache.key == key {
+                        let old = self.events.cache.replace(cache);
+                        drop_elsewhere(old);
+                        return;
+                    }
+                    drop_elsewhere(Some(cache));
+                }
+                TaskPoll::Lost => self.events.lanes_task = None,
+            }
+        }
         if self.events.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
         let workspace = &self.workspace;
-        let shown = visible_events(
-            &workspace.events,
-            &self.events.suggestions.1,
-            &workspace.dismissed_suggestions,
-        );
-        let stored_index: HashMap<_, usize> = workspace
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id, i))
-            .collect();
-        let mut slots = Vec::with_capacity(shown.len());
-        let mut refs: Vec<&Event> = Vec::with_capacity(shown.len());
-        let mut suggestion_index = 0usize;
-        for (r, e) in &shown {
-            if let Some(results) = &results
-                && !e.evidence.iter().any(|ev| results.contains(&ev.article))
-            {
-                continue;
-            }
-            match r {
-                EventRef::Stored(id) => slots.push(EventSlot::Stored(stored_index[id])),
-                EventRef::Suggested(_) => {
-                    // Suggestions come after stored events, in their own order.
-                    while !std::ptr::eq(&self.events.suggestions.1[suggestion_index], *e) {
-                        suggestion_index += 1;
-                    }
-                    slots.push(EventSlot::Suggested(suggestion_index));
-                }
-            }
-            refs.push(e);
-        }
-        let registry: HashMap<&EntityKey, &str> = self
-            .registry
-            .1
-            .iter()
-            .filter(|e| !e.hidden)
-            .map(|e| (&e.key, e.name.as_str()))
-            .collect();
-        let decisions = &workspace.entity_decisions;
-        let entity = |k: &EntityKey| {
-            let key = resolve_key(k, decisions);
-            let name = registry.get(&key)?.to_string();
-            Some((key, name))
-        };
-        let headlines: HashMap<ArticleId, &str> = workspace
-            .articles
-            .iter()
-            .map(|a| (a.id, a.headline.as_str()))
-            .collect();
-        let article = |id: ArticleId| {
-            headlines
-                .get(&id)
-                .map_or_else(String::new, |h| h.to_string())
-        };
-        let names = LaneNames {
-            entity: &entity,
-            article: &article,
-        };
-        let lanes = build_lanes(&refs, key.mode, only.as_ref(), &names);
-        let only_articles: Option<HashSet<ArticleId>> =
-            self.shown_articles().map(|v| v.into_iter().collect());
-        let articles = article_lane(&workspace.articles, only_articles.as_ref());
-        self.events.cache = Some(TimelineCache {
+        let stored = Arc::new(workspace.events.clone());
+        let suggested = Arc::clone(&self.events.suggestions.1);
+        // The lanes and the publication markers are built together.
+        let large = stored.len() + suggested.len() + workspace.articles.len()
+            > self.events.lanes_inline_limit.unwrap_or(LANES_INLINE);
+        let inputs = LaneInputs {
             key,
-            slots,
-            lanes,
-            articles,
-            candidates: None,
-        });
+            stored,
+            suggested,
+            dismissed: workspace.dismissed_suggestions.clone(),
+            results: self.search.only.clone(),
+            registry: Arc::clone(&self.registry.1),
+            decisions: workspace.entity_decisions.clone(),
+            articles: Arc::clone(&workspace.articles),
+            only_articles: self.shown_articles().map(|v| v.into_iter().collect()),
+            only,
+        };
+        if !large {
+            self.events.cache = Some(inputs.build());
+            return;
+        }
+        let label = "Laying out the timeline…".to_string();
+        match BackgroundTask::start("lanes", label, self.wake.clone(), move || inputs.build()) {
+            Ok(task) => self.events.lanes_task = Some(task),
+            Err(_) => self.message = Some("Could not start laying out the timeline".into()),
+        }
     }
 
-    /// The event in a slot.
-    pub(super) fn slot_event(&self, slot: EventSlot) -> Option<&Event> {
-        match slot {
-            EventSlot::Stored(i) => self.workspace.events.get(i),
-            EventSlot::Suggested(i) => self.events.suggestions.1.get(i),
-        }
+    /// Sets how many events and articles the lanes may hold and still be built on the UI
+    /// thread (tests use 0 to take the background path a large corpus takes).
+    pub fn set_lanes_inline_limit(&mut self, items: usize) {
+        self.events.lanes_inline_limit = Some(items);
+    }
+
+    /// The label of the lanes task while it runs.
+    pub(super) fn lanes_busy(&self) -> Option<&str> {
+        self.events.lanes_task.as_ref().map(|t| t.label.as_str())
     }
 
     /// The event a reference names: stored, or a suggestion still shown.
@@ -267,7 +377,7 @@ impl DatelineApp {
         let mut ids: Vec<ArticleId> = cache
             .slots
             .iter()
-            .filter_map(|&slot| self.slot_event(slot))
+            .filter_map(|&slot| cache.event(slot))
             .flat_map(|e| e.evidence.iter().map(|ev| ev.article))
             .collect();
         ids.sort();
@@ -309,12 +419,13 @@ impl DatelineApp {
     /// it could not be applied.
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let extraction = edit.changes_extraction();
+        let scope = edit.scope(&self.workspace);
         match self.history.apply(edit, &mut self.workspace) {
             Ok(()) => {
                 if extraction {
                     self.events.inputs += 1;
                 }
-                self.changed();
+                self.changed_in(scope);
                 true
             }
             Err(e) => {
@@ -503,6 +614,12 @@ impl DatelineApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        let next = if undo {
+            self.history.next_undo()
+        } else {
+            self.history.next_redo()
+        };
+        let scope = next.map_or(crate::model::EditScope::NONE, |e| e.scope(&self.workspace));
         let result = if undo {
             self.history.undo(&mut self.workspace)
         } else {
@@ -513,7 +630,7 @@ impl DatelineApp {
                 if extraction {
                     self.events.inputs += 1;
                 }
-                self.changed();
+                self.changed_in(scope);
                 // The selection may name an event the step took away.
                 if let Some(r) = &self.events.selected
                     && self.event(r).is_none()
@@ -609,7 +726,7 @@ impl DatelineApp {
             cache
                 .slots
                 .get(index)
-                .and_then(|s| self.slot_event(*s))
+                .and_then(|s| cache.event(*s))
                 .map_or_else(String::new, |e| {
                     format!("{} ({})", e.title, e.value.to_timex())
                 })

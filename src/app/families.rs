@@ -86,7 +86,7 @@ impl DatelineApp {
             }
             return;
         }
-        let wanted = (self.families.index_version, self.content_version);
+        let wanted = (self.families.index_version, self.derived.families);
         if self.families.task.is_none() && self.families.current.0 != wanted {
             let Some(index) = &self.families.index else {
                 return;

@@ -246,10 +246,12 @@ impl DatelineApp {
         }
     }
 
-    /// Records that the user changed the workspace: views recompute, the title shows "•".
-    pub(super) fn changed(&mut self) {
+    /// Records that the user changed the workspace by an edit that changed `scope` of what
+    /// views derive from: those views recompute, the title shows "•".
+    pub(super) fn changed_in(&mut self, scope: crate::model::EditScope) {
         self.document.revision = self.history.revision();
         self.content_version += 1;
+        self.derived.bump(scope);
     }
 
     /// True when `command` may go ahead; otherwise asks "save changes?" and keeps it waiting.
@@ -369,6 +371,7 @@ impl DatelineApp {
             saved_revision: self.history.revision(),
         };
         self.content_version += 1;
+        self.derived.bump(crate::model::EditScope::ALL);
         self.articles_version += 1;
         self.events.inputs += 1;
         self.events.selected = None;

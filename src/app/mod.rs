@@ -4,6 +4,7 @@
 
 mod annotations;
 mod bench;
+mod bench_panels;
 mod bench_search;
 mod command;
 mod dialogs;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use bench::bench_timeline;
+pub use bench_panels::bench_panels;
 pub use bench_search::bench_search_tab;
 pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, search_actions};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
@@ -117,11 +119,35 @@ struct LoadInFlight {
     then_import: Vec<PathBuf>,
 }
 
+/// Versions of the parts of the workspace that derived views read, bumped by the edits
+/// whose [`crate::model::EditScope`] names them and by every change from outside.
+#[derive(Clone, Copy, Debug, Default)]
+struct DerivedVersions {
+    /// Entity annotations and decisions: the registry.
+    names: u64,
+    /// Events, dismissed suggestions, what suggestions are made from: the timeline's lanes.
+    events: u64,
+    /// Family decisions: the families.
+    families: u64,
+}
+
+impl DerivedVersions {
+    /// Bumps the versions `scope` names.
+    fn bump(&mut self, scope: crate::model::EditScope) {
+        self.names += u64::from(scope.names);
+        self.events += u64::from(scope.events);
+        self.families += u64::from(scope.families);
+    }
+}
+
 /// The Dateline window's state.
 pub struct DatelineApp {
     workspace: Workspace,
     /// Bumped whenever the workspace's content changes or is replaced; views cache on it.
     content_version: u64,
+    /// Bumped when what names, events or families derive from changed (a subset of
+    /// `content_version`'s changes: tagging words rebuilds none of them).
+    derived: DerivedVersions,
     document: Document,
     selection: Option<ArticleId>,
     library: LibraryView,
@@ -231,6 +257,7 @@ impl DatelineApp {
         Self {
             workspace: Workspace::default(),
             content_version: 0,
+            derived: DerivedVersions::default(),
             document: Document::default(),
             selection: None,
             library: LibraryView::default(),
@@ -337,6 +364,7 @@ impl DatelineApp {
             || self.export.is_some()
             || self.families_busy().is_some()
             || self.registry_task.is_some()
+            || self.lanes_busy().is_some()
     }
 
     /// The entity registry as the panel shows it.
@@ -364,9 +392,12 @@ impl DatelineApp {
                         records.extend(n.records);
                         spans.insert(n.article, n.spans);
                     }
-                    self.mentions = (version, Arc::new(records));
-                    self.mention_spans = Arc::new(places);
-                    self.events.spans = Arc::new(spans);
+                    let old = (
+                        std::mem::replace(&mut self.mentions, (version, Arc::new(records))),
+                        std::mem::replace(&mut self.mention_spans, Arc::new(places)),
+                        std::mem::replace(&mut self.events.spans, Arc::new(spans)),
+                    );
+                    crate::jobs::drop_elsewhere(old);
                     self.events.inputs += 1;
                     self.mention_task = None;
                     self.registry_stale = true;
@@ -394,15 +425,25 @@ impl DatelineApp {
                 TaskPoll::Lost => self.registry_task = None,
             }
         }
-        let wanted = self.registry.0 != self.content_version || self.registry_stale;
+        let wanted = self.registry.0 != self.derived.names || self.registry_stale;
         if wanted && self.mention_task.is_none() && self.registry_task.is_none() {
             self.registry_stale = false;
-            let version = self.content_version;
-            let mentions = self.effective_mentions();
+            let version = self.derived.names;
+            // The user's decisions are laid over the mentions in the build, off the UI thread
+            // for a large workspace.
+            let mentions = Arc::clone(&self.mentions.1);
+            let spans = Arc::clone(&self.mention_spans);
+            let edits = self.name_edits();
+            let previous = Arc::clone(&self.registry.1);
             let counting = self.counting_families();
             let decisions = self.workspace.entity_decisions.clone();
             let articles = Arc::clone(&self.workspace.articles);
             let build = move || {
+                let mentions = match &edits {
+                    None => mentions,
+                    Some(edits) => Arc::new(edits.apply(&mentions, &spans, &previous)),
+                };
+                drop(previous);
                 let mentions = if counting.is_empty() {
                     mentions
                 } else {
@@ -447,9 +488,9 @@ impl DatelineApp {
 
     /// Puts a registry built for `version` in place and repairs what points into it.
     fn install_registry(&mut self, version: u64, registry: Vec<RegistryEntity>) {
-        self.registry = (version, Arc::new(registry));
-        let keys: std::collections::HashSet<&EntityKey> =
-            self.registry.1.iter().map(|e| &e.key).collect();
+        let old = std::mem::replace(&mut self.registry, (version, Arc::new(registry)));
+        crate::jobs::drop_elsewhere(old);
+        let registry = &self.registry.1;
         // Repair the selection: a merged or vanished entity never dangles.
         let decisions = &self.workspace.entity_decisions;
         let mut repaired: Vec<EntityKey> = Vec::new();
@@ -458,7 +499,7 @@ impl DatelineApp {
             .iter()
             .map(|k| resolve_key(k, decisions))
         {
-            if keys.contains(&key) && !repaired.contains(&key) {
+            if !repaired.contains(&key) && registry.iter().any(|e| e.key == key) {
                 repaired.push(key);
             }
         }

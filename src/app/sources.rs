@@ -94,6 +94,7 @@ impl DatelineApp {
     /// points of the old texts, are dropped. New orphans bring their tab forward.
     pub(super) fn sources_changed(&mut self, texts_changed: bool, orphaned: bool) {
         self.content_version += 1;
+        self.derived.bump(crate::model::EditScope::ALL);
         self.articles_version += 1;
         self.events.inputs += 1;
         if texts_changed {

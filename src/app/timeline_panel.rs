@@ -1,6 +1,5 @@
 //! The timeline panel and the event section of the inspector, fed from the app's event state.
 
-use super::events::EventSlot;
 use super::{Command, DatelineApp};
 use crate::model::Event;
 use crate::timeline::lanes::EventRef;
@@ -8,15 +7,6 @@ use crate::ui;
 use crate::ui::event_inspector::MergeCandidate;
 
 impl DatelineApp {
-    /// The slot's reference: what commands name it by.
-    fn slot_ref(&self, slot: EventSlot) -> Option<EventRef> {
-        let event = self.slot_event(slot)?;
-        Some(match slot {
-            EventSlot::Stored(_) => EventRef::Stored(event.id),
-            EventSlot::Suggested(_) => EventRef::Suggested(event.suggestion_key()?.clone()),
-        })
-    }
-
     /// Draws the timeline across the bottom of the window.
     pub(super) fn timeline_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         self.refresh_timeline();
@@ -24,22 +14,19 @@ impl DatelineApp {
             return;
         };
         let mut view = std::mem::take(&mut self.events.view);
-        let events: Vec<&Event> = cache
-            .slots
-            .iter()
-            .filter_map(|s| self.slot_event(*s))
-            .collect();
-        // Every slot resolves while the cache is current; a mismatch means it is stale.
+        let events: Vec<&Event> = cache.slots.iter().filter_map(|s| cache.event(*s)).collect();
+        // Every slot resolves in the events the lanes were built from.
         if events.len() == cache.slots.len() {
-            let selected = self.events.selected.as_ref().and_then(|r| {
-                let target = self.event(r)?;
-                events.iter().position(|e| std::ptr::eq(*e, target))
-            });
+            let selected = self
+                .events
+                .selected
+                .as_ref()
+                .and_then(|r| cache.slots.iter().position(|s| cache.is(*s, r)));
             let event_ref = |i: usize| {
                 cache
                     .slots
                     .get(i)
-                    .and_then(|s| self.slot_ref(*s))
+                    .and_then(|s| cache.reference(*s))
                     .unwrap_or(EventRef::Stored(crate::model::EventId(u64::MAX)))
             };
             let data = ui::timeline::TimelineData {
@@ -49,7 +36,7 @@ impl DatelineApp {
                 articles_lane: &cache.articles,
                 articles: &self.workspace.articles,
                 selected,
-                version: self.content_version.wrapping_mul(1_000_003) ^ self.events.suggestions.0,
+                version: self.derived.events.wrapping_mul(1_000_003) ^ self.events.suggestions.0,
             };
             egui::Panel::bottom("timeline_panel")
                 .default_size(230.0)
@@ -67,10 +54,9 @@ impl DatelineApp {
     /// it was drawn on its own.
     pub fn event_on_screen(&self, reference: &EventRef) -> Option<egui::Pos2> {
         let cache = self.events.cache.as_ref()?;
-        let target = self.event(reference)?;
         self.events.view.drawn.iter().find_map(|(index, pos)| {
             let slot = cache.slots.get(*index)?;
-            std::ptr::eq(self.slot_event(*slot)?, target).then_some(*pos)
+            cache.is(*slot, reference).then_some(*pos)
         })
     }
 
@@ -109,17 +95,19 @@ impl DatelineApp {
         };
         let mut out = Vec::new();
         for slot in &cache.slots {
-            let Some(other) = self.slot_event(*slot) else {
+            let Some(other) = cache.event(*slot) else {
                 continue;
             };
-            if std::ptr::eq(other, event)
-                || other.id == event.id && other.id != Event::UNSTORED
+            if other.id == event.id && other.id != Event::UNSTORED
+                || other.id == Event::UNSTORED
+                    && event.id == Event::UNSTORED
+                    && other.suggestion_key() == event.suggestion_key()
                 || other.value.interval() != Some((start, end))
                 || other.articles().iter().any(|a| mine.contains(a))
             {
                 continue;
             }
-            let Some(reference) = self.slot_ref(*slot) else {
+            let Some(reference) = cache.reference(*slot) else {
                 continue;
             };
             let source = other

@@ -123,6 +123,7 @@ impl DatelineApp {
                 .or(self.mention_task.as_ref().map(|t| t.label.as_str()))
                 .or(self.families_busy())
                 .or(self.registry_busy())
+                .or(self.lanes_busy())
                 .or(self.events.task.as_ref().map(|t| t.label.as_str()));
             let indexing = self
                 .search

@@ -43,6 +43,8 @@ Usage:
   dateline bench sources [N] [--keep DIR]
                                         time reading one export of N articles in every container
   dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
+  dateline bench panels WS.ron          time the window's panels and edits on a workspace, with
+                                        300,000 annotations and a 50,000-word article added
   dateline bench families DIR… [--copies N]
                                         time family detection (whole and after one edit) next
                                         to `cat | wc -w`; N copies of every article (default 1)
@@ -130,6 +132,12 @@ pub enum Invocation {
         query: String,
         /// How to print.
         output: crate::cli::search::SearchOutput,
+    },
+    /// Every panel's frames and the edits' UI-thread time on this workspace (needs the window
+    /// build).
+    BenchPanels {
+        /// The workspace file.
+        workspace: PathBuf,
     },
     /// Search tab frame benchmark with this many hits (needs the window build).
     BenchSearchTab {
@@ -293,6 +301,15 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                 Some("export") => Ok(Invocation::BenchExport {
                     inputs: positional(rest.collect(), "bench export")?,
                 }),
+                Some("panels") => {
+                    let mut inputs = positional(rest.collect(), "bench panels")?;
+                    if inputs.len() != 1 {
+                        return Err("bench panels takes one workspace file".into());
+                    }
+                    Ok(Invocation::BenchPanels {
+                        workspace: inputs.remove(0),
+                    })
+                }
                 Some("search-tab") => {
                     let hits = match rest.next() {
                         None => 100_000,

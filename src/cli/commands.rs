@@ -71,6 +71,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::BenchSearchTab { .. } => {
             Err("bench search-tab needs the window build (the default features)".into())
         }
+        Invocation::BenchPanels { .. } => {
+            Err("bench panels needs the window build (the default features)".into())
+        }
         Invocation::BenchTimeline { .. } => {
             Err("bench timeline needs the window build (the default features)".into())
         }

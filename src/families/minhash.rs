@@ -118,8 +118,9 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
-        /// The estimate stays within 0.15 of the exact resemblance (128 functions: the
-        /// standard error is at most 0.045).
+        /// The estimate stays within 0.22 of the exact resemblance (128 functions: the
+        /// standard error is at most 0.045, so that is five of them; 0.15 failed about one
+        /// run in twenty on random seeds).
         #[test]
         fn estimate_is_close_to_exact(seed in 0u64..10_000, keep in 0usize..300) {
             let base = text(seed, 300, 5_000);
@@ -129,7 +130,7 @@ mod tests {
             let inter = shared(&a, &b) as f64;
             let exact = inter / (a.len() as f64 + b.len() as f64 - inter);
             let est = estimate(&Signature::of(&a).unwrap(), &Signature::of(&b).unwrap());
-            prop_assert!((est - exact).abs() <= 0.15, "estimate {est} exact {exact}");
+            prop_assert!((est - exact).abs() <= 0.22, "estimate {est} exact {exact}");
         }
     }
 }

@@ -94,6 +94,43 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+/// The parts of the workspace an edit changes that views derive data from; everything else
+/// (tags, notes, the codebook, saved searches, orphans) none of them reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EditScope {
+    /// The names and their registry: annotations naming entities, entity decisions.
+    pub names: bool,
+    /// The timeline: stored events, dismissed suggestions, what suggestions are made from
+    /// (corrections, reference dates, decisions on time expressions), headlines.
+    pub events: bool,
+    /// The wire-story families: the user's decisions on them.
+    pub families: bool,
+}
+
+impl EditScope {
+    /// Nothing derived.
+    pub const NONE: Self = Self {
+        names: false,
+        events: false,
+        families: false,
+    };
+    /// Everything derived.
+    pub const ALL: Self = Self {
+        names: true,
+        events: true,
+        families: true,
+    };
+
+    /// What either changes.
+    pub fn union(self, other: Self) -> Self {
+        Self {
+            names: self.names || other.names,
+            events: self.events || other.events,
+            families: self.families || other.families,
+        }
+    }
+}
+
 /// Why an edit could not be applied; the workspace is left unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -198,6 +235,57 @@ impl Edit {
         Edit::RemoveEvent {
             id,
             next_id: workspace.next_event_id,
+        }
+    }
+
+    /// What the edit changes among the parts views derive from only some of the workspace;
+    /// `workspace` is the one it is about to be applied to (a removal's annotation is looked up
+    /// there).
+    pub fn scope(&self, workspace: &Workspace) -> EditScope {
+        let of = |a: &Annotation| EditScope {
+            names: matches!(a.body, super::AnnotationBody::Entity(_)),
+            events: matches!(
+                a.body,
+                super::AnnotationBody::TimeExpression | super::AnnotationBody::Evidence(_)
+            ),
+            families: false,
+        };
+        let stored = |id: AnnotationId| {
+            workspace
+                .annotations
+                .iter()
+                .find(|a| a.id == id)
+                .map_or(EditScope::ALL, of)
+        };
+        let events = EditScope {
+            events: true,
+            ..EditScope::NONE
+        };
+        match self {
+            Edit::InsertEvent { .. }
+            | Edit::RemoveEvent { .. }
+            | Edit::ReplaceEvent(_)
+            | Edit::DismissSuggestion(_)
+            | Edit::RestoreSuggestion(_)
+            | Edit::SetCorrections(_)
+            | Edit::SetReferenceDate(..)
+            | Edit::SetHeadline(..) => events,
+            Edit::InsertAnnotation { annotation, .. } => of(annotation),
+            Edit::RemoveAnnotation { id, .. } => stored(*id),
+            Edit::ReplaceAnnotation(annotation) => of(annotation).union(stored(annotation.id)),
+            Edit::SetCodebook(_)
+            | Edit::SetSavedSearches(_)
+            | Edit::SetNextIds { .. }
+            | Edit::InsertOrphan { .. }
+            | Edit::RemoveOrphan { .. } => EditScope::NONE,
+            Edit::PushEntityDecision(_) | Edit::PopEntityDecision => EditScope {
+                families: false,
+                ..EditScope::ALL
+            },
+            Edit::PushFamilyDecision(_) | Edit::PopFamilyDecision => EditScope::ALL,
+            Edit::Batch(edits) => edits
+                .iter()
+                .fold(EditScope::NONE, |s, e| s.union(e.scope(workspace))),
         }
     }
 
@@ -377,5 +465,94 @@ impl Edit {
                 Edit::Batch(inverses)
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        AnnotationBody, AnnotationOrigin, AnnotationStatus, EntityKey, EntityLabel, FamilyDecision,
+        TagId, TextTarget,
+    };
+
+    fn annotation(id: u64, body: AnnotationBody) -> Annotation {
+        Annotation {
+            id: AnnotationId(id),
+            target: TextTarget::new(ArticleId(0), "Envoys met on Monday.", 0, 6).unwrap(),
+            body,
+            origin: AnnotationOrigin::Manual,
+            status: AnnotationStatus::Accepted,
+        }
+    }
+
+    fn insert(a: Annotation) -> Edit {
+        Edit::InsertAnnotation {
+            at: 0,
+            next_id: a.id.0 + 1,
+            annotation: a,
+        }
+    }
+
+    #[test]
+    fn a_tag_changes_nothing_derived_and_a_name_changes_the_names() {
+        let tag = annotation(1, AnnotationBody::Tag(TagId(0)));
+        let key = EntityKey::new("Envoys", EntityLabel::Organisation);
+        let name = annotation(2, AnnotationBody::Entity(key.clone()));
+        let workspace = Workspace {
+            annotations: vec![tag.clone(), name.clone()],
+            ..Default::default()
+        };
+        assert_eq!(insert(tag.clone()).scope(&workspace), EditScope::NONE);
+        let names = insert(name.clone()).scope(&workspace);
+        assert!(names.names && !names.events && !names.families);
+        // A removal is judged by the annotation it removes, looked up in the workspace.
+        let remove = |id| Edit::RemoveAnnotation {
+            id: AnnotationId(id),
+            next_id: 3,
+        };
+        assert_eq!(remove(1).scope(&workspace), EditScope::NONE);
+        assert!(remove(2).scope(&workspace).names);
+        assert_eq!(remove(9).scope(&workspace), EditScope::ALL, "unknown: all");
+        // A tag replaced by a name changes the names.
+        let retyped = annotation(1, AnnotationBody::Entity(key.clone()));
+        assert!(Edit::ReplaceAnnotation(retyped).scope(&workspace).names);
+        let evidence = annotation(3, AnnotationBody::TimeExpression);
+        assert!(insert(evidence).scope(&workspace).events);
+    }
+
+    #[test]
+    fn events_decisions_and_batches_name_what_they_change() {
+        let workspace = Workspace::default();
+        let event = Edit::ReplaceEvent(Event::manual(
+            "Envoys met",
+            crate::model::TimeValue::from_timex("DATE", "2022-05-02").unwrap(),
+        ));
+        let scope = event.scope(&workspace);
+        assert!(scope.events && !scope.names && !scope.families);
+        let merge = Edit::PushEntityDecision(crate::model::EntityDecision::Merge {
+            from: EntityKey::new("Liang", EntityLabel::Person),
+            into: EntityKey::new("Liang Guanglie", EntityLabel::Person),
+        });
+        let scope = merge.scope(&workspace);
+        assert!(scope.names && scope.events && !scope.families);
+        let family = Edit::PushFamilyDecision(FamilyDecision::Alone(ArticleId(1)));
+        assert_eq!(family.scope(&workspace), EditScope::ALL);
+        assert_eq!(
+            Edit::SetCodebook(Default::default()).scope(&workspace),
+            EditScope::NONE
+        );
+        let batch = Edit::Batch(vec![
+            insert(annotation(1, AnnotationBody::Note("n".into()))),
+            event,
+        ]);
+        assert_eq!(batch.scope(&workspace), scope_events());
+    }
+
+    fn scope_events() -> EditScope {
+        EditScope {
+            events: true,
+            ..EditScope::NONE
+        }
     }
 }

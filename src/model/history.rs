@@ -100,6 +100,16 @@ impl History {
         Ok(self.undo.back().map(|(e, _)| e))
     }
 
+    /// The step undo would apply next.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.back().map(|(e, _)| e)
+    }
+
+    /// The step redo would apply next.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|(e, _)| e)
+    }
+
     /// True when there is a step to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

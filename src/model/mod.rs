@@ -31,7 +31,7 @@ pub use article::{
     Article, ArticleId, ArticleMeta, Dateline, ReferenceSource, SourceFormat, SourceInfo,
     item_file, item_path,
 };
-pub use edit::{Edit, EditError};
+pub use edit::{Edit, EditError, EditScope};
 pub use entities::{
     EntityDecision, EntityKey, EntityResolver, MentionRecord, RegistryEntity, build_registry,
     resolve_key,

@@ -350,9 +350,10 @@ fn body_ui(
     if let Some(e) = evidence.filter(|e| e.scroll) {
         ui.scroll_to_rect(galley_rect(e.start), Some(egui::Align::Center));
     }
-    // Suggestions nobody decided on yet: a dashed underline.
+    // Suggestions nobody decided on yet: a dashed underline, for those in view only (a long
+    // article has thousands). Their byte offsets become characters in one pass.
     let dashed = egui::Stroke::new(1.0, colours.text.gamma_multiply(0.6));
-    let suggestions = names
+    let mut suggestions: Vec<(usize, usize)> = names
         .iter()
         .filter(|n| !n.accepted)
         .map(|n| (n.start, n.end))
@@ -361,12 +362,42 @@ fn body_ui(
                 .iter()
                 .filter(|t| !t.manual)
                 .map(|t| (t.start, t.end)),
-        );
+        )
+        .filter(|&(start, end)| !annotations.iter().any(|a| a.start == start && a.end == end))
+        .collect();
+    suggestions.sort_unstable();
+    let clip = ui.clip_rect().translate(-output.galley_pos.to_vec2());
+    let first = output
+        .galley
+        .cursor_from_pos(clip.left_top().to_vec2())
+        .index
+        .0;
+    let last = output
+        .galley
+        .cursor_from_pos(clip.right_bottom().to_vec2())
+        .index
+        .0;
+    let mut counted = (0, 0); // (byte, chars before it)
+    let mut chars_at = |byte: usize| {
+        if byte < counted.0 {
+            counted = (0, 0);
+        }
+        let step = body.get(counted.0..byte).map_or(0, |p| p.chars().count());
+        counted = (byte, counted.1 + step);
+        counted.1
+    };
+    let cursor_rect = |chars: usize| {
+        output
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(chars))
+            .translate(output.galley_pos.to_vec2())
+    };
     for (start, end) in suggestions {
-        if annotations.iter().any(|a| a.start == start && a.end == end) {
+        let (from, to) = (chars_at(start), chars_at(end));
+        if to < first || from > last {
             continue;
         }
-        let (a, b) = (galley_rect(start), galley_rect(end));
+        let (a, b) = (cursor_rect(from), cursor_rect(to));
         if (a.bottom() - b.bottom()).abs() < 1.0 && b.left() > a.left() {
             ui.painter().add(egui::Shape::dashed_line(
                 &[
