@@ -61,7 +61,7 @@ fn fixture() -> (tempfile::TempDir, Workspace) {
     let add = |ws: &mut Workspace, article: &dateline::model::Article, words: &str, body| {
         let id = AnnotationId(ws.next_annotation_id);
         ws.next_annotation_id += 1;
-        ws.annotations.push(Annotation {
+        ws.annotations_mut().push(Annotation {
             id,
             target: common::target_of(article, words),
             body,

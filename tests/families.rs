@@ -411,9 +411,9 @@ fn annotations_are_copied_to_the_same_words_of_another_version_once() {
         origin: AnnotationOrigin::Manual,
         status: AnnotationStatus::Accepted,
     };
-    ws.annotations
+    ws.annotations_mut()
         .push(note(0, find("lakeside villa"), "Where exactly?"));
-    ws.annotations
+    ws.annotations_mut()
         .push(note(1, find("three weeks"), "Since 10 February"));
     ws.next_annotation_id = 2;
     // Copied to the write-through, which has both passages further on.

@@ -177,7 +177,7 @@ fn rescan_reanchors_orphans_moves_and_keeps_gone_articles() {
             .any(|a| a.source.path.ends_with("later.txt"))
     );
     // Every annotation still in the workspace sits on its own words.
-    for annotation in &workspace.annotations {
+    for annotation in workspace.annotations.iter() {
         let article = workspace.article(annotation.target.article).unwrap();
         let words: String = article
             .body

@@ -294,11 +294,11 @@ fn tag_and_note_filters_follow_the_codebook() {
         .take(2)
         .collect::<Vec<_>>()
         .join(" ");
-    ws.annotations
-        .push(tag_annotation(&ws, 0, &first_words, TagId(1)));
+    let tagged = tag_annotation(&ws, 0, &first_words, TagId(1));
+    ws.annotations_mut().push(tagged);
     let mut note = tag_annotation(&ws, 1, &first_words, TagId(0));
     note.body = AnnotationBody::Note("Check the date with KCNA".into());
-    ws.annotations.push(note);
+    ws.annotations_mut().push(note);
     // The parent finds its child's passages.
     assert_eq!(
         texts(&ws, &index, "tag:Diplomacy"),
@@ -324,7 +324,7 @@ fn tag_and_note_filters_follow_the_codebook() {
         gone.notes
     );
     // A rejected annotation is not a hit.
-    ws.annotations[0].status = AnnotationStatus::Rejected;
+    ws.annotations_mut()[0].status = AnnotationStatus::Rejected;
     assert!(texts(&ws, &index, "tag:Visit").is_empty());
 }
 
@@ -476,7 +476,7 @@ fn annotations_pointing_nowhere_are_ignored() {
         colour: [0, 0, 0],
         parent: None,
     });
-    ws.annotations.push(Annotation {
+    ws.annotations_mut().push(Annotation {
         id: AnnotationId(0),
         target: TextTarget {
             article: ArticleId(999),
@@ -493,7 +493,7 @@ fn annotations_pointing_nowhere_are_ignored() {
     let mut far = tag_annotation(&ws, 1, "North Korea", TagId(0));
     far.target.start = 1_000_000;
     far.target.end = 1_000_010;
-    ws.annotations.push(far);
+    ws.annotations_mut().push(far);
     assert!(run(&ws, &index, "tag:T").hits.is_empty());
 }
 

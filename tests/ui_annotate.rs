@@ -87,7 +87,7 @@ fn select_words_name_them_see_the_annotation_undo_and_redo() {
     );
     harness.state_mut().send(Command::Redo);
     harness.run_steps(2);
-    assert_eq!(harness.state().workspace().annotations, [annotation]);
+    assert_eq!(*harness.state().workspace().annotations, [annotation]);
 }
 
 #[test]

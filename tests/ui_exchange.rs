@@ -33,7 +33,7 @@ fn dropped_annotation_files_land_on_the_articles_and_undo_in_one_step() {
         next_id: 1,
     };
     let article = other.articles[0].clone();
-    other.annotations.push(Annotation {
+    other.annotations_mut().push(Annotation {
         id: AnnotationId(0),
         target: common::target_of(&article, "agreed on wages"),
         body: AnnotationBody::Tag(TagId(0)),

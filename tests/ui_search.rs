@@ -117,7 +117,7 @@ fn hits_are_found_opened_and_coded_all_at_once_then_undone() {
     harness.run_steps(3);
     let annotations = &harness.state().workspace().annotations;
     assert_eq!(annotations.len(), 3);
-    for a in annotations {
+    for a in annotations.iter() {
         assert_eq!(a.body, AnnotationBody::Tag(tag));
         assert!(a.target.quote.eq_ignore_ascii_case("oil"), "{:?}", a.target);
     }

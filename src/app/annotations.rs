@@ -499,7 +499,7 @@ pub(super) fn tag_uses(
     workspace: &crate::model::Workspace,
 ) -> std::collections::HashMap<TagId, usize> {
     let mut direct: std::collections::HashMap<TagId, usize> = std::collections::HashMap::new();
-    for a in &workspace.annotations {
+    for a in workspace.annotations.iter() {
         if let AnnotationBody::Tag(t) = a.body {
             *direct.entry(t).or_default() += 1;
         }

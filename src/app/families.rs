@@ -121,7 +121,7 @@ impl DatelineApp {
     pub(super) fn refresh_library(&mut self) {
         self.library.refresh(
             &self.workspace,
-            self.content_version,
+            self.derived.articles,
             &self.families.current.1,
             self.families.version,
         );

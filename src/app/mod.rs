@@ -129,6 +129,8 @@ struct DerivedVersions {
     events: u64,
     /// Family decisions: the families.
     families: u64,
+    /// The articles' own fields: the library's rows.
+    articles: u64,
 }
 
 impl DerivedVersions {
@@ -137,6 +139,7 @@ impl DerivedVersions {
         self.names += u64::from(scope.names);
         self.events += u64::from(scope.events);
         self.families += u64::from(scope.families);
+        self.articles += u64::from(scope.articles);
     }
 }
 

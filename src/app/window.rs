@@ -167,7 +167,7 @@ impl DatelineApp {
                         ui,
                         &self.workspace,
                         (
-                            self.content_version,
+                            self.derived.articles,
                             &self.families.current.1,
                             self.families.version,
                         ),

@@ -74,7 +74,7 @@ fn write_json(
     workspace: &Workspace,
     report: &RescanReport,
 ) -> io::Result<()> {
-    for a in &report.annotations {
+    for a in report.annotations.iter() {
         let line = json!({
             "article": article_name(workspace, a.article),
             "annotation": a.annotation.0,
@@ -106,7 +106,7 @@ fn write_text(
     for gone in &report.missing {
         writeln!(out, "  gone: {} (article kept)", gone.display())?;
     }
-    for a in &report.annotations {
+    for a in report.annotations.iter() {
         let place = |(s, e): (usize, usize)| format!("{s}..{e}");
         let detail = match (a.status, a.new) {
             (AnchorStatus::Unchanged, _) => continue,

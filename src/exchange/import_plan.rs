@@ -253,7 +253,7 @@ impl<'w> ImportPlan<'w> {
     /// An empty plan over `workspace`.
     pub fn new(workspace: &'w Workspace) -> Self {
         let mut annotated: HashMap<(ArticleId, usize, usize), Vec<AnnotationBody>> = HashMap::new();
-        for a in &workspace.annotations {
+        for a in workspace.annotations.iter() {
             annotated
                 .entry((a.target.article, a.target.start, a.target.end))
                 .or_default()

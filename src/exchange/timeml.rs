@@ -100,7 +100,7 @@ pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, Exchang
     // The user's rejected time expressions, by article (looked up once, not per article).
     let mut rejected: std::collections::HashMap<crate::model::ArticleId, Vec<(usize, usize)>> =
         std::collections::HashMap::new();
-    for a in &data.workspace.annotations {
+    for a in data.workspace.annotations.iter() {
         if a.body == AnnotationBody::TimeExpression && a.is_rejected() {
             rejected
                 .entry(a.target.article)

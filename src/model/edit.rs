@@ -105,6 +105,8 @@ pub struct EditScope {
     pub events: bool,
     /// The wire-story families: the user's decisions on them.
     pub families: bool,
+    /// The articles' own fields the library shows: headlines.
+    pub articles: bool,
 }
 
 impl EditScope {
@@ -113,12 +115,14 @@ impl EditScope {
         names: false,
         events: false,
         families: false,
+        articles: false,
     };
     /// Everything derived.
     pub const ALL: Self = Self {
         names: true,
         events: true,
         families: true,
+        articles: true,
     };
 
     /// What either changes.
@@ -127,6 +131,7 @@ impl EditScope {
             names: self.names || other.names,
             events: self.events || other.events,
             families: self.families || other.families,
+            articles: self.articles || other.articles,
         }
     }
 }
@@ -249,6 +254,7 @@ impl Edit {
                 super::AnnotationBody::TimeExpression | super::AnnotationBody::Evidence(_)
             ),
             families: false,
+            articles: false,
         };
         let stored = |id: AnnotationId| {
             workspace
@@ -268,8 +274,11 @@ impl Edit {
             | Edit::DismissSuggestion(_)
             | Edit::RestoreSuggestion(_)
             | Edit::SetCorrections(_)
-            | Edit::SetReferenceDate(..)
-            | Edit::SetHeadline(..) => events,
+            | Edit::SetReferenceDate(..) => events,
+            Edit::SetHeadline(..) => EditScope {
+                articles: true,
+                ..events
+            },
             Edit::InsertAnnotation { annotation, .. } => of(annotation),
             Edit::RemoveAnnotation { id, .. } => stored(*id),
             Edit::ReplaceAnnotation(annotation) => of(annotation).union(stored(annotation.id)),
@@ -279,8 +288,9 @@ impl Edit {
             | Edit::InsertOrphan { .. }
             | Edit::RemoveOrphan { .. } => EditScope::NONE,
             Edit::PushEntityDecision(_) | Edit::PopEntityDecision => EditScope {
-                families: false,
-                ..EditScope::ALL
+                names: true,
+                events: true,
+                ..EditScope::NONE
             },
             Edit::PushFamilyDecision(_) | Edit::PopFamilyDecision => EditScope::ALL,
             Edit::Batch(edits) => edits
@@ -359,7 +369,7 @@ impl Edit {
                 next_id,
             } => {
                 let id = annotation.id;
-                if !insert_new(&mut workspace.annotations, at, annotation) {
+                if !insert_new(workspace.annotations_mut(), at, annotation) {
                     return Err(EditError::DuplicateAnnotation(id));
                 }
                 Edit::RemoveAnnotation {
@@ -369,7 +379,7 @@ impl Edit {
             }
             Edit::RemoveAnnotation { id, next_id } => {
                 let (at, annotation) =
-                    take(&mut workspace.annotations, id).ok_or(EditError::NoSuchAnnotation(id))?;
+                    take(workspace.annotations_mut(), id).ok_or(EditError::NoSuchAnnotation(id))?;
                 Edit::InsertAnnotation {
                     at,
                     annotation,
@@ -379,7 +389,7 @@ impl Edit {
             Edit::ReplaceAnnotation(annotation) => {
                 let id = annotation.id;
                 Edit::ReplaceAnnotation(
-                    swap_in(&mut workspace.annotations, annotation)
+                    swap_in(workspace.annotations_mut(), annotation)
                         .ok_or(EditError::NoSuchAnnotation(id))?,
                 )
             }
@@ -500,7 +510,7 @@ mod tests {
         let key = EntityKey::new("Envoys", EntityLabel::Organisation);
         let name = annotation(2, AnnotationBody::Entity(key.clone()));
         let workspace = Workspace {
-            annotations: vec![tag.clone(), name.clone()],
+            annotations: vec![tag.clone(), name.clone()].into(),
             ..Default::default()
         };
         assert_eq!(insert(tag.clone()).scope(&workspace), EditScope::NONE);
@@ -535,7 +545,9 @@ mod tests {
             into: EntityKey::new("Liang Guanglie", EntityLabel::Person),
         });
         let scope = merge.scope(&workspace);
-        assert!(scope.names && scope.events && !scope.families);
+        assert!(scope.names && scope.events && !scope.families && !scope.articles);
+        let headline = Edit::SetHeadline(ArticleId(0), "Talks".into()).scope(&workspace);
+        assert!(headline.articles && headline.events && !headline.names);
         let family = Edit::PushFamilyDecision(FamilyDecision::Alone(ArticleId(1)));
         assert_eq!(family.scope(&workspace), EditScope::ALL);
         assert_eq!(

@@ -171,7 +171,7 @@ pub fn rebase_article(
         new: new_body.chars().collect(),
     };
     let mut orphans = Vec::new();
-    workspace.annotations.retain_mut(|annotation| {
+    workspace.annotations_mut().retain_mut(|annotation| {
         if annotation.target.article != article {
             return true;
         }
@@ -298,7 +298,7 @@ mod tests {
             let (start, end) = span(OLD, w);
             let target =
                 TextTarget::new(ArticleId(0), OLD, start, end).unwrap_or_else(|| panic!("{w}"));
-            ws.annotations.push(Annotation {
+            ws.annotations_mut().push(Annotation {
                 id: AnnotationId(i as u64),
                 target,
                 body: AnnotationBody::Note(format!("note {i}")),
@@ -376,7 +376,7 @@ mod tests {
     #[test]
     fn other_articles_are_not_touched() {
         let mut ws = workspace_with(&["Pyongyang"]);
-        ws.annotations[0].target.article = ArticleId(7);
+        ws.annotations_mut()[0].target.article = ArticleId(7);
         let before = ws.clone();
         let rebased = rebase_article(&mut ws, ArticleId(0), OLD, "Nothing alike.");
         assert!(rebased.annotations.is_empty());

@@ -9,7 +9,7 @@ use crate::families::Families;
 use crate::model::{Article, ArticleId, Workspace};
 
 /// A column the library can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SortColumn {
     /// Publication date.
     Published,
@@ -49,6 +49,13 @@ pub struct LibraryView {
     /// Words added and removed by each later version against the one before it.
     changes: HashMap<ArticleId, (usize, usize)>,
     cached_for: Option<(u64, SortColumn, bool, String, u64, u64, u64)>,
+    /// Every article in each column's order, with the articles' version it was sorted for.
+    orders: HashMap<SortColumn, (u64, Vec<usize>)>,
+    /// The filter last applied (lower case) and the rows it kept, before families are grouped.
+    filtered: (Option<String>, Vec<usize>),
+    /// For the (articles, families) versions: each article's family original as an index
+    /// (`u32::MAX` for none), and the index of every article in a family.
+    originals: ((u64, u64), Vec<u32>, HashMap<ArticleId, usize>),
 }
 
 impl Default for LibraryView {
@@ -66,6 +73,9 @@ impl Default for LibraryView {
             nested: HashSet::new(),
             changes: HashMap::new(),
             cached_for: None,
+            orders: HashMap::new(),
+            filtered: (None, Vec::new()),
+            originals: ((u64::MAX, u64::MAX), Vec::new(), HashMap::new()),
         }
     }
 }
@@ -79,7 +89,7 @@ fn dateline_of(article: &Article) -> &str {
 }
 
 fn matches(article: &Article, needle: &str) -> bool {
-    let contains = |s: &str| s.to_lowercase().contains(needle);
+    let contains = |s: &str| contains_folded(s, needle);
     contains(&article.headline)
         || contains(source_of(article))
         || contains(dateline_of(article))
@@ -89,6 +99,42 @@ fn matches(article: &Article, needle: &str) -> bool {
             .path
             .file_name()
             .is_some_and(|n| contains(&n.to_string_lossy()))
+}
+
+/// Whether `text`, lower-cased, contains `needle` (lower case); without a copy of `text`
+/// when it is ASCII (a filter runs over every article at each keystroke).
+fn contains_folded(text: &str, needle: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(needle);
+    }
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), t).any(|at| {
+        t.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+/// Every article's index in the order of `column`, ascending.
+fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..articles.len()).collect();
+    match column {
+        SortColumn::Published => rows.sort_by_key(|&i| {
+            articles[i]
+                .published
+                .as_ref()
+                .map_or((i32::MAX, 13, 0, 0), |p| p.sort_key())
+        }),
+        SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
+        SortColumn::Source => rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase()),
+        SortColumn::Dateline => {
+            rows.sort_by_cached_key(|&i| dateline_of(&articles[i]).to_lowercase())
+        }
+        SortColumn::Words => rows.sort_by_cached_key(|&i| articles[i].word_count()),
+    }
+    rows
 }
 
 impl LibraryView {
@@ -119,7 +165,7 @@ impl LibraryView {
         self.expanded.contains(&original)
     }
 
-    /// Recomputes the visible rows if the workspace (by `version`), the families (by
+    /// Recomputes the visible rows if the articles' fields (by `version`), the families (by
     /// `families_version`), sort or filter changed. Unless every copy is shown, a family is one
     /// row (its first version), followed by its later versions when opened.
     pub fn refresh(
@@ -143,7 +189,27 @@ impl LibraryView {
         }
         let needle = self.filter.trim().to_lowercase();
         let articles = &workspace.articles;
-        let mut rows: Vec<usize> = (0..articles.len())
+        // Each column's order of every article is sorted once per version of the articles;
+        // a filter or a restriction keeps that order.
+        let order = match self.orders.get(&self.sort) {
+            Some((v, order)) if *v == version && order.len() == articles.len() => order,
+            _ => {
+                let order = sorted_order(articles, self.sort);
+                self.orders.insert(self.sort, (version, order));
+                &self.orders[&self.sort].1
+            }
+        };
+        // Typing on at the end of the filter narrows the rows it already found.
+        let narrowing = matches!(
+            (&self.filtered.0, &self.cached_for),
+            (Some(before), Some(k))
+                if needle.starts_with(before.as_str())
+                    && (k.0, k.1, k.4) == (version, self.sort, self.only_version)
+        );
+        let from: &[usize] = if narrowing { &self.filtered.1 } else { order };
+        let mut rows: Vec<usize> = from
+            .iter()
+            .copied()
             .filter(|&i| needle.is_empty() || matches(&articles[i], &needle))
             .filter(|&i| {
                 self.only
@@ -151,52 +217,53 @@ impl LibraryView {
                     .is_none_or(|only| only.contains(&articles[i].id))
             })
             .collect();
-        match self.sort {
-            SortColumn::Published => rows.sort_by_key(|&i| {
-                articles[i]
-                    .published
-                    .as_ref()
-                    .map_or((i32::MAX, 13, 0, 0), |p| p.sort_key())
-            }),
-            SortColumn::Headline => {
-                rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase())
-            }
-            SortColumn::Source => {
-                rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase())
-            }
-            SortColumn::Dateline => {
-                rows.sort_by_cached_key(|&i| dateline_of(&articles[i]).to_lowercase())
-            }
-            SortColumn::Words => rows.sort_by_key(|&i| articles[i].word_count()),
-        }
+        self.filtered = (Some(needle), rows.clone());
         if !self.ascending {
             rows.reverse();
         }
         self.nested.clear();
         self.changes.clear();
         if !self.show_every_copy && !families.is_empty() {
-            let position: HashMap<ArticleId, usize> = articles
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| families.of(a.id).is_some())
-                .map(|(i, a)| (a.id, i))
-                .collect();
+            // Each article's family original (as an index), found once per version of the
+            // articles and of the families.
+            if self.originals.0 != (version, families_version)
+                || self.originals.1.len() != articles.len()
+            {
+                let position: HashMap<ArticleId, usize> = articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| families.of(a.id).is_some())
+                    .map(|(i, a)| (a.id, i))
+                    .collect();
+                let originals = articles
+                    .iter()
+                    .map(|a| {
+                        families
+                            .of(a.id)
+                            .and_then(|f| position.get(&f.original()))
+                            .map_or(u32::MAX, |&i| i as u32)
+                    })
+                    .collect();
+                self.originals = ((version, families_version), originals, position);
+            }
+            let (_, originals, position) = &self.originals;
             // A family's row stands where its first shown version stands.
-            let mut shown: HashSet<ArticleId> = HashSet::new();
+            let mut shown = vec![false; articles.len()];
             let mut out = Vec::with_capacity(rows.len());
             for i in rows {
-                let id = articles[i].id;
-                let Some(family) = families.of(id) else {
+                let first = originals[i] as usize;
+                if first == u32::MAX as usize {
                     out.push(i);
                     continue;
-                };
-                let original = family.original();
-                if !shown.insert(original) {
+                }
+                if std::mem::replace(&mut shown[first], true) {
                     continue;
                 }
-                let first = position.get(&original).copied().unwrap_or(i);
                 out.push(first);
-                if self.expanded.contains(&original) {
+                let original = articles[first].id;
+                if self.expanded.contains(&original)
+                    && let Some(family) = families.of(original)
+                {
                     let mut previous = &articles[first].body;
                     for m in &family.members[1..] {
                         if let Some(&at) = position.get(m) {
@@ -446,4 +513,64 @@ pub fn library_ui(
                 }
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> Workspace {
+        let mut ws = Workspace::default();
+        let headlines = [
+            "Oil prices rise",
+            "Oilseed crop",
+            "Gold falls",
+            "OIL TALKS",
+            "Coin",
+        ];
+        for (i, h) in headlines.iter().enumerate() {
+            let mut a = crate::model::test_article(&format!("{i}.txt"), &i.to_string(), "x");
+            a.id = ArticleId(i as u64);
+            a.headline = (*h).into();
+            ws.articles_mut().push(a);
+        }
+        ws
+    }
+
+    fn rows_for(view: &mut LibraryView, ws: &Workspace, filter: &str) -> Vec<usize> {
+        view.filter = filter.into();
+        view.refresh(ws, 1, &Families::default(), 0);
+        view.rows().to_vec()
+    }
+
+    /// Typing a filter a letter at a time (which narrows the rows already found), deleting
+    /// letters and sorting again give the rows a fresh view gives.
+    #[test]
+    fn a_filter_typed_letter_by_letter_finds_what_a_fresh_one_finds() {
+        let ws = workspace();
+        let mut typed = LibraryView {
+            sort: SortColumn::Headline,
+            ..Default::default()
+        };
+        for filter in [
+            "o", "oi", "oil", "oil ", "oil t", "oil", "oi", "", "g", "gold",
+        ] {
+            let mut fresh = LibraryView {
+                sort: SortColumn::Headline,
+                ..Default::default()
+            };
+            assert_eq!(
+                rows_for(&mut typed, &ws, filter),
+                rows_for(&mut fresh, &ws, filter),
+                "{filter:?}"
+            );
+        }
+        assert_eq!(rows_for(&mut typed, &ws, "oil"), vec![0, 3, 1]);
+        typed.ascending = false;
+        assert_eq!(rows_for(&mut typed, &ws, "oil"), vec![1, 3, 0]);
+        assert_eq!(rows_for(&mut typed, &ws, "OIL T"), vec![3]);
+        assert!(contains_folded("Ünïcode OIL", "oil"));
+        assert!(contains_folded("ÉCOLE", "école"));
+        assert!(!contains_folded("Coin", "oil"));
+    }
 }
