@@ -118,14 +118,35 @@ fn suggestions_are_accepted_and_rejected_one_or_all() {
     assert!(harness.state().workspace().annotations.is_empty());
 }
 
-#[test]
-fn a_tag_is_made_and_applied_with_its_number_key() {
-    let folder = story_folder();
-    let mut harness = harness(&folder);
+/// The selected article and its body.
+fn selected_body(
+    harness: &Harness<'static, DatelineApp>,
+) -> (dateline::model::ArticleId, std::sync::Arc<str>) {
+    let article = harness.state().selected_article().unwrap();
+    let body = harness
+        .state()
+        .workspace()
+        .article(article)
+        .unwrap()
+        .body
+        .clone();
+    (article, body)
+}
+
+/// The window on the story with one tag, "Diplomacy", made.
+fn harness_with_a_tag(folder: &tempfile::TempDir) -> Harness<'static, DatelineApp> {
+    let mut harness = harness(folder);
     harness
         .state_mut()
         .send(Command::CreateTag("Diplomacy".into(), None));
     harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn a_tag_is_made_and_applied_with_its_number_key() {
+    let folder = story_folder();
+    let mut harness = harness_with_a_tag(&folder);
     select_start_of_body(&mut harness, 95.0);
     harness.key_press(egui::Key::Num1);
     harness.run_steps(3);
@@ -144,19 +165,8 @@ fn a_tag_is_made_and_applied_with_its_number_key() {
 fn a_tag_leaves_the_registry_alone_and_a_name_rebuilds_it() {
     use dateline::model::TextTarget;
     let folder = story_folder();
-    let mut harness = harness(&folder);
-    harness
-        .state_mut()
-        .send(Command::CreateTag("Diplomacy".into(), None));
-    harness.run_steps(2);
-    let article = harness.state().selected_article().unwrap();
-    let body = harness
-        .state()
-        .workspace()
-        .article(article)
-        .unwrap()
-        .body
-        .clone();
+    let mut harness = harness_with_a_tag(&folder);
+    let (article, body) = selected_body(&harness);
     let target = TextTarget::new(article, &body, 0, 10).unwrap();
     let tag = harness.state().workspace().codebook.tags[0].id;
     let before = harness.state().registry().as_ptr();
@@ -192,14 +202,7 @@ fn re_extraction_keeps_manual_and_rejected_annotations() {
     use dateline::model::TextTarget;
     let folder = story_folder();
     let mut harness = harness(&folder);
-    let article = harness.state().selected_article().unwrap();
-    let body = harness
-        .state()
-        .workspace()
-        .article(article)
-        .unwrap()
-        .body
-        .clone();
+    let (article, body) = selected_body(&harness);
     let china = harness
         .state_mut()
         .current_names()

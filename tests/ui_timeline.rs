@@ -75,6 +75,28 @@ fn suggestion(harness: &Harness<'static, DatelineApp>, value: &str) -> Event {
         .unwrap_or_else(|| panic!("no suggested event on {value}"))
 }
 
+/// Drags an event `days` to the right in small steps, as a hand does; where it started,
+/// where it was dropped, and the points of a day.
+fn drag_days(
+    harness: &mut Harness<'static, DatelineApp>,
+    reference: &EventRef,
+    days: f64,
+) -> (egui::Pos2, egui::Pos2, f64) {
+    let from = harness.state().event_on_screen(reference).unwrap();
+    let per_day = 86_400.0 / harness.state().timeline_view().axis.unwrap().per_point;
+    let to = from + egui::vec2((days * per_day) as f32, 0.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    (from, to, per_day)
+}
+
 #[test]
 fn zooming_changes_the_tick_unit() {
     let folder = story_folder();
@@ -148,20 +170,7 @@ fn dragging_an_event_moves_it_and_undo_takes_it_back() {
     let mut harness = harness(&folder);
     let arrival = suggestion(&harness, "2009-11-22");
     let reference = EventRef::Suggested(arrival.suggestion_key().unwrap().clone());
-    let from = harness.state().event_on_screen(&reference).unwrap();
-    let view = harness.state().timeline_view();
-    // Three days to the right.
-    let per_day = 86_400.0 / view.axis.unwrap().per_point;
-    let to = from + egui::vec2((3.0 * per_day) as f32, 0.0);
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for k in 1..=6 {
-        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
-        harness.step();
-    }
-    harness.drop_at(to);
+    drag_days(&mut harness, &reference, 3.0);
     harness.run_steps(3);
     let events = &harness.state().workspace().events;
     assert_eq!(events.len(), 1, "one change for the whole drag");
@@ -198,18 +207,7 @@ fn lanes_built_in_the_background_follow_a_drag() {
     let mut harness = harness_with(&folder, Some(0));
     let arrival = suggestion(&harness, "2009-11-22");
     let reference = EventRef::Suggested(arrival.suggestion_key().unwrap().clone());
-    let from = harness.state().event_on_screen(&reference).unwrap();
-    let per_day = 86_400.0 / harness.state().timeline_view().axis.unwrap().per_point;
-    let to = from + egui::vec2((3.0 * per_day) as f32, 0.0);
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for k in 1..=6 {
-        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
-        harness.step();
-    }
-    harness.drop_at(to);
+    let (from, to, per_day) = drag_days(&mut harness, &reference, 3.0);
     harness.step();
     assert_eq!(
         harness.state().workspace().events[0].value.to_timex(),

@@ -89,19 +89,6 @@ fn prepared(path: &Path) -> Result<(Workspace, ArticleId), String> {
     Ok((workspace, long_id))
 }
 
-/// Resident memory of this process in megabytes (Linux; 0 where /proc is missing).
-fn resident_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 /// The window and its clock.
 struct Window {
     app: DatelineApp,
@@ -217,7 +204,7 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
             })
             .collect::<Vec<_>>()
     };
-    let before = resident_mb();
+    let before = crate::cli::resident_bytes();
     window.app.send(Command::OpenWorkspace(file.to_path_buf()));
     let mut opened = Duration::ZERO;
     let started = Instant::now();
@@ -236,7 +223,7 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
     if window.app.is_busy() {
         return Err("the background work did not finish within five minutes".into());
     }
-    let memory = resident_mb() - before;
+    let memory = crate::cli::resident_bytes().saturating_sub(before) as f64 / 1e6;
     let events = window.app.events.suggestions.1.len();
     let annotations = window.app.workspace.annotations.len();
     let entities = window.app.registry().len();

@@ -10,7 +10,7 @@ use crate::model::Workspace;
 use crate::store;
 
 /// Resident memory of this process in bytes (Linux; 0 where /proc is missing).
-fn resident_bytes() -> u64 {
+pub fn resident_bytes() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {

@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 /// The most lanes shown; the rest share an "Other" lane.
-pub const MAX_LANES: usize = 12;
+pub const MAX_LANES: usize = 40;
 
 /// Which event an item stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -20,6 +20,8 @@ const AXIS_HEIGHT: f32 = 22.0;
 const BIN: f32 = 7.0;
 /// Rows lower than this draw points and bars on one line.
 const COMPACT_ROW: f32 = 30.0;
+/// The lowest an event lane gets before the lanes scroll instead.
+const MIN_LANE: f32 = 18.0;
 /// Height of one track of bars.
 const TRACK: f32 = 13.0;
 /// Where points sit in an event row, as a share of its height from the top.
@@ -78,6 +80,8 @@ pub struct TimelineView {
     pub rows: RowLayout,
     /// Where single events were drawn last frame: (index into the events, centre on screen).
     pub drawn: Vec<(usize, Pos2)>,
+    /// Points the event lanes are scrolled up by when they do not all fit.
+    pub lane_scroll: f32,
 }
 
 /// Where the rows are: the articles row on top, then event lanes of equal height.
@@ -89,6 +93,10 @@ pub struct RowLayout {
     pub articles: f32,
     /// Height of each event lane.
     pub lane: f32,
+    /// Points the event lanes are scrolled up by (they pass under the articles row).
+    pub scroll: f32,
+    /// The bottom of the panel: lanes below it are out of view.
+    pub bottom: f32,
 }
 
 impl RowLayout {
@@ -98,7 +106,7 @@ impl RowLayout {
             (self.top, self.articles)
         } else {
             (
-                self.top + self.articles + self.lane * (row - 1) as f32,
+                self.top + self.articles + self.lane * (row - 1) as f32 - self.scroll,
                 self.lane,
             )
         }
@@ -112,7 +120,10 @@ impl RowLayout {
         if y < self.top + self.articles {
             return Some(0);
         }
-        Some(1 + ((y - self.top - self.articles) / self.lane.max(1.0)) as usize)
+        if y > self.bottom {
+            return None;
+        }
+        Some(1 + ((y - self.top - self.articles + self.scroll) / self.lane.max(1.0)) as usize)
     }
 }
 
@@ -254,13 +265,28 @@ pub fn timeline_ui(
     let painter = ui.painter_at(rect);
     let palette = Palette::of(ui);
     let rows = 1 + data.lanes.len();
-    // The articles row is a strip; the event lanes share the rest, tall enough for their bars.
+    // The articles row is a strip; the event lanes share the rest, tall enough for their bars;
+    // when they are too many for that, they scroll (the wheel over their names).
+    let room = rect.height() - AXIS_HEIGHT - 26.0;
+    let lane = (room / (rows - 1).max(1) as f32).clamp(MIN_LANE, 200.0);
+    let overflow = (lane * (rows - 1) as f32 - room).max(0.0);
+    if response.hover_pos().is_some_and(|p| p.x < area.left()) {
+        view.lane_scroll -= ui.input(|i| i.smooth_scroll_delta.y);
+    }
+    view.lane_scroll = view.lane_scroll.clamp(0.0, overflow);
     let layout = RowLayout {
         top: rect.top() + AXIS_HEIGHT,
         articles: 26.0,
-        lane: ((rect.height() - AXIS_HEIGHT - 26.0) / (rows - 1).max(1) as f32).clamp(14.0, 200.0),
+        lane,
+        scroll: view.lane_scroll,
+        bottom: rect.bottom(),
     };
     view.rows = layout;
+    // Lanes scrolled up pass under the articles row.
+    let lanes_clip = Rect::from_min_max(
+        Pos2::new(rect.left(), layout.top + layout.articles),
+        rect.right_bottom(),
+    );
 
     // Pointer: zoom and pan first, so this frame draws the new view.
     let pointer = response.hover_pos();
@@ -323,14 +349,25 @@ pub fn timeline_ui(
             &data.lanes[row - 1]
         };
         let (top, row_height) = layout.band(row);
+        if row > 0 && (top + row_height < lanes_clip.top() || top > lanes_clip.bottom()) {
+            // Scrolled out of view.
+            row_marks.push(Vec::new());
+            row_tracks.push(Vec::new());
+            continue;
+        }
+        let row_painter = if row == 0 {
+            painter.clone()
+        } else {
+            painter.with_clip_rect(lanes_clip.intersect(painter.clip_rect()))
+        };
         let band = Rect::from_min_size(
             Pos2::new(rect.left(), top),
             Vec2::new(rect.width(), row_height),
         );
         if row % 2 == 1 {
-            painter.rect_filled(band, 0.0, palette.lane_bg);
+            row_painter.rect_filled(band, 0.0, palette.lane_bg);
         }
-        painter.text(
+        row_painter.text(
             Pos2::new(rect.left() + 6.0, band.center().y),
             egui::Align2::LEFT_CENTER,
             truncate(&lane.label, 22),
@@ -389,7 +426,7 @@ pub fn timeline_ui(
                 room: next_point[k],
                 labelled,
             };
-            draw_mark(&painter, mark, lane, &place, data, &palette, area);
+            draw_mark(&row_painter, mark, lane, &place, data, &palette, area);
             if row > 0 && mark.count() == 1 {
                 let event = lane.items[mark.item()].event;
                 let (top, height) = layout.band(row);
@@ -407,6 +444,22 @@ pub fn timeline_ui(
         }
         row_marks.push(marks);
         row_tracks.push(tracks);
+    }
+
+    // Where the lanes stand when they scroll: a thin bar at the right edge.
+    let overflow = (layout.lane * (rows - 1) as f32 - lanes_clip.height()).max(0.0);
+    if overflow > 0.0 {
+        let share = lanes_clip.height() / (lanes_clip.height() + overflow);
+        let top =
+            lanes_clip.top() + lanes_clip.height() * (1.0 - share) * (view.lane_scroll / overflow);
+        painter.rect_filled(
+            Rect::from_min_size(
+                Pos2::new(rect.right() - 4.0, top),
+                Vec2::new(3.0, lanes_clip.height() * share),
+            ),
+            1.5,
+            palette.weak,
+        );
     }
 
     // What is under the pointer.
@@ -839,7 +892,11 @@ fn draw_mark(
             }
         }
         Mark::Bar { x0, x1, count, .. } => {
-            let h = TRACK - 2.0;
+            // In a compact row a bar is a thin line along its foot, under the points and the
+            // density columns, so that year-long items do not cover the row.
+            let compact = !articles_row && band.height() < COMPACT_ROW;
+            let h = if compact { 4.0 } else { TRACK - 2.0 };
+            let bar_y = if compact { band.bottom() - 3.0 } else { bar_y };
             let r = Rect::from_min_max(
                 Pos2::new(area.left() + x0.max(-2.0), bar_y - h / 2.0),
                 Pos2::new(area.left() + x1.min(area.width() + 2.0), bar_y + h / 2.0),
@@ -1019,4 +1076,36 @@ fn truncate(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scrolled lanes move up under the articles row, and the pointer finds the lane drawn
+    /// under it; nothing is found below the panel.
+    #[test]
+    fn scrolled_lanes_are_found_where_they_are_drawn() {
+        let mut layout = RowLayout {
+            top: 100.0,
+            articles: 26.0,
+            lane: 20.0,
+            scroll: 0.0,
+            bottom: 300.0,
+        };
+        assert_eq!(layout.band(1), (126.0, 20.0));
+        assert_eq!(layout.row_at(130.0), Some(1));
+        layout.scroll = 45.0;
+        assert_eq!(layout.band(1), (81.0, 20.0), "under the articles row");
+        assert_eq!(layout.band(3), (121.0, 20.0));
+        assert_eq!(
+            layout.row_at(110.0),
+            Some(0),
+            "the articles row stays on top"
+        );
+        assert_eq!(layout.row_at(130.0), Some(3));
+        let (top, height) = layout.band(3);
+        assert_eq!(layout.row_at(top + height / 2.0), Some(3));
+        assert_eq!(layout.row_at(301.0), None);
+    }
 }
