@@ -142,12 +142,25 @@ impl ImportJob {
     }
 }
 
+/// How far a counted task got, and the user's wish to stop it; shared with the work.
+#[derive(Debug, Default)]
+pub struct TaskProgress {
+    /// Items done.
+    pub done: std::sync::atomic::AtomicUsize,
+    /// Items in all.
+    pub total: usize,
+    /// Set to stop: the work checks it before each item.
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
 /// A one-off piece of work on a named thread (opening or saving a workspace) whose result is
 /// collected by polling.
 pub struct BackgroundTask<T> {
     receiver: Receiver<T>,
     /// What the task does, for the status line: "Saving research.ron".
     pub label: String,
+    /// For a counted task, its progress and cancel flag.
+    pub progress: Option<Arc<TaskProgress>>,
 }
 
 impl<T: Send + 'static> BackgroundTask<T> {
@@ -165,7 +178,37 @@ impl<T: Send + 'static> BackgroundTask<T> {
                 let _ = sender.send(work());
                 wake();
             })?;
-        Ok(Self { receiver, label })
+        Ok(Self {
+            receiver,
+            label,
+            progress: None,
+        })
+    }
+
+    /// [`BackgroundTask::start`] for work over `total` items that counts them and can be
+    /// cancelled: `work` gets the shared [`TaskProgress`].
+    pub fn start_counted(
+        name: &str,
+        label: String,
+        wake: WakeUp,
+        total: usize,
+        work: impl FnOnce(&TaskProgress) -> T + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let progress = Arc::new(TaskProgress {
+            total,
+            ..Default::default()
+        });
+        let shared = Arc::clone(&progress);
+        let mut task = Self::start(name, label, wake, move || work(&shared))?;
+        task.progress = Some(progress);
+        Ok(task)
+    }
+
+    /// Asks a counted task to stop (it returns what it does when cancelled).
+    pub fn cancel(&self) {
+        if let Some(p) = &self.progress {
+            p.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 

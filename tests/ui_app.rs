@@ -476,3 +476,51 @@ fn merging_two_entities_keeps_one_with_both_names() {
         .collect();
     assert_eq!(names, ["Liang", "Liang Guanglie"]);
 }
+
+/// Finding names and events shows its progress with a Stop button; stopped, it stays stopped
+/// (the window is no longer busy) until "Find them", after which the names are all there.
+#[test]
+fn names_and_events_can_be_stopped_and_found_again() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("{i}.txt"),
+            &format!(
+                "TALKS {i}\n\n 3-MAR-1987 10:00:00.00\n\nGENEVA, March 3 - Negotiators from \
+                 Norway and Sweden met on Tuesday, officials said. Liang Guanglie arrived in \
+                 Pyongyang on Sunday.\n Reuter\n"
+            ),
+        );
+    }
+    let mut harness = window_on(DatelineApp::new(AppOptions::default()), Some(1.0 / 60.0));
+    // The stories are alike: count every copy, so the counts below are per article.
+    harness.state_mut().send(Command::SetCountOnce(false));
+    harness
+        .state_mut()
+        .send(Command::Import(vec![dir.path().to_path_buf()]));
+    // Stop as soon as the articles are in.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().workspace().articles.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the import did not finish"
+        );
+        harness.step();
+    }
+    harness.get_by_label("Stop").click();
+    settle(&mut harness);
+    assert!(harness.state().extraction_stopped());
+    assert!(!harness.state().is_busy(), "stopped work is not waited for");
+    harness.get_by_label("Names and events stopped");
+    harness.get_by_label("Find them").click();
+    settle(&mut harness);
+    assert!(!harness.state().extraction_stopped());
+    let registry = harness.state().registry();
+    let sweden = registry
+        .iter()
+        .find(|e| e.name == "Sweden")
+        .expect("names found");
+    assert_eq!(sweden.articles.len(), 400);
+    assert_eq!(harness.state().suggested_events().len(), 800);
+}

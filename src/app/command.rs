@@ -174,6 +174,10 @@ pub enum Command {
     ExportTo(PathBuf, crate::exchange::ExportFormat, bool),
     /// Stop the running export; nothing is written.
     CancelExport,
+    /// Stop finding names and events in the background (until resumed).
+    StopExtraction,
+    /// Find names and events again after they were stopped.
+    ResumeExtraction,
     /// Show the next (true) or previous match of the find bar.
     FindStep(bool),
     /// Close the find bar.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{Command, DatelineApp};
 use crate::extract::entities::NamedSpan;
-use crate::extract::events::all_article_events;
+use crate::extract::events::all_article_events_counted;
 use crate::jobs::{BackgroundTask, TaskPoll, drop_elsewhere};
 use crate::model::{ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
 use crate::timeline::lanes::{
@@ -198,7 +198,7 @@ pub struct EvidenceFocus {
 pub(super) struct EventState {
     /// Suggestions and the inputs version they were made for.
     pub suggestions: (u64, Arc<Vec<Event>>),
-    pub task: Option<BackgroundTask<(u64, Vec<Event>)>>,
+    pub task: Option<BackgroundTask<(u64, Option<Vec<Event>>)>>,
     /// The lanes of a large workspace being built.
     lanes_task: Option<BackgroundTask<TimelineCache>>,
     /// Events and articles up to which the lanes are built on the UI thread; `None` for
@@ -223,7 +223,8 @@ impl DatelineApp {
         if let Some(task) = &self.events.task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done((version, events)) => {
+                TaskPoll::Done((_, None)) => self.events.task = None,
+                TaskPoll::Done((version, Some(events))) => {
                     let old = std::mem::replace(
                         &mut self.events.suggestions,
                         (version, Arc::new(events)),
@@ -237,6 +238,7 @@ impl DatelineApp {
         // Wait for names, so suggestions get their participants, and for the families when
         // each report counts once, so the events are not made twice.
         if self.events.task.is_some()
+            || self.extraction_stopped
             || self.mention_task.is_some()
             || (self.families.count_once && self.families_pending())
             || self.events.suggestions.0 == self.events.inputs
@@ -258,17 +260,33 @@ impl DatelineApp {
             .collect();
         let counting = self.counting_families();
         let label = "Finding events…".to_string();
-        if let Ok(task) = BackgroundTask::start("events", label, self.wake.clone(), move || {
-            let events = all_article_events(&articles, &corrections, &spans);
-            let mut events = crate::families::merge_versions_events(events, &counting);
-            if !rejected.is_empty() {
-                events.retain(|e| {
-                    e.suggestion_key()
-                        .is_none_or(|k| !rejected.contains(&(k.article, k.start, k.text.clone())))
-                });
-            }
-            (version, events)
-        }) {
+        let total = articles.len();
+        if let Ok(task) = BackgroundTask::start_counted(
+            "events",
+            label,
+            self.wake.clone(),
+            total,
+            move |progress| {
+                let Some(events) = all_article_events_counted(
+                    &articles,
+                    &corrections,
+                    &spans,
+                    &progress.done,
+                    &progress.cancel,
+                ) else {
+                    return (version, None);
+                };
+                let mut events = crate::families::merge_versions_events(events, &counting);
+                if !rejected.is_empty() {
+                    events.retain(|e| {
+                        e.suggestion_key().is_none_or(|k| {
+                            !rejected.contains(&(k.article, k.start, k.text.clone()))
+                        })
+                    });
+                }
+                (version, Some(events))
+            },
+        ) {
             self.events.task = Some(task);
         }
     }
@@ -336,6 +354,51 @@ impl DatelineApp {
             Ok(task) => self.events.lanes_task = Some(task),
             Err(_) => self.message = Some("Could not start laying out the timeline".into()),
         }
+    }
+
+    /// Stops finding names and events (the status bar's Cancel); nothing starts them again
+    /// until [`Command::ResumeExtraction`].
+    pub(super) fn stop_extraction(&mut self) {
+        for task in [
+            self.mention_task.as_ref().map(|t| t.progress.clone()),
+            self.events.task.as_ref().map(|t| t.progress.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        {
+            task.cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.extraction_stopped = true;
+        self.message = Some(
+            "Stopped finding names and events; the status bar's \u{201c}Find them\u{201d} starts again"
+                .into(),
+        );
+    }
+
+    /// Lets names and events be found again after [`Self::stop_extraction`].
+    pub(super) fn resume_extraction(&mut self) {
+        self.extraction_stopped = false;
+        self.message = None;
+    }
+
+    /// True when the user stopped finding names and events.
+    pub fn extraction_stopped(&self) -> bool {
+        self.extraction_stopped
+    }
+
+    /// The progress (done, total) of finding names or events, while one runs.
+    pub(super) fn extraction_progress(&self) -> Option<(usize, usize)> {
+        let progress = self
+            .mention_task
+            .as_ref()
+            .and_then(|t| t.progress.as_ref())
+            .or(self.events.task.as_ref().and_then(|t| t.progress.as_ref()))?;
+        Some((
+            progress.done.load(std::sync::atomic::Ordering::Relaxed),
+            progress.total,
+        ))
     }
 
     /// Sets how many events and articles the lanes may hold and still be built on the UI
@@ -412,7 +475,8 @@ impl DatelineApp {
 
     /// True while suggestions are being made.
     pub fn finding_events(&self) -> bool {
-        self.events.task.is_some() || self.events.suggestions.0 != self.events.inputs
+        self.events.task.is_some()
+            || (!self.extraction_stopped && self.events.suggestions.0 != self.events.inputs)
     }
 
     /// Applies an edit through the history, so it can be undone; false (with a message) when

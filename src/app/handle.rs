@@ -64,6 +64,8 @@ impl DatelineApp {
             Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {
                 self.handle_orphan_command(command)
             }
+            Command::StopExtraction => self.stop_extraction(),
+            Command::ResumeExtraction => self.resume_extraction(),
             Command::CancelImport => {
                 if let Some(job) = &self.import {
                     job.cancel();

@@ -29,7 +29,7 @@ pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, 
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
-use crate::extract::entities::{ArticleNames, all_article_names, named_spans};
+use crate::extract::entities::{ArticleNames, all_article_names_counted, named_spans};
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
 use crate::model::{
@@ -189,7 +189,9 @@ pub struct DatelineApp {
     mentions: (u64, Arc<Vec<MentionRecord>>),
     /// Where each of `mentions` stands: article and byte span.
     mention_spans: Arc<Vec<(ArticleId, usize, usize)>>,
-    mention_task: Option<BackgroundTask<(u64, Vec<ArticleNames>)>>,
+    mention_task: Option<BackgroundTask<(u64, Option<Vec<ArticleNames>>)>>,
+    /// The user stopped finding names and events; they are not started again until asked.
+    extraction_stopped: bool,
     /// The registry, and the `content_version` it was built for.
     registry: (u64, Arc<Vec<RegistryEntity>>),
     /// The registry must be built again although the content did not change (new names,
@@ -291,6 +293,7 @@ impl DatelineApp {
             mentions: (u64::MAX, Arc::default()),
             mention_spans: Arc::default(),
             mention_task: None,
+            extraction_stopped: false,
             registry: (u64::MAX, Arc::default()),
             registry_stale: false,
             registry_task: None,
@@ -386,7 +389,8 @@ impl DatelineApp {
         if let Some(task) = &self.mention_task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done((version, names)) => {
+                TaskPoll::Done((_, None)) => self.mention_task = None,
+                TaskPoll::Done((version, Some(names))) => {
                     let mut records = Vec::new();
                     let mut places = Vec::new();
                     let mut spans = std::collections::HashMap::with_capacity(names.len());
@@ -408,13 +412,24 @@ impl DatelineApp {
                 TaskPoll::Lost => self.mention_task = None,
             }
         }
-        if self.mention_task.is_none() && self.mentions.0 != self.articles_version {
+        if self.mention_task.is_none()
+            && !self.extraction_stopped
+            && self.mentions.0 != self.articles_version
+        {
             let version = self.articles_version;
             let bodies = self.workspace.bodies();
             let label = "Finding names…".to_string();
-            if let Ok(task) = BackgroundTask::start("names", label, self.wake.clone(), move || {
-                (version, all_article_names(&bodies))
-            }) {
+            if let Ok(task) = BackgroundTask::start_counted(
+                "names",
+                label,
+                self.wake.clone(),
+                bodies.len(),
+                move |progress| {
+                    let names =
+                        all_article_names_counted(&bodies, &progress.done, &progress.cancel);
+                    (version, names)
+                },
+            ) {
                 self.mention_task = Some(task);
             }
         }

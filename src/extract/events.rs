@@ -104,14 +104,43 @@ pub fn all_article_events(
     corrections: &[TimexCorrection],
     names: &HashMap<ArticleId, Vec<NamedSpan>>,
 ) -> Vec<Event> {
+    let (done, cancel) = (
+        std::sync::atomic::AtomicUsize::new(0),
+        std::sync::atomic::AtomicBool::new(false),
+    );
+    all_article_events_counted(articles, corrections, names, &done, &cancel).unwrap_or_default()
+}
+
+/// [`all_article_events`], counting the articles done into `done`; `None` as soon as `cancel`
+/// is set (articles not yet begun are skipped).
+pub fn all_article_events_counted(
+    articles: &[Article],
+    corrections: &[TimexCorrection],
+    names: &HashMap<ArticleId, Vec<NamedSpan>>,
+    done: &std::sync::atomic::AtomicUsize,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<Event>> {
     use rayon::prelude::*;
-    articles
+    use std::sync::atomic::Ordering;
+    let per_article: Option<Vec<Vec<Event>>> = articles
         .par_iter()
-        .flat_map_iter(|a| {
+        .map(|a| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
             let spans = names.get(&a.id).map_or(&[][..], Vec::as_slice);
-            article_events(a, corrections, spans)
+            let events = article_events(a, corrections, spans);
+            done.fetch_add(1, Ordering::Relaxed);
+            Some(events)
         })
-        .collect()
+        .collect();
+    // Moved, not copied, into one list.
+    let per_article = per_article?;
+    let mut all = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for events in per_article {
+        all.extend(events);
+    }
+    Some(all)
 }
 
 /// The suggested events of one article body, in text order.
@@ -397,6 +426,47 @@ mod tests {
             .into_iter()
             .map(|e| (e.value.to_timex(), e.title))
             .collect()
+    }
+
+    /// Names and events over many articles count each article once and stop when asked:
+    /// a cancel set before the work finds nothing and says so (`None`), not an empty result.
+    #[test]
+    fn names_and_events_are_counted_and_stop_when_cancelled() {
+        use crate::extract::entities::all_article_names_counted;
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let articles: Vec<Article> = (0..50)
+            .map(|i| {
+                let mut a = crate::model::test_article(
+                    &format!("{i}.txt"),
+                    &i.to_string(),
+                    "Liang Guanglie arrived in North Korea on Sunday, officials said.",
+                );
+                a.id = ArticleId(i);
+                a.published = crate::model::PublishedAt::from_ymd(2009, 11, 23);
+                a
+            })
+            .collect();
+        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> =
+            articles.iter().map(|a| (a.id, a.body.clone())).collect();
+        let (done, go) = (AtomicUsize::new(0), AtomicBool::new(false));
+        let names = all_article_names_counted(&bodies, &done, &go).unwrap();
+        assert_eq!((names.len(), done.load(Ordering::Relaxed)), (50, 50));
+        let spans: HashMap<ArticleId, Vec<NamedSpan>> =
+            names.into_iter().map(|n| (n.article, n.spans)).collect();
+        let done = AtomicUsize::new(0);
+        let events = all_article_events_counted(&articles, &[], &spans, &done, &go).unwrap();
+        assert_eq!(events.len(), 50, "one event, on Sunday, per article");
+        assert_eq!(done.load(Ordering::Relaxed), 50);
+        assert_eq!(events, all_article_events(&articles, &[], &spans));
+
+        let (done, stop) = (AtomicUsize::new(0), AtomicBool::new(true));
+        assert!(all_article_names_counted(&bodies, &done, &stop).is_none());
+        assert!(all_article_events_counted(&articles, &[], &spans, &done, &stop).is_none());
+        assert_eq!(
+            done.load(Ordering::Relaxed),
+            0,
+            "nothing begun after the cancel"
+        );
     }
 
     #[test]

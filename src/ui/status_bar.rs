@@ -22,6 +22,8 @@ pub struct StatusLine<'a> {
     pub import: Option<ImportStatus>,
     /// A running export, if any.
     pub export: Option<ExportStatus>,
+    /// Finding names or events, or stopped by the user.
+    pub extraction: Option<Extraction>,
     /// Opening or saving in the background: "Saving research.ron…".
     pub busy: Option<&'a str>,
     /// Articles in the workspace.
@@ -32,6 +34,22 @@ pub struct StatusLine<'a> {
     pub unsaved: bool,
     /// The last thing that happened: "Imported 12 articles".
     pub message: Option<&'a str>,
+}
+
+/// Finding names and events in the background, as the status bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Extraction {
+    /// Running: "Finding names…", articles done of all.
+    Running {
+        /// What is being found.
+        label: String,
+        /// Articles done.
+        done: usize,
+        /// Articles in all.
+        total: usize,
+    },
+    /// The user stopped it.
+    Stopped,
 }
 
 /// Draws the status bar.
@@ -95,6 +113,36 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
                 commands.push(Command::CancelExport);
             }
             ui.separator();
+        }
+        match &status.extraction {
+            Some(Extraction::Running { label, done, total }) => {
+                let fraction = if *total == 0 {
+                    0.0
+                } else {
+                    *done as f32 / *total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .text(format!("{label} {done} / {total} articles"))
+                        .desired_width(300.0),
+                );
+                if ui
+                    .button("Stop")
+                    .on_hover_text("Stop finding names and events until you ask again")
+                    .clicked()
+                {
+                    commands.push(Command::StopExtraction);
+                }
+                ui.separator();
+            }
+            Some(Extraction::Stopped) => {
+                ui.weak("Names and events stopped");
+                if ui.button("Find them").clicked() {
+                    commands.push(Command::ResumeExtraction);
+                }
+                ui.separator();
+            }
+            None => {}
         }
         if let Some(busy) = status.busy {
             ui.spinner();

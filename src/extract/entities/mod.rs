@@ -9,6 +9,7 @@ mod perceptron;
 mod tokens;
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -206,27 +207,48 @@ pub struct ArticleNames {
 pub fn all_article_names(
     bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
 ) -> Vec<ArticleNames> {
+    let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+    all_article_names_counted(bodies, &done, &cancel).unwrap_or_default()
+}
+
+/// [`all_article_names`], counting the articles done into `done`; `None` as soon as `cancel`
+/// is set (articles not yet begun are skipped).
+pub fn all_article_names_counted(
+    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Option<Vec<ArticleNames>> {
     use rayon::prelude::*;
     bodies
         .par_iter()
         .map(|(id, body)| {
-            let spans = named_spans(body);
-            let records = spans
-                .iter()
-                .map(|n| crate::model::MentionRecord {
-                    article: *id,
-                    text: normalise_name(&body[n.start..n.end]),
-                    canonical: n.canonical.clone(),
-                    label: n.label,
-                })
-                .collect();
-            ArticleNames {
-                article: *id,
-                records,
-                spans,
+            if cancel.load(Ordering::Relaxed) {
+                return None;
             }
+            let names = names_of(*id, body);
+            done.fetch_add(1, Ordering::Relaxed);
+            Some(names)
         })
         .collect()
+}
+
+/// One article's names.
+fn names_of(id: crate::model::ArticleId, body: &str) -> ArticleNames {
+    let spans = named_spans(body);
+    let records = spans
+        .iter()
+        .map(|n| crate::model::MentionRecord {
+            article: id,
+            text: normalise_name(&body[n.start..n.end]),
+            canonical: n.canonical.clone(),
+            label: n.label,
+        })
+        .collect();
+    ArticleNames {
+        article: id,
+        records,
+        spans,
+    }
 }
 
 /// The mentions of one article's body as the registry records them.
