@@ -117,6 +117,39 @@ impl DatelineApp {
         self.families.task.as_ref().map(|t| t.label.as_str())
     }
 
+    /// Builds the library's orders and filter text off the UI thread when the articles of a
+    /// large workspace changed, and hands them to the library when they arrive.
+    pub(super) fn refresh_library_index(&mut self) {
+        /// Articles from which the library's orders are built off the UI thread.
+        const LIBRARY_INDEX_FROM: usize = 5_000;
+        if let Some(task) = &self.library_index.0 {
+            match task.poll() {
+                TaskPoll::Pending => return,
+                TaskPoll::Done(index) => {
+                    self.library_index.0 = None;
+                    if index.version == self.derived.articles {
+                        self.library.set_index(Arc::new(index));
+                    }
+                }
+                TaskPoll::Lost => self.library_index.0 = None,
+            }
+        }
+        let version = self.derived.articles;
+        if self.workspace.articles.len() < LIBRARY_INDEX_FROM
+            || self.library_index.1 == Some(version)
+        {
+            return;
+        }
+        self.library_index.1 = Some(version);
+        let articles = Arc::clone(&self.workspace.articles);
+        let label = "Sorting the library…".to_string();
+        if let Ok(task) = BackgroundTask::start("library", label, self.wake.clone(), move || {
+            crate::ui::library_index::LibraryIndex::build(&articles, version)
+        }) {
+            self.library_index.0 = Some(task);
+        }
+    }
+
     /// Brings the library's rows up to date with the articles and the families.
     pub(super) fn refresh_library(&mut self) {
         self.library.refresh(

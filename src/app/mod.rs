@@ -192,6 +192,12 @@ pub struct DatelineApp {
     mention_task: Option<BackgroundTask<(u64, Option<Vec<ArticleNames>>)>>,
     /// The user stopped finding names and events; they are not started again until asked.
     extraction_stopped: bool,
+    /// The library's orders and filter text being built for a large workspace, and the
+    /// version of the articles last asked for.
+    library_index: (
+        Option<BackgroundTask<crate::ui::library_index::LibraryIndex>>,
+        Option<u64>,
+    ),
     /// The registry, and the `content_version` it was built for.
     registry: (u64, Arc<Vec<RegistryEntity>>),
     /// The registry must be built again although the content did not change (new names,
@@ -294,6 +300,7 @@ impl DatelineApp {
             mention_spans: Arc::default(),
             mention_task: None,
             extraction_stopped: false,
+            library_index: (None, None),
             registry: (u64::MAX, Arc::default()),
             registry_stale: false,
             registry_task: None,
@@ -371,6 +378,7 @@ impl DatelineApp {
             || self.families_busy().is_some()
             || self.registry_task.is_some()
             || self.lanes_busy().is_some()
+            || self.library_index.0.is_some()
     }
 
     /// The entity registry as the panel shows it.

@@ -87,6 +87,7 @@ impl DatelineApp {
         self.poll_background();
         self.autosave(ui.ctx());
         self.refresh_families();
+        self.refresh_library_index();
         self.refresh_versions();
         self.refresh_entities();
         self.refresh_appears_with();
@@ -122,7 +123,8 @@ impl DatelineApp {
                 .or(self.save.as_ref().map(|s| s.task.label.as_str()))
                 .or(self.families_busy())
                 .or(self.registry_busy())
-                .or(self.lanes_busy());
+                .or(self.lanes_busy())
+                .or(self.library_index.0.as_ref().map(|t| t.label.as_str()));
             let indexing = self
                 .search
                 .building()

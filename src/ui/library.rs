@@ -51,6 +51,8 @@ pub struct LibraryView {
     cached_for: Option<(u64, SortColumn, bool, String, u64, u64, u64)>,
     /// Every article in each column's order, with the articles' version it was sorted for.
     orders: HashMap<SortColumn, (u64, Vec<usize>)>,
+    /// Orders and filter text built off the UI thread (large workspaces).
+    index: Option<std::sync::Arc<super::library_index::LibraryIndex>>,
     /// The filter last applied (lower case) and the rows it kept, before families are grouped.
     filtered: (Option<String>, Vec<usize>),
     /// For the (articles, families) versions: each article's family original as an index
@@ -74,6 +76,7 @@ impl Default for LibraryView {
             changes: HashMap::new(),
             cached_for: None,
             orders: HashMap::new(),
+            index: None,
             filtered: (None, Vec::new()),
             originals: ((u64::MAX, u64::MAX), Vec::new(), HashMap::new()),
         }
@@ -89,16 +92,20 @@ fn dateline_of(article: &Article) -> &str {
 }
 
 fn matches(article: &Article, needle: &str) -> bool {
-    let contains = |s: &str| contains_folded(s, needle);
-    contains(&article.headline)
-        || contains(source_of(article))
-        || contains(dateline_of(article))
-        || article.byline.as_deref().is_some_and(contains)
-        || article
-            .source
-            .path
-            .file_name()
-            .is_some_and(|n| contains(&n.to_string_lossy()))
+    filter_fields(article).any(|field| contains_folded(field, needle))
+}
+
+/// The fields a filter looks in: headline, source, dateline, byline and file name.
+pub(crate) fn filter_fields(article: &Article) -> impl Iterator<Item = &str> {
+    [
+        Some(article.headline.as_str()),
+        Some(source_of(article)),
+        Some(dateline_of(article)),
+        article.byline.as_deref(),
+        article.source.path.file_name().and_then(|n| n.to_str()),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Whether `text`, lower-cased, contains `needle` (lower case); without a copy of `text`
@@ -118,7 +125,7 @@ fn contains_folded(text: &str, needle: &str) -> bool {
 }
 
 /// Every article's index in the order of `column`, ascending.
-fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usize> {
+pub(crate) fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..articles.len()).collect();
     match column {
         SortColumn::Published => rows.sort_by_key(|&i| {
@@ -145,6 +152,16 @@ impl LibraryView {
             self.only = only;
             self.only_version += 1;
         }
+    }
+
+    /// Uses orders and filter text built off the UI thread for the articles at its version.
+    pub fn set_index(&mut self, index: std::sync::Arc<super::library_index::LibraryIndex>) {
+        self.index = Some(index);
+    }
+
+    /// The version of the articles the index was built for, if any.
+    pub fn index_version(&self) -> Option<u64> {
+        self.index.as_ref().map(|x| x.version)
     }
 
     /// True while the library shows only an entity's articles.
@@ -189,11 +206,17 @@ impl LibraryView {
         }
         let needle = self.filter.trim().to_lowercase();
         let articles = &workspace.articles;
+        // A large workspace's orders and filter text come built off the UI thread.
+        let index = self
+            .index
+            .clone()
+            .filter(|x| x.version == version && x.len() == articles.len());
         // Each column's order of every article is sorted once per version of the articles;
         // a filter or a restriction keeps that order.
-        let order = match self.orders.get(&self.sort) {
-            Some((v, order)) if *v == version && order.len() == articles.len() => order,
-            _ => {
+        let order = match (&index, self.orders.get(&self.sort)) {
+            (Some(index), _) => index.order(self.sort),
+            (None, Some((v, order))) if *v == version && order.len() == articles.len() => order,
+            (None, _) => {
                 let order = sorted_order(articles, self.sort);
                 self.orders.insert(self.sort, (version, order));
                 &self.orders[&self.sort].1
@@ -203,14 +226,24 @@ impl LibraryView {
         let narrowing = matches!(
             (&self.filtered.0, &self.cached_for),
             (Some(before), Some(k))
-                if needle.starts_with(before.as_str())
+                if !before.is_empty()
+                    && needle.starts_with(before.as_str())
                     && (k.0, k.1, k.4) == (version, self.sort, self.only_version)
         );
         let from: &[usize] = if narrowing { &self.filtered.1 } else { order };
+        let matched = index
+            .as_ref()
+            .filter(|_| !needle.is_empty() && !narrowing)
+            .map(|index| index.matching(&needle));
         let mut rows: Vec<usize> = from
             .iter()
             .copied()
-            .filter(|&i| needle.is_empty() || matches(&articles[i], &needle))
+            .filter(|&i| {
+                needle.is_empty()
+                    || matched
+                        .as_ref()
+                        .map_or_else(|| matches(&articles[i], &needle), |m| m[i])
+            })
             .filter(|&i| {
                 self.only
                     .as_ref()
@@ -570,6 +603,51 @@ mod tests {
         assert_eq!(rows_for(&mut typed, &ws, "oil"), vec![1, 3, 0]);
         assert_eq!(rows_for(&mut typed, &ws, "OIL T"), vec![3]);
         assert!(contains_folded("Ünïcode OIL", "oil"));
+        assert!(contains_folded("ÉCOLE", "école"));
+    }
+
+    /// With the orders and filter text built off the UI thread, every sort and filter gives
+    /// the rows the view finds on its own.
+    #[test]
+    fn the_index_built_elsewhere_gives_the_same_rows() {
+        let mut ws = workspace();
+        ws.articles_mut()[2].headline = "Ölpreise: OIL à Genève".into();
+        let index = std::sync::Arc::new(super::super::library_index::LibraryIndex::build(
+            &ws.articles,
+            1,
+        ));
+        assert_eq!(index.len(), 5);
+        for sort in [
+            SortColumn::Published,
+            SortColumn::Headline,
+            SortColumn::Source,
+            SortColumn::Dateline,
+            SortColumn::Words,
+        ] {
+            for ascending in [true, false] {
+                for filter in ["", "oil", "genève", "0.txt", "x", "talks"] {
+                    let mut with = LibraryView {
+                        sort,
+                        ascending,
+                        ..Default::default()
+                    };
+                    with.set_index(index.clone());
+                    let mut without = LibraryView {
+                        sort,
+                        ascending,
+                        ..Default::default()
+                    };
+                    assert_eq!(
+                        rows_for(&mut with, &ws, filter),
+                        rows_for(&mut without, &ws, filter),
+                        "{sort:?} {ascending} {filter:?}"
+                    );
+                }
+            }
+        }
+        let mut with = LibraryView::default();
+        with.set_index(index);
+        assert_eq!(rows_for(&mut with, &ws, "oil").len(), 4);
         assert!(contains_folded("ÉCOLE", "école"));
         assert!(!contains_folded("Coin", "oil"));
     }

@@ -8,6 +8,7 @@ pub mod event_inspector;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
+pub mod library_index;
 pub mod menu_bar;
 pub mod orphans;
 pub mod problems;
