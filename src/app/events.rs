@@ -356,19 +356,14 @@ impl DatelineApp {
         }
     }
 
-    /// Stops finding names and events (the status bar's Cancel); nothing starts them again
+    /// Stops finding names and events (the status bar's Stop); nothing starts them again
     /// until [`Command::ResumeExtraction`].
     pub(super) fn stop_extraction(&mut self) {
-        for task in [
-            self.mention_task.as_ref().map(|t| t.progress.clone()),
-            self.events.task.as_ref().map(|t| t.progress.clone()),
-        ]
-        .into_iter()
-        .flatten()
-        .flatten()
-        {
-            task.cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(task) = &self.mention_task {
+            task.cancel();
+        }
+        if let Some(task) = &self.events.task {
+            task.cancel();
         }
         self.extraction_stopped = true;
         self.message = Some(
@@ -388,17 +383,28 @@ impl DatelineApp {
         self.extraction_stopped
     }
 
-    /// The progress (done, total) of finding names or events, while one runs.
-    pub(super) fn extraction_progress(&self) -> Option<(usize, usize)> {
-        let progress = self
-            .mention_task
+    /// Finding names or events as the status bar shows it: running (with its count), or
+    /// stopped by the user.
+    pub(super) fn extraction_status(&self) -> Option<crate::ui::status_bar::Extraction> {
+        use crate::ui::status_bar::Extraction;
+        let running =
+            |label: &str, progress: Option<&std::sync::Arc<crate::jobs::TaskProgress>>| {
+                progress.map(|p| Extraction::Running {
+                    label: label.to_string(),
+                    done: p.done.load(std::sync::atomic::Ordering::Relaxed),
+                    total: p.total,
+                })
+            };
+        self.mention_task
             .as_ref()
-            .and_then(|t| t.progress.as_ref())
-            .or(self.events.task.as_ref().and_then(|t| t.progress.as_ref()))?;
-        Some((
-            progress.done.load(std::sync::atomic::Ordering::Relaxed),
-            progress.total,
-        ))
+            .and_then(|t| running(&t.label, t.progress.as_ref()))
+            .or_else(|| {
+                self.events
+                    .task
+                    .as_ref()
+                    .and_then(|t| running(&t.label, t.progress.as_ref()))
+            })
+            .or(self.extraction_stopped.then_some(Extraction::Stopped))
     }
 
     /// Sets how many events and articles the lanes may hold and still be built on the UI

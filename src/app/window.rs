@@ -130,22 +130,7 @@ impl DatelineApp {
                 .building()
                 .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
             let busy = busy.or(indexing.as_deref());
-            let extraction = self.extraction_progress().map(|(done, total)| {
-                let label = self
-                    .mention_task
-                    .as_ref()
-                    .map(|t| t.label.as_str())
-                    .or(self.events.task.as_ref().map(|t| t.label.as_str()))
-                    .unwrap_or_default();
-                ui::status_bar::Extraction::Running {
-                    label: label.to_string(),
-                    done,
-                    total,
-                }
-            });
-            let extraction = extraction.or(self
-                .extraction_stopped()
-                .then_some(ui::status_bar::Extraction::Stopped));
+            let extraction = self.extraction_status();
             let status = ui::status_bar::StatusLine {
                 import: self.import.as_ref().map(|j| j.status()),
                 export: self.export_status(),

@@ -159,11 +159,6 @@ impl LibraryView {
         self.index = Some(index);
     }
 
-    /// The version of the articles the index was built for, if any.
-    pub fn index_version(&self) -> Option<u64> {
-        self.index.as_ref().map(|x| x.version)
-    }
-
     /// True while the library shows only an entity's articles.
     pub fn is_restricted(&self) -> bool {
         self.only.is_some()

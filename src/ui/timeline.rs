@@ -431,12 +431,12 @@ pub fn timeline_ui(
                 let event = lane.items[mark.item()].event;
                 let (top, height) = layout.band(row);
                 let (x, y) = match *mark {
-                    _ if height < COMPACT_ROW => (mark_x(mark), top + height / 2.0),
+                    _ if height < COMPACT_ROW => (mark.x(), top + height / 2.0),
                     Mark::Bar { x0, x1, .. } => (
                         (x0.max(0.0) + x1.min(area.width())) / 2.0,
                         top + height * 0.45 + TRACK / 2.0 + track as f32 * TRACK,
                     ),
-                    _ => (mark_x(mark), top + height * POINT_LINE),
+                    _ => (mark.x(), top + height * POINT_LINE),
                 };
                 view.drawn.push((event, Pos2::new(area.left() + x, y)));
             }
@@ -447,7 +447,6 @@ pub fn timeline_ui(
     }
 
     // Where the lanes stand when they scroll: a thin bar at the right edge.
-    let overflow = (layout.lane * (rows - 1) as f32 - lanes_clip.height()).max(0.0);
     if overflow > 0.0 {
         let share = lanes_clip.height() / (lanes_clip.height() + overflow);
         let top =
@@ -660,11 +659,6 @@ fn mark_at(
         })
         .min_by(|a, b| bar_width(a.0).total_cmp(&bar_width(b.0)))
         .map(|(m, _)| (row, m.clone(), x))
-}
-
-/// The centre x of a mark.
-fn mark_x(mark: &Mark) -> f32 {
-    mark.x()
 }
 
 /// A stretch of the axis in words: "3 Mar 1987 14:00 – 3 Mar 1987 19:00".
