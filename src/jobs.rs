@@ -63,12 +63,20 @@ impl ImportJob {
     pub fn start_rescan(
         paths: Vec<PathBuf>,
         articles: Vec<PathBuf>,
+        known: std::collections::HashMap<PathBuf, String>,
         options: IngestOptions,
         wake: WakeUp,
     ) -> std::io::Result<Self> {
         let worker_paths = paths.clone();
         Self::spawn(paths, true, wake, move |progress, on_progress| {
-            scan_sources(&worker_paths, &articles, options, progress, on_progress)
+            scan_sources(
+                &worker_paths,
+                &articles,
+                &known,
+                options,
+                progress,
+                on_progress,
+            )
         })
     }
 

@@ -363,3 +363,44 @@ fn an_export_downloaded_again_keeps_each_article_and_its_work() {
         1
     );
 }
+
+/// A rescan parses only the files whose bytes changed: the unchanged ones are counted as such
+/// and give no second copy of their articles, and the changed one is read and laid over its
+/// article.
+#[test]
+fn a_rescan_reads_again_only_the_files_that_changed() {
+    use dateline::ingest::{ImportProgress, IngestOptions, scan_sources};
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(dir.path());
+    let ws_path = import_into(dir.path(), "news", "research.ron");
+    let mut workspace = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(workspace.source_hashes().len(), 3);
+    std::fs::write(
+        dir.path().join("news/trade.txt"),
+        "Trade figures\n\nTOKYO, Nov. 3 (Kyodo) - Exports fell in October, the ministry said.\n",
+    )
+    .unwrap();
+    let scan = scan_sources(
+        &workspace.rescan_paths(),
+        &workspace.source_files(),
+        &workspace.source_hashes(),
+        IngestOptions::default(),
+        &ImportProgress::default(),
+        &|| {},
+    );
+    assert_eq!(scan.outcome.files_unchanged, 2);
+    assert_eq!(scan.outcome.articles.len(), 1);
+    assert!(scan.outcome.articles[0].source.path.ends_with("trade.txt"));
+    assert!(scan.outcome.articles[0].body.contains("Exports fell"));
+
+    let report =
+        dateline::cli::rescan::rescan_workspace(&mut workspace, IngestOptions::default()).unwrap();
+    assert_eq!((report.changed, report.unchanged), (1, 2));
+    let trade = workspace
+        .articles
+        .iter()
+        .find(|a| a.source.path.ends_with("trade.txt"))
+        .unwrap();
+    assert!(trade.body.contains("Exports fell"));
+    assert_eq!(workspace.articles.len(), 3, "nothing added twice");
+}

@@ -24,7 +24,9 @@ impl DatelineApp {
         }
         let paths = self.workspace.rescan_paths();
         let articles = self.workspace.source_files();
-        match ImportJob::start_rescan(paths, articles, self.ingest_options(), self.wake.clone()) {
+        let known = self.workspace.source_hashes();
+        let options = self.ingest_options();
+        match ImportJob::start_rescan(paths, articles, known, options, self.wake.clone()) {
             Ok(job) => {
                 self.import = Some(job);
                 self.rescan_quiet = quiet;
@@ -60,9 +62,10 @@ impl DatelineApp {
         let outcome = scan.outcome;
         let complete = !outcome.cancelled;
         let orphans_before = self.workspace.orphans.len();
-        let report =
+        let mut report =
             self.workspace
                 .apply_rescan(outcome.articles, outcome.problems, &scan.gone, complete);
+        report.unchanged += outcome.files_unchanged;
         let mut message = report.summary();
         if !complete {
             message = format!("Cancelled: {message} (gone files not checked)");

@@ -18,9 +18,11 @@ pub fn rescan_workspace(
 ) -> Result<RescanReport, String> {
     let paths = workspace.rescan_paths();
     let articles = workspace.source_files();
+    let known = workspace.source_hashes();
     let scan = scan_sources(
         &paths,
         &articles,
+        &known,
         options,
         &ImportProgress::default(),
         &|| {},
@@ -33,12 +35,15 @@ pub fn rescan_workspace(
         ));
     }
     let complete = !scan.outcome.cancelled;
-    Ok(workspace.apply_rescan(
+    let unchanged = scan.outcome.files_unchanged;
+    let mut report = workspace.apply_rescan(
         scan.outcome.articles,
         scan.outcome.problems,
         &scan.gone,
         complete,
-    ))
+    );
+    report.unchanged += unchanged;
+    Ok(report)
 }
 
 /// The command: rescan, save (only when something changed), report.

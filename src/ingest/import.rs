@@ -1,6 +1,7 @@
 //! Importing many files at once: parallel across files, with progress counters and a cancel
 //! flag that another thread can read and set.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::{IngestOptions, SourceArticles, collect_sources, read_source_file};
+use super::{IngestOptions, SourceArticles, collect_sources, read_source_file_if_changed};
 use crate::model::{Article, ImportProblem};
 
 /// Progress of a running import, shared between the worker and whoever shows it.
@@ -64,6 +65,8 @@ pub struct ImportOutcome {
     pub files: usize,
     /// Of those, the ones that gave at least one article.
     pub files_read: usize,
+    /// Files a rescan found byte for byte as their articles were read, and did not parse.
+    pub files_unchanged: usize,
 }
 
 impl ImportOutcome {
@@ -85,11 +88,24 @@ pub fn import_paths(
     progress: &ImportProgress,
     on_progress: &(dyn Fn() + Sync),
 ) -> ImportOutcome {
+    import_changed_paths(paths, options, &HashMap::new(), progress, on_progress)
+}
+
+/// [`import_paths`], leaving unread every file of `known` (path → content hash of the one
+/// article it gave) whose bytes still hash the same: a rescan then parses only what changed,
+/// and holds no second copy of the unchanged articles.
+pub fn import_changed_paths(
+    paths: &[PathBuf],
+    options: IngestOptions,
+    known: &HashMap<PathBuf, String>,
+    progress: &ImportProgress,
+    on_progress: &(dyn Fn() + Sync),
+) -> ImportOutcome {
     let started = Instant::now();
     let list = collect_sources(paths);
     progress.total.store(list.files.len(), Ordering::Relaxed);
     on_progress();
-    let results: Vec<Option<Result<SourceArticles, ImportProblem>>> = list
+    let results: Vec<Option<Result<Option<SourceArticles>, ImportProblem>>> = list
         .files
         .par_iter()
         .map(|path| {
@@ -99,11 +115,13 @@ pub fn import_paths(
             if let Ok(mut current) = progress.current.lock() {
                 current.clone_from(path);
             }
-            let result = read_source_file(path, options).map_err(|e| ImportProblem {
-                path: path.clone(),
-                reason: e.to_string(),
-            });
-            if let Ok(found) = &result {
+            let known = known.get(path).map(String::as_str);
+            let result =
+                read_source_file_if_changed(path, options, known).map_err(|e| ImportProblem {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                });
+            if let Ok(Some(found)) = &result {
                 progress
                     .bytes
                     .fetch_add(source_bytes(found), Ordering::Relaxed);
@@ -123,7 +141,8 @@ pub fn import_paths(
     for result in results.into_iter().flatten() {
         outcome.files += 1;
         match result {
-            Ok(found) => {
+            Ok(None) => outcome.files_unchanged += 1,
+            Ok(Some(found)) => {
                 outcome.files_read += 1;
                 outcome.bytes += source_bytes(&found);
                 outcome.articles.extend(found.articles);

@@ -34,7 +34,7 @@ use sha2::{Digest, Sha256};
 use crate::model::{Article, SourceFormat, SourceInfo};
 
 pub use decode::{DecodedText, NotText, decode};
-pub use import::{ImportOutcome, ImportProgress, import_paths};
+pub use import::{ImportOutcome, ImportProgress, import_changed_paths, import_paths};
 pub use pubdate::parse_date_line;
 pub use rescan::{SourceScan, scan_sources};
 pub use scan::{ARTICLE_EXTENSIONS, SourceList, collect_sources, is_article_path};
@@ -98,6 +98,16 @@ pub fn read_source_file(
     path: &Path,
     options: IngestOptions,
 ) -> Result<SourceArticles, IngestError> {
+    read_source_file_if_changed(path, options, None).map(Option::unwrap_or_default)
+}
+
+/// [`read_source_file`], unless the file's bytes still hash to `known` (the
+/// `SourceInfo::content_hash` its article was read with): `None` then, without parsing it.
+pub fn read_source_file_if_changed(
+    path: &Path,
+    options: IngestOptions,
+    known: Option<&str>,
+) -> Result<Option<SourceArticles>, IngestError> {
     let file = std::fs::File::open(path).map_err(|e| IngestError::Unreadable(e.to_string()))?;
     let meta = file
         .metadata()
@@ -114,12 +124,15 @@ pub fn read_source_file(
     file.take(options.max_file_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| IngestError::Unreadable(e.to_string()))?;
+    if known.is_some_and(|hash| sha256_hex(&bytes) == hash) {
+        return Ok(None);
+    }
     let mut found = read_source_bytes(path, &bytes, options)?;
     let modified = file_date(&meta);
     for article in &mut found.articles {
         article.source.modified = modified;
     }
-    Ok(found)
+    Ok(Some(found))
 }
 
 fn first_article(found: SourceArticles) -> Result<Article, IngestError> {

@@ -1,10 +1,10 @@
 //! Reading a workspace's sources again: every file under the folders it was imported from and
 //! every article file outside them, and which article files no longer exist.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use super::{ImportOutcome, ImportProgress, IngestOptions, import_paths};
+use super::{ImportOutcome, ImportProgress, IngestOptions, import_changed_paths};
 
 /// What reading the sources again found.
 #[derive(Debug, Default)]
@@ -19,10 +19,12 @@ pub struct SourceScan {
 }
 
 /// Reads `paths` (from `Workspace::rescan_paths`) in parallel like an import, and checks which
-/// of `articles` (the workspace's source files) are gone.
+/// of `articles` (the workspace's source files) are gone. Files of `known`
+/// (`Workspace::source_hashes`) whose bytes did not change are not parsed again.
 pub fn scan_sources(
     paths: &[PathBuf],
     articles: &[PathBuf],
+    known: &HashMap<PathBuf, String>,
     options: IngestOptions,
     progress: &ImportProgress,
     on_progress: &(dyn Fn() + Sync),
@@ -41,7 +43,7 @@ pub fn scan_sources(
         .filter(|p| !gone_set.contains(p) && p.exists())
         .cloned()
         .collect();
-    let mut outcome = import_paths(&existing, options, progress, on_progress);
+    let mut outcome = import_changed_paths(&existing, options, known, progress, on_progress);
     outcome.problems.retain(|p| !gone_set.contains(&p.path));
     SourceScan {
         outcome,

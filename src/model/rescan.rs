@@ -133,6 +133,25 @@ impl Workspace {
             .collect()
     }
 
+    /// The content hash of every source file that gave one article, by path: a rescan leaves
+    /// such a file unparsed while its bytes hash the same. Files that gave many articles (a
+    /// database export, a feed) are always read again.
+    pub fn source_hashes(&self) -> std::collections::HashMap<PathBuf, String> {
+        let mut hashes = std::collections::HashMap::with_capacity(self.articles.len());
+        let mut shared = HashSet::new();
+        for a in self.articles.iter() {
+            if a.source.item.is_some()
+                || hashes
+                    .insert(a.source.path.clone(), a.source.content_hash.clone())
+                    .is_some()
+            {
+                shared.insert(a.source.path.clone());
+            }
+        }
+        hashes.retain(|path, _| !shared.contains(path));
+        hashes
+    }
+
     /// Where a rescan looks: the imported folders (for workspaces made before they were
     /// recorded, the folders of the articles), and every article file outside them.
     pub fn rescan_paths(&self) -> Vec<PathBuf> {
