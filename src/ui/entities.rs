@@ -167,7 +167,7 @@ pub fn entities_ui(
     view.refresh(registry, version);
     ui.horizontal(|ui| {
         if busy {
-            ui.spinner();
+            super::busy::busy_mark(ui);
             ui.weak("Finding names…");
         } else {
             ui.weak(format!(

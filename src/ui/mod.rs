@@ -2,6 +2,7 @@
 //! for as [`crate::app::Command`]s; none does IO.
 
 pub mod annotation_inspector;
+pub mod busy;
 pub mod codebook;
 pub mod entities;
 pub mod event_inspector;

@@ -145,7 +145,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
             None => {}
         }
         if let Some(busy) = status.busy {
-            ui.spinner();
+            super::busy::busy_mark(ui);
             ui.label(busy);
             ui.separator();
         }
