@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use dateline::extract::entities::named_spans;
+use dateline::extract::entities::mention_records;
 use dateline::extract::events::article_events;
 use dateline::ingest::{IngestOptions, ingest_file};
 use dateline::model::{Article, EntityKey, EntityLabel, Event};
@@ -18,7 +18,7 @@ fn summary(events: &[Event]) -> Vec<(String, String)> {
 }
 
 fn events_of(article: &Article) -> Vec<Event> {
-    article_events(article, &[], &named_spans(&article.body))
+    article_events(article, &[], &mention_records(article.id, &article.body))
 }
 
 /// The seed story's three events the issue names, with who took part and where it says so.

@@ -336,6 +336,8 @@ fn names_count_once_per_report_and_a_name_only_an_update_added_still_counts() {
         text: name.into(),
         canonical: name.into(),
         label,
+        start: 0,
+        end: name.len() as u32,
     };
     let records = vec![
         record(0, "Geneva", EntityLabel::Place),
@@ -346,10 +348,7 @@ fn names_count_once_per_report_and_a_name_only_an_update_added_still_counts() {
         record(8, "Dhaka", EntityLabel::Place),
     ];
     let once = mentions_once(&records, &found);
-    let kept: Vec<(u64, &str)> = once
-        .iter()
-        .map(|r| (r.article.0, r.canonical.as_str()))
-        .collect();
+    let kept: Vec<(u64, &str)> = once.iter().map(|r| (r.article.0, &*r.canonical)).collect();
     assert_eq!(
         kept,
         vec![(0, "Geneva"), (0, "Geneva"), (2, "Diplomats"), (8, "Dhaka")],
@@ -368,7 +367,7 @@ fn an_event_suggested_by_several_versions_is_one_event_with_every_versions_evide
     use dateline::families::merge_versions_events;
     let ws = workspace(corpus());
     let found = detect(&ws);
-    let events = all_article_events(&ws.articles, &[], &std::collections::HashMap::new());
+    let events = all_article_events(&ws.articles, &[], &Default::default());
     let thursday = |events: &[dateline::model::Event]| -> Vec<Vec<u64>> {
         events
             .iter()

@@ -9,7 +9,7 @@ mod workspace_checks;
 
 use std::path::{Path, PathBuf};
 
-use dateline::extract::entities::named_spans;
+use dateline::extract::entities::mention_records;
 use dateline::extract::events::article_events;
 use dateline::ingest::{IngestOptions, ingest_bytes};
 
@@ -36,7 +36,7 @@ fn every_ingest_input_is_read_or_refused() {
         let data = std::fs::read(&file).unwrap();
         for name in ["story.txt", "page.html"] {
             if let Ok(article) = ingest_bytes(Path::new(name), &data, IngestOptions::default()) {
-                let names = named_spans(&article.body);
+                let names = mention_records(article.id, &article.body);
                 let _ = article_events(&article, &[], &names);
             }
         }

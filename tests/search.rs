@@ -7,7 +7,8 @@ mod common;
 
 use std::sync::Arc;
 
-use dateline::cli::search::{CorpusNames, search_workspace};
+use dateline::cli::search::{search_workspace, workspace_names};
+use dateline::extract::entities::CorpusNames;
 use dateline::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, ArticleId,
     Codebook, EntityDecision, Tag, TagId, TextTarget, Workspace, build_registry,
@@ -189,7 +190,6 @@ fn names_context<'a>(
         annotations: &ws.annotations,
         codebook: &ws.codebook,
         names: &names.records,
-        name_spans: &names.spans,
         decisions: &ws.entity_decisions,
         registry,
     }
@@ -210,7 +210,7 @@ fn entity_filter_follows_aliases_merges_and_renames() {
         ["Korean Central News Agency", "KCNA"]
     );
     // Merge KCNA into North Korea (a researcher's choice) and rename it.
-    let names = CorpusNames::find(&ws);
+    let names = workspace_names(&ws);
     let registry = build_registry(&names.records, &ws.entity_decisions, |_| None);
     let key_of = |name: &str| {
         registry

@@ -380,12 +380,10 @@ impl DatelineApp {
     /// Shared, not copied, when the user made no decision on names (the usual case).
     pub(super) fn effective_mentions(&self) -> std::sync::Arc<Vec<crate::model::MentionRecord>> {
         match self.name_edits() {
-            None => std::sync::Arc::clone(&self.mentions.1),
-            Some(edits) => std::sync::Arc::new(edits.apply(
-                &self.mentions.1,
-                &self.mention_spans,
-                &self.registry.1,
-            )),
+            None => std::sync::Arc::clone(&self.mentions.1.records),
+            Some(edits) => {
+                std::sync::Arc::new(edits.apply(&self.mentions.1.records, &self.registry.1))
+            }
         }
     }
 
@@ -395,30 +393,12 @@ impl DatelineApp {
         let (rejected, manual) = self.name_decisions()?;
         let manual = manual
             .into_iter()
-            .filter_map(|(a, _)| match &a.body {
-                AnnotationBody::Entity(key) => {
-                    Some((key.clone(), a.target.article, a.target.quote.clone()))
-                }
+            .filter_map(|(a, place)| match &a.body {
+                AnnotationBody::Entity(key) => Some((key.clone(), place, a.target.quote.clone())),
                 _ => None,
             })
             .collect();
         Some(NameEdits { rejected, manual })
-    }
-
-    /// Where each of the effective mentions stands (article and byte span), in the same order
-    /// as [`Self::effective_mentions`].
-    pub(super) fn effective_mention_spans(&self) -> std::sync::Arc<Vec<(ArticleId, usize, usize)>> {
-        let Some((rejected, manual)) = self.name_decisions() else {
-            return std::sync::Arc::clone(&self.mention_spans);
-        };
-        let mut spans: Vec<(ArticleId, usize, usize)> = self
-            .mention_spans
-            .iter()
-            .filter(|p| !rejected.contains(p))
-            .copied()
-            .collect();
-        spans.extend(manual.into_iter().map(|(_, place)| place));
-        std::sync::Arc::new(spans)
     }
 
     /// The selected annotation and the others on the same words.
@@ -519,39 +499,42 @@ pub(super) fn tag_uses(
 }
 
 /// The user's decisions on names: the machine's mentions rejected (article and byte span) and
-/// the names marked by hand (entity, article, words).
+/// the names marked by hand (entity, article and byte span, words).
 pub(super) struct NameEdits {
     rejected: std::collections::HashSet<(ArticleId, usize, usize)>,
-    manual: Vec<(crate::model::EntityKey, ArticleId, String)>,
+    manual: Vec<(crate::model::EntityKey, (ArticleId, usize, usize), String)>,
 }
 
 impl NameEdits {
-    /// The mentions without the rejected ones, with the hand-made ones; `spans` are the
-    /// mentions' places in the same order, `registry` gives the hand-made names' canonical
-    /// names.
+    /// The mentions without the rejected ones, with the hand-made ones; `registry` gives the
+    /// hand-made names' canonical names.
     pub(super) fn apply(
         &self,
         mentions: &[crate::model::MentionRecord],
-        spans: &[(ArticleId, usize, usize)],
         registry: &[crate::model::RegistryEntity],
     ) -> Vec<crate::model::MentionRecord> {
         let mut records: Vec<crate::model::MentionRecord> = mentions
             .iter()
-            .zip(spans)
-            .filter(|(_, place)| !self.rejected.contains(place))
-            .map(|(r, _)| r.clone())
+            .filter(|r| {
+                !self
+                    .rejected
+                    .contains(&(r.article, r.start as usize, r.end as usize))
+            })
+            .cloned()
             .collect();
         let names: std::collections::HashMap<&crate::model::EntityKey, &str> =
             registry.iter().map(|e| (&e.key, e.name.as_str())).collect();
-        for (key, article, quote) in &self.manual {
+        for (key, (article, start, end), quote) in &self.manual {
             let canonical = names
                 .get(key)
                 .map_or_else(|| quote.clone(), |n| n.to_string());
             records.push(crate::model::MentionRecord {
                 article: *article,
-                text: crate::extract::entities::normalise_name(quote),
-                canonical,
+                text: crate::extract::entities::normalise_name(quote).into(),
+                canonical: canonical.into(),
                 label: key.label,
+                start: *start as u32,
+                end: *end as u32,
             });
         }
         records

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Command, DatelineApp};
-use crate::extract::entities::NamedSpan;
 use crate::extract::events::all_article_events_counted;
 use crate::jobs::{BackgroundTask, TaskPoll, drop_elsewhere};
 use crate::model::{ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
@@ -207,8 +206,6 @@ pub(super) struct EventState {
     /// Bumped whenever what suggestions are made from changes (articles, names, corrections,
     /// reference dates).
     pub inputs: u64,
-    /// Each article's names, from the names task.
-    pub spans: Arc<HashMap<ArticleId, Vec<NamedSpan>>>,
     pub selected: Option<EventRef>,
     pub view: TimelineView,
     pub cache: Option<TimelineCache>,
@@ -249,7 +246,7 @@ impl DatelineApp {
         // Shared, not copied: the task reads the articles as they are now.
         let articles = Arc::clone(&self.workspace.articles);
         let corrections = self.workspace.timex_corrections.clone();
-        let spans = Arc::clone(&self.events.spans);
+        let spans = self.mentions.1.clone();
         // Time expressions the user rejected make no events.
         let rejected: HashSet<(ArticleId, usize, String)> = self
             .workspace
@@ -284,6 +281,9 @@ impl DatelineApp {
                         })
                     });
                 }
+                // Each report counted once keeps a fifth of the events or fewer: the list's
+                // room for the rest goes back.
+                events.shrink_to_fit();
                 (version, Some(events))
             },
         ) {

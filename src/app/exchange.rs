@@ -68,8 +68,8 @@ impl DatelineApp {
         };
         let workspace = self.workspace.clone();
         // The names the window found already, when they are of these articles.
-        let names =
-            (self.mentions.0 == self.articles_version).then(|| Arc::clone(&self.mentions.1));
+        let names = (self.mentions.0 == self.articles_version)
+            .then(|| Arc::clone(&self.mentions.1.records));
         let target = path.clone();
         let label = format!("Exporting {} to {}", format.name(), path.display());
         let progress = std::sync::Arc::new(crate::exchange::ExportProgress::default());

@@ -29,12 +29,11 @@ pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, 
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
-use crate::extract::entities::{ArticleNames, all_article_names_counted, named_spans};
+use crate::extract::entities::{CorpusNames, all_article_names_counted, named_spans};
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
 use crate::model::{
-    ArticleId, EntityKey, History, MentionRecord, RegistryEntity, Workspace, build_registry,
-    resolve_key,
+    ArticleId, EntityKey, History, RegistryEntity, Workspace, build_registry, resolve_key,
 };
 use crate::store::{RecentWorkspaces, StoreError};
 use crate::ui::entities::EntitiesView;
@@ -185,11 +184,10 @@ pub struct DatelineApp {
     inspector: InspectorView,
     /// Bumped when articles are added, changed or replaced (not for other edits).
     articles_version: u64,
-    /// Entity mentions of every article, and the `articles_version` they were found for.
-    mentions: (u64, Arc<Vec<MentionRecord>>),
-    /// Where each of `mentions` stands: article and byte span.
-    mention_spans: Arc<Vec<(ArticleId, usize, usize)>>,
-    mention_task: Option<BackgroundTask<(u64, Option<Vec<ArticleNames>>)>>,
+    /// Entity mentions of every article, with their spans, and the `articles_version` they
+    /// were found for: the registry counts them, events and search look them up.
+    mentions: (u64, CorpusNames),
+    mention_task: Option<BackgroundTask<(u64, Option<CorpusNames>)>>,
     /// The user stopped finding names and events; they are not started again until asked.
     extraction_stopped: bool,
     /// The library's orders and filter text being built for a large workspace, and the
@@ -296,8 +294,7 @@ impl DatelineApp {
             selected_timex: None,
             inspector: InspectorView::default(),
             articles_version: 0,
-            mentions: (u64::MAX, Arc::default()),
-            mention_spans: Arc::default(),
+            mentions: (u64::MAX, CorpusNames::default()),
             mention_task: None,
             extraction_stopped: false,
             library_index: (None, None),
@@ -399,19 +396,7 @@ impl DatelineApp {
                 TaskPoll::Pending => {}
                 TaskPoll::Done((_, None)) => self.mention_task = None,
                 TaskPoll::Done((version, Some(names))) => {
-                    let mut records = Vec::new();
-                    let mut places = Vec::new();
-                    let mut spans = std::collections::HashMap::with_capacity(names.len());
-                    for n in names {
-                        places.extend(n.spans.iter().map(|s| (n.article, s.start, s.end)));
-                        records.extend(n.records);
-                        spans.insert(n.article, n.spans);
-                    }
-                    let old = (
-                        std::mem::replace(&mut self.mentions, (version, Arc::new(records))),
-                        std::mem::replace(&mut self.mention_spans, Arc::new(places)),
-                        std::mem::replace(&mut self.events.spans, Arc::new(spans)),
-                    );
+                    let old = std::mem::replace(&mut self.mentions, (version, names));
                     crate::jobs::drop_elsewhere(old);
                     self.events.inputs += 1;
                     self.mention_task = None;
@@ -457,8 +442,7 @@ impl DatelineApp {
             let version = self.derived.names;
             // The user's decisions are laid over the mentions in the build, off the UI thread
             // for a large workspace.
-            let mentions = Arc::clone(&self.mentions.1);
-            let spans = Arc::clone(&self.mention_spans);
+            let mentions = Arc::clone(&self.mentions.1.records);
             let edits = self.name_edits();
             let previous = Arc::clone(&self.registry.1);
             let counting = self.counting_families();
@@ -467,7 +451,7 @@ impl DatelineApp {
             let build = move || {
                 let mentions = match &edits {
                     None => mentions,
-                    Some(edits) => Arc::new(edits.apply(&mentions, &spans, &previous)),
+                    Some(edits) => Arc::new(edits.apply(&mentions, &previous)),
                 };
                 drop(previous);
                 let mentions = if counting.is_empty() {
@@ -723,7 +707,7 @@ fn reader_names(body: &str) -> Vec<ReaderName> {
             start: n.start,
             end: n.end,
             label: n.label,
-            entity: n.canonical,
+            entity: n.canonical.to_string(),
             selected: false,
             accepted: false,
         })

@@ -253,11 +253,9 @@ impl DatelineApp {
         // Shared with the search thread, not copied (a copy per keystroke would cost tens of
         // milliseconds on the UI thread at Reuters scale).
         let mut names: Arc<Vec<MentionRecord>> = Arc::default();
-        let mut spans: Arc<Vec<(ArticleId, usize, usize)>> = Arc::default();
         let mut registry: Arc<Vec<RegistryEntity>> = Arc::default();
         if needs_names {
             names = self.effective_mentions();
-            spans = self.effective_mention_spans();
             registry = Arc::clone(&self.registry.1);
         }
         let articles = Arc::clone(&self.workspace.articles);
@@ -268,7 +266,6 @@ impl DatelineApp {
                 annotations: &annotations,
                 codebook: &codebook,
                 names: &names,
-                name_spans: &spans,
                 decisions: &decisions,
                 registry: &registry,
             };

@@ -68,25 +68,19 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
     let started = Instant::now();
     let names = crate::extract::entities::all_article_names(&opened.bodies());
     let names_time = started.elapsed();
-    let mut records = Vec::new();
-    let mut spans = std::collections::HashMap::with_capacity(names.len());
-    for n in names {
-        records.extend(n.records);
-        spans.insert(n.article, n.spans);
-    }
     let names_bytes = grew();
     let published: std::collections::HashMap<_, _> = opened
         .articles
         .iter()
         .filter_map(|a| a.published.clone().map(|p| (a.id, p)))
         .collect();
-    let registry = crate::model::build_registry(&records, &opened.entity_decisions, |id| {
+    let registry = crate::model::build_registry(&names.records, &opened.entity_decisions, |id| {
         published.get(&id).cloned()
     });
     drop(published);
     let registry_bytes = grew();
     let started = Instant::now();
-    let events = crate::extract::events::all_article_events(&opened.articles, &[], &spans);
+    let events = crate::extract::events::all_article_events(&opened.articles, &[], &names);
     let events_time = started.elapsed();
     let events_bytes = grew();
     let started = Instant::now();
@@ -113,15 +107,13 @@ pub fn bench_scale(inputs: &[PathBuf]) -> Result<(), String> {
             .map(|p| p.name.len())
             .sum();
         eprintln!(
-            "events {suggested} size {} quotes {quotes} titles {titles} participants {parts} ({part_bytes} bytes); records {} size {}; spans {} size {}",
+            "events {suggested} size {} quotes {quotes} titles {titles} participants {parts} ({part_bytes} bytes); records {} size {}",
             std::mem::size_of::<crate::model::Event>(),
-            records.len(),
+            names.len(),
             std::mem::size_of::<crate::model::MentionRecord>(),
-            spans.values().map(Vec::len).sum::<usize>(),
-            std::mem::size_of::<crate::extract::entities::NamedSpan>(),
         );
     }
-    drop((index, events, spans, found, records, registry));
+    drop((index, events, names, found, registry));
     drop(opened);
     let _ = std::fs::remove_dir_all(&dir);
     if count != articles {

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Invocation, USAGE, bench};
 use std::collections::HashMap;
 
-use crate::extract::entities::{NamedSpan, all_mention_records, named_spans, normalise_name};
+use crate::extract::entities::{all_article_names, mention_records};
 use crate::extract::events::article_events;
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
@@ -187,7 +187,7 @@ impl EntityNaming {
     /// Builds the workspace's registry to name entities as the app shows them.
     pub fn for_workspace(workspace: &Workspace) -> Self {
         let bodies = workspace.bodies();
-        let records = all_mention_records(&bodies);
+        let records = all_article_names(&bodies).records;
         let registry = build_registry(&records, &workspace.entity_decisions, |id| {
             workspace.article(id).and_then(|a| a.published.clone())
         });
@@ -242,24 +242,19 @@ pub fn extract_record(
             })
         })
         .collect();
-    let spans = named_spans(&article.body);
+    let spans = mention_records(article.id, &article.body);
     let mut code_points = CodePoints::new(&article.body);
     let entities: Vec<serde_json::Value> = spans
         .iter()
         .map(|n| {
-            let text = &article.body[n.start..n.end];
-            let record = MentionRecord {
-                article: article.id,
-                text: normalise_name(text),
-                canonical: n.canonical.clone(),
-                label: n.label,
-            };
+            let (start, end) = (n.start as usize, n.end as usize);
+            let text = &article.body[start..end];
             let entity = naming
-                .and_then(|naming| naming.name(&record))
-                .unwrap_or_else(|| n.canonical.clone());
+                .and_then(|naming| naming.name(n))
+                .unwrap_or_else(|| n.canonical.to_string());
             json!({
-                "start": code_points.at(n.start),
-                "end": code_points.at(n.end),
+                "start": code_points.at(start),
+                "end": code_points.at(end),
                 "text": text,
                 "label": n.label.code(),
                 "entity": entity,
@@ -332,11 +327,11 @@ pub fn extract_record(
 }
 
 /// A participant's name as the text writes its canonical form (keys are lower case).
-fn display_key(spans: &[NamedSpan], key: &EntityKey) -> String {
+fn display_key(spans: &[MentionRecord], key: &EntityKey) -> String {
     spans
         .iter()
         .find(|n| n.label == key.label && n.canonical.to_lowercase() == key.name)
-        .map_or_else(|| key.name.clone(), |n| n.canonical.clone())
+        .map_or_else(|| key.name.clone(), |n| n.canonical.to_string())
 }
 
 /// The record with its `"family"`: the id its versions share, null for a single article.

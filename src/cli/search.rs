@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::extract::entities::all_article_names;
-use crate::model::{ArticleId, MentionRecord, Workspace, build_registry};
+use crate::extract::entities::{CorpusNames, all_article_names};
+use crate::model::{Workspace, build_registry};
 use crate::search::{self, Context, SearchIndex, SearchResult, build_index_now, hit_text};
 
 /// How `dateline search` prints.
@@ -21,26 +21,9 @@ pub struct SearchOutput {
     pub count: bool,
 }
 
-/// The names of every article, as the registry and the search need them.
-pub struct CorpusNames {
-    /// The registry's records.
-    pub records: Vec<MentionRecord>,
-    /// Where each record stands (article, byte span).
-    pub spans: Vec<(ArticleId, usize, usize)>,
-}
-
-impl CorpusNames {
-    /// Finds the names of every article of `workspace`, in parallel.
-    pub fn find(workspace: &Workspace) -> Self {
-        let bodies = workspace.bodies();
-        let mut records = Vec::new();
-        let mut spans = Vec::new();
-        for n in all_article_names(&bodies) {
-            spans.extend(n.spans.iter().map(|s| (n.article, s.start, s.end)));
-            records.extend(n.records);
-        }
-        Self { records, spans }
-    }
+/// The names of every article of `workspace`, found in parallel.
+pub fn workspace_names(workspace: &Workspace) -> CorpusNames {
+    all_article_names(&workspace.bodies())
 }
 
 /// Runs a query over a workspace as the window would (names found only when the query asks
@@ -51,12 +34,9 @@ pub fn search_workspace(
     query: &search::Query,
 ) -> SearchResult {
     let names = if search::query::uses_entities(query) {
-        CorpusNames::find(workspace)
+        workspace_names(workspace)
     } else {
-        CorpusNames {
-            records: Vec::new(),
-            spans: Vec::new(),
-        }
+        CorpusNames::default()
     };
     let registry = build_registry(&names.records, &workspace.entity_decisions, |id| {
         workspace.article(id).and_then(|a| a.published.clone())
@@ -66,7 +46,6 @@ pub fn search_workspace(
         annotations: &workspace.annotations,
         codebook: &workspace.codebook,
         names: &names.records,
-        name_spans: &names.spans,
         decisions: &workspace.entity_decisions,
         registry: &registry,
     };

@@ -187,7 +187,7 @@ pub fn export(data: &ExportData<'_>, dir: &Path) -> Result<ExportReport, Exchang
         entities.row([
             e.name.clone(),
             e.label.code().to_string(),
-            e.aliases.iter().cloned().collect::<Vec<_>>().join("|"),
+            e.aliases.iter().map(|a| &**a).collect::<Vec<_>>().join("|"),
             e.mentions.to_string(),
             e.articles.len().to_string(),
             e.first_seen

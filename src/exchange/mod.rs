@@ -222,10 +222,7 @@ impl<'a> ExportData<'a> {
                     .iter()
                     .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
                     .collect();
-                all_article_names(&bodies)
-                    .into_iter()
-                    .flat_map(|n| n.records)
-                    .collect()
+                std::sync::Arc::unwrap_or_clone(all_article_names(&bodies).records)
             }
         };
         let registry = build_registry(&records, &workspace.entity_decisions, |id| {

@@ -6,12 +6,11 @@
 //! the words before the date are preferred ("arrived in North Korea on Sunday"), and a clause
 //! that starts with its verb borrows the nearest name before it as its subject.
 
-use std::collections::HashMap;
-
-pub use super::entities::NamedSpan;
+use super::entities::CorpusNames;
 use super::offsets::CodePoints;
 use super::timex::tokens::{Kind, Token, tokenize};
 use super::timex::{Timex, article_timexes};
+use crate::model::MentionRecord;
 use crate::model::{
     Article, ArticleId, EntityKey, EntityLabel, Event, EventOrigin, Evidence, SuggestionKey,
     TimexCorrection, TimexType,
@@ -91,7 +90,7 @@ const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 pub fn article_events(
     article: &Article,
     corrections: &[TimexCorrection],
-    names: &[NamedSpan],
+    names: &[MentionRecord],
 ) -> Vec<Event> {
     let timexes = article_timexes(article, corrections);
     suggest_events(article.id, &article.body, &timexes, names)
@@ -102,7 +101,7 @@ pub fn article_events(
 pub fn all_article_events(
     articles: &[Article],
     corrections: &[TimexCorrection],
-    names: &HashMap<ArticleId, Vec<NamedSpan>>,
+    names: &CorpusNames,
 ) -> Vec<Event> {
     let (done, cancel) = (
         std::sync::atomic::AtomicUsize::new(0),
@@ -116,7 +115,7 @@ pub fn all_article_events(
 pub fn all_article_events_counted(
     articles: &[Article],
     corrections: &[TimexCorrection],
-    names: &HashMap<ArticleId, Vec<NamedSpan>>,
+    names: &CorpusNames,
     done: &std::sync::atomic::AtomicUsize,
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Option<Vec<Event>> {
@@ -128,7 +127,7 @@ pub fn all_article_events_counted(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let spans = names.get(&a.id).map_or(&[][..], Vec::as_slice);
+            let spans = names.of(a.id);
             let events = article_events(a, corrections, spans);
             done.fetch_add(1, Ordering::Relaxed);
             Some(events)
@@ -148,7 +147,7 @@ pub fn suggest_events(
     article: ArticleId,
     body: &str,
     timexes: &[Timex],
-    names: &[NamedSpan],
+    names: &[MentionRecord],
 ) -> Vec<Event> {
     let tokens = tokenize(body);
     let mut points = CodePoints::new(body);
@@ -173,7 +172,7 @@ pub fn suggest_events(
         let mut participants: Vec<EntityKey> = Vec::new();
         for n in names
             .iter()
-            .filter(|n| n.start >= sentence.0 && n.end <= sentence.1)
+            .filter(|n| n.start as usize >= sentence.0 && n.end as usize <= sentence.1)
         {
             let key = EntityKey::new(&n.canonical, n.label);
             if !participants.contains(&key) {
@@ -239,7 +238,7 @@ fn title(
     tokens: &[Token<'_>],
     (s0, s1): (usize, usize),
     (at, until): (usize, usize),
-    names: &[NamedSpan],
+    names: &[MentionRecord],
 ) -> Option<String> {
     // The clause before the expression, back to punctuation or a clause word.
     let mut c0 = at;
@@ -366,14 +365,16 @@ fn trim(tokens: &[Token<'_>], mut a: usize, mut b: usize) -> (usize, usize) {
 }
 
 /// The canonical name of the nearest name in `from..to` (bytes), people first when asked.
-fn nearest_name(names: &[NamedSpan], from: usize, to: usize, person: bool) -> Option<String> {
-    let mut inside = names.iter().filter(|n| n.start >= from && n.end <= to);
+fn nearest_name(names: &[MentionRecord], from: usize, to: usize, person: bool) -> Option<String> {
+    let mut inside = names
+        .iter()
+        .filter(|n| n.start as usize >= from && n.end as usize <= to);
     if person && let Some(n) = inside.clone().rfind(|n| n.label == EntityLabel::Person) {
-        return Some(n.canonical.clone());
+        return Some(n.canonical.to_string());
     }
     inside
         .rfind(|n| n.label != EntityLabel::Place)
-        .map(|n| n.canonical.clone())
+        .map(|n| n.canonical.to_string())
 }
 
 /// Up to three words before token `k` (exclusive) back to a determiner: "his three-nation
@@ -383,7 +384,7 @@ fn noun_before(
     tokens: &[Token<'_>],
     k: usize,
     s0: usize,
-    names: &[NamedSpan],
+    names: &[MentionRecord],
 ) -> Option<String> {
     let mut a = k;
     let mut determiner = None;
@@ -414,14 +415,14 @@ fn noun_before(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::entities::named_spans;
+    use crate::extract::entities::mention_records;
     use crate::extract::timex::find_timexes;
     use chrono::NaiveDate;
 
     fn events(text: &str) -> Vec<(String, String)> {
         let reference = NaiveDate::from_ymd_opt(2009, 11, 23);
         let timexes = find_timexes(text, reference);
-        let names = named_spans(text);
+        let names = mention_records(ArticleId(1), text);
         suggest_events(ArticleId(1), text, &timexes, &names)
             .into_iter()
             .map(|e| (e.value.to_timex(), e.title))
@@ -450,9 +451,11 @@ mod tests {
             articles.iter().map(|a| (a.id, a.body.clone())).collect();
         let (done, go) = (AtomicUsize::new(0), AtomicBool::new(false));
         let names = all_article_names_counted(&bodies, &done, &go).unwrap();
-        assert_eq!((names.len(), done.load(Ordering::Relaxed)), (50, 50));
-        let spans: HashMap<ArticleId, Vec<NamedSpan>> =
-            names.into_iter().map(|n| (n.article, n.spans)).collect();
+        let named = (0..50)
+            .filter(|&i| !names.of(ArticleId(i)).is_empty())
+            .count();
+        assert_eq!((named, done.load(Ordering::Relaxed)), (50, 50));
+        let spans = names;
         let done = AtomicUsize::new(0);
         let events = all_article_events_counted(&articles, &[], &spans, &done, &go).unwrap();
         assert_eq!(events.len(), 50, "one event, on Sunday, per article");

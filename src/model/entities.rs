@@ -73,12 +73,16 @@ pub enum EntityDecision {
 pub struct MentionRecord {
     /// The article.
     pub article: ArticleId,
-    /// The words as written.
-    pub text: String,
-    /// The canonical name within the article.
-    pub canonical: String,
+    /// The words as written (shared: the same name in many articles is one string).
+    pub text: std::sync::Arc<str>,
+    /// The canonical name within the article (shared likewise).
+    pub canonical: std::sync::Arc<str>,
     /// The kind.
     pub label: EntityLabel,
+    /// First byte of the words in the article's body.
+    pub start: u32,
+    /// One past their last byte.
+    pub end: u32,
 }
 
 /// An entity with its statistics.
@@ -90,8 +94,8 @@ pub struct RegistryEntity {
     pub name: String,
     /// Its kind.
     pub label: EntityLabel,
-    /// Every written form, canonical names included.
-    pub aliases: BTreeSet<String>,
+    /// Every written form, canonical names included (shared with the mention records).
+    pub aliases: BTreeSet<std::sync::Arc<str>>,
     /// Mentions in all articles.
     pub mentions: usize,
     /// Articles that mention it, in id order.
@@ -168,9 +172,14 @@ impl EntityResolver {
     }
 
     /// The entity a mention belongs to, and the canonical name it contributes.
-    pub fn key_of(&self, m: &MentionRecord) -> (EntityKey, String) {
+    pub fn key_of(&self, m: &MentionRecord) -> (EntityKey, std::sync::Arc<str>) {
         let key = resolve(&EntityKey::new(&m.canonical, m.label), &self.merges);
-        match self.splits.get(&(key.clone(), m.text.clone())) {
+        let split = if self.splits.is_empty() {
+            None
+        } else {
+            self.splits.get(&(key.clone(), m.text.to_string()))
+        };
+        match split {
             Some(own) => {
                 // A split undoes the merge that brought the form in; later merges still count.
                 let target = resolve(own, &self.merges);
@@ -210,9 +219,9 @@ pub fn build_registry(
         }
     }
     struct Acc {
-        name: String,
+        name: std::sync::Arc<str>,
         label: EntityLabel,
-        aliases: BTreeSet<String>,
+        aliases: BTreeSet<std::sync::Arc<str>>,
         mentions: usize,
         articles: BTreeSet<ArticleId>,
     }
@@ -220,23 +229,19 @@ pub fn build_registry(
     let resolver = EntityResolver::with_merges(decisions, merges);
     for m in mentions {
         let (key, canonical) = resolver.key_of(m);
-        let m = &MentionRecord {
-            canonical,
-            ..m.clone()
-        };
         let acc = entities.entry(key.clone()).or_insert_with(|| Acc {
-            name: m.canonical.clone(),
+            name: canonical.clone(),
             label: m.label,
             aliases: BTreeSet::new(),
             mentions: 0,
             articles: BTreeSet::new(),
         });
         // The entity that stays keeps its own canonical name as its name.
-        if EntityKey::new(&m.canonical, m.label) == key {
-            acc.name = m.canonical.clone();
+        if EntityKey::new(&canonical, m.label) == key {
+            acc.name = canonical.clone();
         }
         acc.aliases.insert(m.text.clone());
-        acc.aliases.insert(m.canonical.clone());
+        acc.aliases.insert(canonical);
         acc.mentions += 1;
         acc.articles.insert(m.article);
     }
@@ -248,7 +253,10 @@ pub fn build_registry(
             let first_seen = dates.iter().min_by_key(|p| p.sort_key()).cloned();
             let last_seen = dates.iter().max_by_key(|p| p.sort_key()).cloned();
             RegistryEntity {
-                name: names.get(&key).cloned().unwrap_or(acc.name),
+                name: names
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| acc.name.to_string()),
                 label: labels.get(&key).copied().unwrap_or(acc.label),
                 hidden: hidden.get(&key).copied().unwrap_or(false),
                 aliases: acc.aliases,
@@ -272,6 +280,8 @@ mod tests {
             text: text.into(),
             canonical: canonical.into(),
             label,
+            start: 0,
+            end: text.len() as u32,
         }
     }
 
@@ -301,7 +311,7 @@ mod tests {
         assert_eq!(liang.mentions, 3);
         assert_eq!(liang.articles, [ArticleId(0), ArticleId(1)]);
         assert_eq!(
-            liang.aliases.iter().collect::<Vec<_>>(),
+            liang.aliases.iter().map(|a| &**a).collect::<Vec<_>>(),
             ["Liang", "Liang Guanglie"]
         );
         assert_eq!(liang.first_seen.as_ref().unwrap().to_iso(), "2009-11-20");

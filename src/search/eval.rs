@@ -23,10 +23,8 @@ pub struct Context<'a> {
     pub annotations: &'a [Annotation],
     /// The codebook.
     pub codebook: &'a Codebook,
-    /// Names the tagger found, as the registry records them.
+    /// Names the tagger found (with the user's marked by hand), as the registry records them.
     pub names: &'a [MentionRecord],
-    /// Where each of `names` stands: article and byte span.
-    pub name_spans: &'a [(ArticleId, usize, usize)],
     /// The user's entity decisions.
     pub decisions: &'a [EntityDecision],
     /// The registry built from those names and decisions.
@@ -42,7 +40,6 @@ impl<'a> Context<'a> {
             annotations: &workspace.annotations,
             codebook: &workspace.codebook,
             names: &[],
-            name_spans: &[],
             decisions: &workspace.entity_decisions,
             registry: &[],
         }
@@ -469,7 +466,9 @@ impl<'a> Evaluator<'a> {
             .collect();
         let mut candidates: HashMap<EntityKey, bool> = HashMap::new();
         let mut spans = Vec::new();
-        for (record, &(article, start, end)) in self.ctx.names.iter().zip(self.ctx.name_spans) {
+        for record in self.ctx.names {
+            let (article, start, end) =
+                (record.article, record.start as usize, record.end as usize);
             let auto = EntityKey::new(&record.canonical, record.label);
             let maybe = *candidates.entry(auto).or_insert_with_key(|k| {
                 targets.contains(&resolver.resolve(k)) || !resolver_is_simple(self.ctx.decisions)

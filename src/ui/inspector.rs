@@ -56,7 +56,7 @@ pub fn entity_ui(
             last.display_date()
         ));
     }
-    let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    let aliases: Vec<&str> = entity.aliases.iter().map(|a| &**a).collect();
     ui.label(format!("Also written: {}", aliases.join(", ")));
     if aliases.len() > 1 {
         ui.menu_button("Split off…", |ui| {

@@ -3,18 +3,19 @@
 //! trained by `dateline train-ner` from CoNLL-2003 and shipped in assets/ner/model.bin.
 
 mod aliases;
+mod corpus;
 mod features;
 mod gazetteer;
 mod perceptron;
 mod tokens;
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::EntityLabel;
 pub use aliases::{canonical_names, normalise_name};
+pub use corpus::{CorpusNames, all_article_names, all_article_names_counted};
 use features::{Prepared, word_hash};
 use gazetteer::Gazetteer;
 pub use perceptron::Perceptron;
@@ -171,8 +172,9 @@ pub struct NamedSpan {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The canonical name ("Liang Guanglie" for "Liang").
-    pub canonical: String,
+    /// The canonical name ("Liang Guanglie" for "Liang"), shared with the article's mention
+    /// records.
+    pub canonical: std::sync::Arc<str>,
     /// The kind.
     pub label: EntityLabel,
 }
@@ -187,68 +189,10 @@ pub fn named_spans(body: &str) -> Vec<NamedSpan> {
         .map(|(m, canonical)| NamedSpan {
             start: m.start,
             end: m.end,
-            canonical,
+            canonical: canonical.into(),
             label: m.label,
         })
         .collect()
-}
-
-/// One article's names: as the registry records them, and as spans for events.
-pub struct ArticleNames {
-    /// The article.
-    pub article: crate::model::ArticleId,
-    /// The registry's records.
-    pub records: Vec<crate::model::MentionRecord>,
-    /// The spans with canonical names.
-    pub spans: Vec<NamedSpan>,
-}
-
-/// The names of many articles, in parallel, in the order given.
-pub fn all_article_names(
-    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
-) -> Vec<ArticleNames> {
-    let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
-    all_article_names_counted(bodies, &done, &cancel).unwrap_or_default()
-}
-
-/// [`all_article_names`], counting the articles done into `done`; `None` as soon as `cancel`
-/// is set (articles not yet begun are skipped).
-pub fn all_article_names_counted(
-    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
-    done: &AtomicUsize,
-    cancel: &AtomicBool,
-) -> Option<Vec<ArticleNames>> {
-    use rayon::prelude::*;
-    bodies
-        .par_iter()
-        .map(|(id, body)| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let names = names_of(*id, body);
-            done.fetch_add(1, Ordering::Relaxed);
-            Some(names)
-        })
-        .collect()
-}
-
-/// One article's names.
-fn names_of(id: crate::model::ArticleId, body: &str) -> ArticleNames {
-    let spans = named_spans(body);
-    let records = spans
-        .iter()
-        .map(|n| crate::model::MentionRecord {
-            article: id,
-            text: normalise_name(&body[n.start..n.end]),
-            canonical: n.canonical.clone(),
-            label: n.label,
-        })
-        .collect();
-    ArticleNames {
-        article: id,
-        records,
-        spans,
-    }
 }
 
 /// The mentions of one article's body as the registry records them.
@@ -263,21 +207,11 @@ pub fn mention_records(
         .zip(canonical)
         .map(|(m, canonical)| crate::model::MentionRecord {
             article,
-            text: normalise_name(&m.text),
-            canonical,
+            text: normalise_name(&m.text).into(),
+            canonical: canonical.into(),
             label: m.label,
+            start: m.start as u32,
+            end: m.end as u32,
         })
         .collect()
-}
-
-/// The mentions of many articles, in parallel.
-pub fn all_mention_records(
-    bodies: &[(crate::model::ArticleId, std::sync::Arc<str>)],
-) -> Vec<crate::model::MentionRecord> {
-    use rayon::prelude::*;
-    bodies
-        .par_iter()
-        .map(|(id, body)| mention_records(*id, body))
-        .collect::<Vec<_>>()
-        .concat()
 }
