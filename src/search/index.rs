@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use chrono::NaiveDateTime;
 
 use super::fold;
+use super::places::WordPlaces;
 use crate::extract::timex::article_timexes;
 use crate::model::{Article, ArticleId, PublishedAt, TimexCorrection};
 
@@ -64,9 +65,8 @@ pub struct Segment {
     posting_offsets: Vec<u32>,
     postings: Vec<u8>,
     token_base: Vec<u32>,
-    token_start: Vec<u32>,
-    /// Byte length of each word, 255 for 255 or more (then measured in the text).
-    token_len: Vec<u8>,
+    /// Where each word stands in its body.
+    places: WordPlaces,
     time_base: Vec<u32>,
     times: Vec<TimeEntry>,
 }
@@ -221,18 +221,17 @@ impl Segment {
         let mut dict: HashMap<String, u32> = HashMap::new();
         let mut writers: Vec<PostingWriter> = Vec::new();
         let mut token_base = Vec::with_capacity(articles.len() + 1);
-        let mut token_start = Vec::new();
-        let mut token_len: Vec<u8> = Vec::new();
+        let mut places = WordPlaces::default();
         let mut time_base = Vec::with_capacity(articles.len() + 1);
         let mut times = Vec::new();
         let mut docs = Vec::with_capacity(articles.len());
         for (d, article) in articles.iter().enumerate() {
             let doc = d as u32;
-            token_base.push(token_start.len() as u32);
+            token_base.push(places.len() as u32);
+            places.begin_article();
             let mut pos = 0u32;
             fold::for_each_token(&article.body, |s, e, term| {
-                token_start.push(s as u32);
-                token_len.push((e - s).min(255) as u8);
+                places.push(s as u32, e as u32);
                 let id = match dict.get(term) {
                     Some(&id) => id,
                     None => {
@@ -267,7 +266,7 @@ impl Segment {
                 published: article.published.as_ref().and_then(published_span),
             });
         }
-        token_base.push(token_start.len() as u32);
+        token_base.push(places.len() as u32);
         time_base.push(times.len() as u32);
         let mut terms: Vec<(String, u32)> = dict.into_iter().collect();
         terms.sort_unstable();
@@ -283,8 +282,7 @@ impl Segment {
         }
         term_text.shrink_to_fit();
         postings.shrink_to_fit();
-        token_start.shrink_to_fit();
-        token_len.shrink_to_fit();
+        places.shrink_to_fit();
         times.shrink_to_fit();
         Segment {
             first_doc,
@@ -295,8 +293,7 @@ impl Segment {
             posting_offsets,
             postings,
             token_base,
-            token_start,
-            token_len,
+            places,
             time_base,
             times,
         }
@@ -370,17 +367,24 @@ impl Segment {
 
     /// The byte span of words `pos..pos + len` of local document `doc`. The text is read only
     /// for a last word of 255 bytes or more; reading it for every hit would cost a cache miss
-    /// each (measured: a query with 264,580 hits took 38 ms instead of 10).
+    /// each (measured: a query with 264,580 hits took 38 ms instead of 10). The places are
+    /// walked from a mark instead (see [`WordPlaces`]): `said` with 52,916 hits in 1.76 ms
+    /// against 1.38 with five bytes a word kept whole, at under half their memory.
     pub fn word_span(&self, doc: u32, pos: u32, len: u32) -> (u32, u32) {
         let base = self.token_base[doc as usize] as usize;
         let first = base + pos as usize;
-        let last = (first + len.max(1) as usize - 1).min(self.token_start.len() - 1);
-        let start = self.token_start[last];
-        let end = match self.token_len[last] {
-            255 => fold::token_end(&self.docs[doc as usize].body, start as usize) as u32,
-            n => start + u32::from(n),
+        let last = (first + len.max(1) as usize - 1).min(self.places.len() - 1);
+        let start = self.places.start(last);
+        let end = match self.places.len_of(last) {
+            None => fold::token_end(&self.docs[doc as usize].body, start as usize) as u32,
+            Some(n) => start + n,
         };
-        (self.token_start[first], end)
+        let first_start = if first == last {
+            start
+        } else {
+            self.places.start(first)
+        };
+        (first_start, end)
     }
 
     /// The time expressions of local document `doc`.
@@ -396,8 +400,7 @@ impl Segment {
             + self.posting_offsets.len() * 4
             + self.postings.len()
             + self.token_base.len() * 4
-            + self.token_start.len() * 4
-            + self.token_len.len()
+            + self.places.heap_bytes()
             + self.time_base.len() * 4
             + self.times.len() * std::mem::size_of::<TimeEntry>()
             + self

@@ -7,6 +7,7 @@ pub mod code;
 pub mod eval;
 pub mod fold;
 pub mod index;
+pub mod places;
 pub mod query;
 pub mod sort;
 pub mod units;
