@@ -92,6 +92,7 @@ impl ImportJob {
         let handle = std::thread::Builder::new()
             .name("dateline-import".into())
             .spawn(move || {
+                lower_priority();
                 let wake_inner = Arc::clone(&wake);
                 let scan = work(&worker_progress, &move || wake_inner());
                 // The receiver may be gone if the window closed; nothing to do then.
@@ -171,6 +172,31 @@ pub struct BackgroundTask<T> {
     pub progress: Option<Arc<TaskProgress>>,
 }
 
+/// Niceness of background threads: a tenth of the weight of the thread drawing the window
+/// when both want a core, yet not so low that other programs starve the work.
+const BACKGROUND_NICENESS_PERCENT: u8 = 23;
+
+/// Lowers the calling thread's priority below the window's (to niceness 9 on Linux), so that
+/// on a laptop's two cores the frames stay short while names, events, the index and the
+/// families are found. Best effort: a system that refuses leaves the priority as it was.
+pub fn lower_priority() {
+    if let Ok(value) = thread_priority::ThreadPriorityValue::try_from(BACKGROUND_NICENESS_PERCENT) {
+        let _ = thread_priority::set_current_thread_priority(
+            thread_priority::ThreadPriority::Crossplatform(value),
+        );
+    }
+}
+
+/// Makes rayon's pool, which the background work runs its parallel parts on, start its threads
+/// at [`lower_priority`]. Called once, before the first parallel work; a pool already built
+/// is left as it is.
+pub fn lower_pool_priority() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("dateline-pool-{i}"))
+        .start_handler(|_| lower_priority())
+        .build_global();
+}
+
 impl<T: Send + 'static> BackgroundTask<T> {
     /// Runs `work` on a thread named `dateline-NAME`, calling `wake` when it is done.
     pub fn start(
@@ -183,6 +209,7 @@ impl<T: Send + 'static> BackgroundTask<T> {
         std::thread::Builder::new()
             .name(format!("dateline-{name}"))
             .spawn(move || {
+                lower_priority();
                 let _ = sender.send(work());
                 wake();
             })?;
@@ -248,4 +275,37 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new()
         .name("dateline-drop".into())
         .spawn(move || drop(value));
+}
+
+#[cfg(test)]
+mod tests {
+    /// The niceness of the calling thread, from /proc.
+    #[cfg(target_os = "linux")]
+    fn niceness() -> i32 {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        rest.split_whitespace()
+            .nth(16)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(i32::MIN)
+    }
+
+    /// A background thread runs below the thread that draws: its niceness goes up (or stays
+    /// at the lowest priority there is), and other threads keep theirs.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn background_threads_run_below_the_window() {
+        let before = niceness();
+        assert_ne!(before, i32::MIN, "the niceness is read");
+        let after = std::thread::spawn(|| {
+            let own = niceness();
+            super::lower_priority();
+            (own, niceness())
+        })
+        .join()
+        .unwrap_or((0, 0));
+        assert!(after.1 > after.0 || after.0 == 19, "{after:?}");
+        assert_eq!(niceness(), before, "the calling thread keeps its priority");
+    }
 }

@@ -171,6 +171,8 @@ pub fn bench_panels(path: &Path) -> ExitCode {
 }
 
 fn run(path: &Path) -> Result<(), String> {
+    // As in the window: the background work below the thread that draws.
+    crate::jobs::lower_pool_priority();
     let (workspace, long_id) = prepared(path)?;
     let articles = workspace.articles.len() - 1;
     let dir = std::env::temp_dir().join(format!("dateline-bench-panels-{}", std::process::id()));

@@ -209,6 +209,7 @@ impl DatelineApp {
         let spawned = std::thread::Builder::new()
             .name("dateline-index".into())
             .spawn(move || {
+                crate::jobs::lower_priority();
                 let sender = std::sync::Mutex::new(sender);
                 crate::search::build_index(
                     &articles,

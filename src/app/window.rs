@@ -22,6 +22,7 @@ pub fn sample_folder() -> Option<PathBuf> {
 
 /// Opens the window on `paths` (the bundled samples when empty) and runs until it closes.
 pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
+    crate::jobs::lower_pool_priority();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dateline")
