@@ -137,3 +137,64 @@ fn the_registry_of_a_large_corpus_is_built_in_the_background() {
         "counted once, built in the background"
     );
 }
+
+/// A large corpus's families are grouped off the UI thread, and a decision on them (two
+/// reports, then undone) is grouped there again.
+#[test]
+fn the_families_of_a_large_corpus_are_grouped_in_the_background() {
+    let folder = wire_folder();
+    let mut harness = window_with_import(folder.path(), Some(1.0 / 60.0));
+    harness.state_mut().set_families_inline_limit(0);
+    wait_for_families(&mut harness);
+    let family = harness.state().families().iter().next().unwrap().clone();
+    assert_eq!(family.members.len(), 2);
+    let (a, b) = (family.members[0], family.members[1]);
+    harness
+        .state_mut()
+        .send(Command::DecideFamily(FamilyDecision::Apart(a, b)));
+    for _ in 0..200 {
+        settle(&mut harness);
+        if harness.state().families().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        harness.state().families().is_empty(),
+        "apart, grouped again"
+    );
+    harness.state_mut().send(Command::Undo);
+    wait_for_families(&mut harness);
+    assert_eq!(harness.state().families().len(), 1);
+}
+
+/// The inspector of a selected name lists the names that appear in the same articles, with
+/// how many: Norway appears with Sweden in the report's one article (its two versions counted
+/// once), never with Dhaka, which only the third article names.
+#[test]
+fn a_selected_name_shows_what_it_appears_with() {
+    let folder = wire_folder();
+    let mut harness = harness(&folder);
+    wait_for_families(&mut harness);
+    let mut norway = None;
+    for _ in 0..200 {
+        settle(&mut harness);
+        norway = harness
+            .state()
+            .registry()
+            .iter()
+            .find(|e| e.name == "Norway")
+            .map(|e| e.key.clone());
+        if norway.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness
+        .state_mut()
+        .send(Command::SelectEntity(norway, false));
+    settle(&mut harness);
+    harness.get_by_label("Appears with");
+    harness.get_by_label("Sweden (1 article)");
+    assert!(harness.query_by_label("Dhaka (1 article)").is_none());
+}

@@ -27,7 +27,10 @@ pub(super) struct FamilyState {
     index: Option<FamilyIndex>,
     /// The `articles_version` the index was last brought up to date with.
     index_version: u64,
-    task: Option<BackgroundTask<(u64, FamilyIndex)>>,
+    /// Brings the index up to date (with its `articles_version`), or derives the families of
+    /// a large workspace from it (and gives it back with them and what they were derived for).
+    #[allow(clippy::type_complexity)]
+    task: Option<BackgroundTask<(u64, FamilyIndex, Option<((u64, u64), Families)>)>>,
     /// The families and the (index version, content version) they were derived for.
     pub current: ((u64, u64), Arc<Families>),
     /// Count each report once in entity counts, search counts and suggested events.
@@ -36,6 +39,8 @@ pub(super) struct FamilyState {
     pub version: u64,
     /// The open Versions view.
     pub versions: Option<VersionsView>,
+    /// Articles up to which the families are derived from the index on the UI thread.
+    pub inline_limit: usize,
 }
 
 impl Default for FamilyState {
@@ -48,6 +53,7 @@ impl Default for FamilyState {
             count_once: true,
             version: 0,
             versions: None,
+            inline_limit: 20_000,
         }
     }
 }
@@ -59,10 +65,13 @@ impl DatelineApp {
         if let Some(task) = &self.families.task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done((version, index)) => {
+                TaskPoll::Done((version, index, derived)) => {
                     self.families.index = Some(index);
                     self.families.index_version = version;
                     self.families.task = None;
+                    if let Some((wanted, found)) = derived {
+                        self.install_families(wanted, found);
+                    }
                 }
                 TaskPoll::Lost => {
                     self.families.task = None;
@@ -78,7 +87,7 @@ impl DatelineApp {
                 let label = "Finding versions of the same report…".to_string();
                 match BackgroundTask::start("families", label, self.wake.clone(), move || {
                     index.update(&articles);
-                    (version, index)
+                    (version, index, None)
                 }) {
                     Ok(task) => self.families.task = Some(task),
                     Err(_) => self.families.index = Some(FamilyIndex::new()),
@@ -88,20 +97,41 @@ impl DatelineApp {
         }
         let wanted = (self.families.index_version, self.derived.families);
         if self.families.task.is_none() && self.families.current.0 != wanted {
-            let Some(index) = &self.families.index else {
-                return;
-            };
-            let found = families(
-                &self.workspace.articles,
-                index.links(),
-                &self.workspace.family_decisions,
-            );
-            if *self.families.current.1 != found {
-                self.families.current.1 = Arc::new(found);
-                self.family_counts_changed();
+            if self.workspace.articles.len() <= self.families.inline_limit {
+                let Some(index) = &self.families.index else {
+                    return;
+                };
+                let found = families(
+                    &self.workspace.articles,
+                    index.links(),
+                    &self.workspace.family_decisions,
+                );
+                self.install_families(wanted, found);
+            } else if let Some(index) = self.families.index.take() {
+                // Grouping 100,000 articles' links takes longer than a frame.
+                let articles = Arc::clone(&self.workspace.articles);
+                let decisions = self.workspace.family_decisions.clone();
+                let label = "Grouping versions of the same report…".to_string();
+                let version = self.families.index_version;
+                match BackgroundTask::start("families", label, self.wake.clone(), move || {
+                    let found = families(&articles, index.links(), &decisions);
+                    (version, index, Some((wanted, found)))
+                }) {
+                    Ok(task) => self.families.task = Some(task),
+                    Err(_) => self.families.index = Some(FamilyIndex::new()),
+                }
             }
-            self.families.current.0 = wanted;
         }
+    }
+
+    /// Puts families derived for `wanted` (index version, content version) in place.
+    fn install_families(&mut self, wanted: (u64, u64), found: Families) {
+        if *self.families.current.1 != found {
+            let old = std::mem::replace(&mut self.families.current.1, Arc::new(found));
+            crate::jobs::drop_elsewhere(old);
+            self.family_counts_changed();
+        }
+        self.families.current.0 = wanted;
     }
 
     /// True while the families do not yet reflect the articles: the index is being brought up

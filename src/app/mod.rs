@@ -485,6 +485,12 @@ impl DatelineApp {
         }
     }
 
+    /// Sets how many articles may have their families derived on the UI thread (tests use 0
+    /// to take the background path a large corpus takes).
+    pub fn set_families_inline_limit(&mut self, articles: usize) {
+        self.families.inline_limit = articles;
+    }
+
     /// Sets how many mention records the registry may have and still be built on the UI
     /// thread (tests use 0 to take the background path a large corpus takes).
     pub fn set_registry_inline_limit(&mut self, records: usize) {
@@ -528,15 +534,27 @@ impl DatelineApp {
             .as_ref()
             .and_then(|k| self.registry.1.iter().find(|e| &e.key == k))
         {
-            let mine: std::collections::HashSet<ArticleId> =
-                entity.articles.iter().copied().collect();
+            // One bit per article id: 40,000 entities' articles are looked up in a few
+            // milliseconds less than through a hash set at Reuters ×5.
+            // Ids past a few million (a hand-edited workspace) are looked up in the sorted list.
+            let ids = entity.articles.last().map_or(0, |a| a.0.saturating_add(1));
+            let mut mine = vec![false; if ids <= 1 << 24 { ids as usize } else { 0 }];
+            for a in &entity.articles {
+                if let Some(bit) = mine.get_mut(a.0 as usize) {
+                    *bit = true;
+                }
+            }
+            let is_mine = |a: &ArticleId| match mine.get(a.0 as usize) {
+                Some(bit) => *bit,
+                None => ids > 1 << 24 && entity.articles.binary_search(a).is_ok(),
+            };
             for other in self
                 .registry
                 .1
                 .iter()
                 .filter(|e| e.key != entity.key && !e.hidden)
             {
-                let shared = other.articles.iter().filter(|a| mine.contains(a)).count();
+                let shared = other.articles.iter().filter(|a| is_mine(a)).count();
                 if shared > 0 {
                     list.push((other.key.clone(), other.name.clone(), shared));
                 }
