@@ -512,7 +512,7 @@ fn names_and_events_can_be_stopped_and_found_again() {
     settle(&mut harness);
     assert!(harness.state().extraction_stopped());
     assert!(!harness.state().is_busy(), "stopped work is not waited for");
-    harness.get_by_label("Names and events stopped");
+    harness.get_by_label("Names, events and the search index stopped");
     harness.get_by_label("Find them").click();
     settle(&mut harness);
     assert!(!harness.state().extraction_stopped());
@@ -523,4 +523,45 @@ fn names_and_events_can_be_stopped_and_found_again() {
         .expect("names found");
     assert_eq!(sweden.articles.len(), 400);
     assert_eq!(harness.state().suggested_events().len(), 800);
+}
+
+/// Stopped, the search index is not built either: a search says how few articles it could
+/// read and why; "Find them" indexes the rest and the same search finds every article.
+#[test]
+fn a_stopped_index_is_said_and_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        write(
+            dir.path(),
+            &format!("{i}.txt"),
+            &format!(
+                "TALKS {i}\n\n 3-MAR-1987 10:00:00.00\n\nGENEVA, March 3 - Negotiators from \
+                 Norway and Sweden met on Tuesday, officials said.\n Reuter\n"
+            ),
+        );
+    }
+    let mut harness = window_on(DatelineApp::new(AppOptions::default()), Some(1.0 / 60.0));
+    harness.state_mut().send(Command::StopExtraction);
+    harness
+        .state_mut()
+        .send(Command::Import(vec![dir.path().to_path_buf()]));
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace().articles.len(), 50);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("sweden");
+    harness.run_steps(2);
+    settle(&mut harness);
+    let result = &harness.state().search_outcome().unwrap().result;
+    assert_eq!((result.searched, result.total), (0, 50));
+    harness.get_by_label_contains("indexing stopped");
+    harness.get_by_label("Find them").click();
+    settle(&mut harness);
+    let result = &harness.state().search_outcome().unwrap().result;
+    assert_eq!((result.searched, result.articles), (50, 50));
 }

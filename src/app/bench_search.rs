@@ -117,6 +117,7 @@ pub fn bench_search_tab(hits: usize) -> ExitCode {
             error: None,
             running: false,
             building: None,
+            stopped: false,
             recent: &[],
             workspace: &workspace,
             only_results: false,

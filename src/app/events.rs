@@ -356,8 +356,8 @@ impl DatelineApp {
         }
     }
 
-    /// Stops finding names and events (the status bar's Stop); nothing starts them again
-    /// until [`Command::ResumeExtraction`].
+    /// Stops finding names and events and building the search index (the status bar's Stop);
+    /// nothing starts them again until [`Command::ResumeExtraction`].
     pub(super) fn stop_extraction(&mut self) {
         if let Some(task) = &self.mention_task {
             task.cancel();
@@ -365,9 +365,11 @@ impl DatelineApp {
         if let Some(task) = &self.events.task {
             task.cancel();
         }
+        self.stop_index_build();
         self.extraction_stopped = true;
         self.message = Some(
-            "Stopped finding names and events; the status bar's \u{201c}Find them\u{201d} starts again"
+            "Stopped finding names and events and indexing; the status bar's \u{201c}Find \
+             them\u{201d} starts again"
                 .into(),
         );
     }

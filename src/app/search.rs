@@ -84,7 +84,12 @@ impl DatelineApp {
     pub(super) fn refresh_search(&mut self) {
         self.poll_index_build();
         if self.search.index_for != Some(self.content_version) && self.search.build.is_none() {
-            self.start_index_build();
+            if !self.extraction_stopped {
+                self.start_index_build();
+            } else if self.search.index.total_docs != self.workspace.articles.len() {
+                // Stopped: searches say how many articles they could not read.
+                Arc::make_mut(&mut self.search.index).total_docs = self.workspace.articles.len();
+            }
         }
         if let Some(task) = &self.search.task {
             match task.poll() {
@@ -157,6 +162,15 @@ impl DatelineApp {
             self.search.only_generation += 1;
         }
         self.search.narrowed_registry = None;
+    }
+
+    /// Stops the index build under way: the segments built stay and are used, the rest are
+    /// built when the build starts again (the segments kept make that quick).
+    pub(super) fn stop_index_build(&mut self) {
+        if let Some(build) = &self.search.build {
+            build.progress.cancel();
+            self.search.index_for = None;
+        }
     }
 
     fn poll_index_build(&mut self) {

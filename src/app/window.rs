@@ -208,6 +208,7 @@ impl DatelineApp {
                             error: self.search.error.as_ref(),
                             running: self.search.running(),
                             building: self.search.building(),
+                            stopped: self.extraction_stopped,
                             recent: &self.recent.searches,
                             workspace: &self.workspace,
                             only_results: self.search.only.is_some(),

@@ -83,6 +83,8 @@ pub struct SearchPanel<'a> {
     pub running: bool,
     /// The index is being built: (articles done, articles).
     pub building: Option<(usize, usize)>,
+    /// The user stopped the background work (the index may lack articles until resumed).
+    pub stopped: bool,
     /// Searches run, newest first.
     pub recent: &'a [String],
     /// The workspace (headlines, dates, codebook, saved searches).
@@ -250,8 +252,13 @@ fn status_line(ui: &mut egui::Ui, panel: &SearchPanel<'_>, view: &mut SearchView
                 }
                 ui.weak(format!("for {}", outcome.query));
                 if r.searched < r.total {
+                    let rest = if panel.stopped {
+                        "indexing stopped: \u{201c}Find them\u{201d} in the status bar indexes the rest"
+                    } else {
+                        "the rest are still being indexed"
+                    };
                     ui.weak(format!(
-                        "(searched {} of {} articles; the rest are still being indexed)",
+                        "(searched {} of {} articles; {rest})",
                         thousands(r.searched),
                         thousands(r.total)
                     ));

@@ -136,7 +136,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<
                 ui.separator();
             }
             Some(Extraction::Stopped) => {
-                ui.weak("Names and events stopped");
+                ui.weak("Names, events and the search index stopped");
                 if ui.button("Find them").clicked() {
                     commands.push(Command::ResumeExtraction);
                 }
