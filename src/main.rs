@@ -2,7 +2,20 @@
 
 use std::process::ExitCode;
 
+/// jemalloc, whose background thread returns freed memory to the system (see `main`).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
+    // Memory freed by the window's background rebuilds (names, events, the index) goes back
+    // to the system within seconds, not at the next allocation that happens to purge it:
+    // at Reuters ×5 the settled window holds 724 MB instead of 904. Best effort.
+    #[cfg(not(target_env = "msvc"))]
+    {
+        let _ = tikv_jemalloc_ctl::max_background_threads::write(1);
+        let _ = tikv_jemalloc_ctl::background_thread::write(true);
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     match dateline::cli::parse_args(args) {
         Err(message) => {

@@ -207,6 +207,7 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
             .collect::<Vec<_>>()
     };
     let before = crate::cli::resident_bytes();
+    let heap_before = crate::cli::allocated_bytes();
     window.app.send(Command::OpenWorkspace(file.to_path_buf()));
     let mut opened = Duration::ZERO;
     let started = Instant::now();
@@ -226,6 +227,7 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
         return Err("the background work did not finish within five minutes".into());
     }
     let memory = crate::cli::resident_bytes().saturating_sub(before) as f64 / 1e6;
+    let heap = crate::cli::allocated_bytes().saturating_sub(heap_before) as f64 / 1e6;
     let events = window.app.events.suggestions.1.len();
     let annotations = window.app.workspace.annotations.len();
     let entities = window.app.registry().len();
@@ -358,7 +360,7 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
     );
     println!(
         "Open to library shown: {:.2} s; to every background task done: {:.1} s; memory held \
-         by the open window: {memory:.0} MB",
+         by the open window: {memory:.0} MB resident, {heap:.0} MB allocated",
         opened.as_secs_f64(),
         settled.as_secs_f64()
     );

@@ -20,6 +20,6 @@ pub mod search;
 mod timeml;
 
 pub use args::{Invocation, USAGE, parse_args};
-pub use bench_scale::resident_bytes;
+pub use bench_scale::{allocated_bytes, resident_bytes};
 pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};
 pub use lcg::Lcg;
