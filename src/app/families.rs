@@ -118,7 +118,11 @@ impl DatelineApp {
                     (version, index, Some((wanted, found)))
                 }) {
                     Ok(task) => self.families.task = Some(task),
-                    Err(_) => self.families.index = Some(FamilyIndex::new()),
+                    Err(_) => {
+                        // The index went with the thread that could not start: built again.
+                        self.families.index = Some(FamilyIndex::new());
+                        self.families.index_version = u64::MAX;
+                    }
                 }
             }
         }
