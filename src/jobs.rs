@@ -59,19 +59,21 @@ impl ImportJob {
     }
 
     /// Starts reading a workspace's sources again: `paths` from `Workspace::rescan_paths`,
-    /// `articles` the source files of its articles (to tell which are gone).
+    /// `articles` the workspace's articles (to tell which files are gone, and which are
+    /// unchanged: both listed on the import thread, not the UI thread).
     pub fn start_rescan(
         paths: Vec<PathBuf>,
-        articles: Vec<PathBuf>,
-        known: std::collections::HashMap<PathBuf, String>,
+        articles: Arc<Vec<crate::model::Article>>,
         options: IngestOptions,
         wake: WakeUp,
     ) -> std::io::Result<Self> {
         let worker_paths = paths.clone();
         Self::spawn(paths, true, wake, move |progress, on_progress| {
+            let files = crate::model::source_files(&articles);
+            let known = crate::model::source_hashes(&articles);
             scan_sources(
                 &worker_paths,
-                &articles,
+                &files,
                 &known,
                 options,
                 progress,

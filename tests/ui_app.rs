@@ -477,12 +477,11 @@ fn merging_two_entities_keeps_one_with_both_names() {
     assert_eq!(names, ["Liang", "Liang Guanglie"]);
 }
 
-/// Finding names and events shows its progress with a Stop button; stopped, it stays stopped
-/// (the window is no longer busy) until "Find them", after which the names are all there.
-#[test]
-fn names_and_events_can_be_stopped_and_found_again() {
+/// A folder of `n` wire stories alike: talks in Geneva between Norway and Sweden on Tuesday,
+/// and Liang Guanglie in Pyongyang on Sunday.
+fn talks(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..400 {
+    for i in 0..n {
         write(
             dir.path(),
             &format!("{i}.txt"),
@@ -493,6 +492,14 @@ fn names_and_events_can_be_stopped_and_found_again() {
             ),
         );
     }
+    dir
+}
+
+/// Finding names and events shows its progress with a Stop button; stopped, it stays stopped
+/// (the window is no longer busy) until "Find them", after which the names are all there.
+#[test]
+fn names_and_events_can_be_stopped_and_found_again() {
+    let dir = talks(400);
     let mut harness = window_on(DatelineApp::new(AppOptions::default()), Some(1.0 / 60.0));
     // The stories are alike: count every copy, so the counts below are per article.
     harness.state_mut().send(Command::SetCountOnce(false));
@@ -529,17 +536,7 @@ fn names_and_events_can_be_stopped_and_found_again() {
 /// read and why; "Find them" indexes the rest and the same search finds every article.
 #[test]
 fn a_stopped_index_is_said_and_resumed() {
-    let dir = tempfile::tempdir().unwrap();
-    for i in 0..50 {
-        write(
-            dir.path(),
-            &format!("{i}.txt"),
-            &format!(
-                "TALKS {i}\n\n 3-MAR-1987 10:00:00.00\n\nGENEVA, March 3 - Negotiators from \
-                 Norway and Sweden met on Tuesday, officials said.\n Reuter\n"
-            ),
-        );
-    }
+    let dir = talks(50);
     let mut harness = window_on(DatelineApp::new(AppOptions::default()), Some(1.0 / 60.0));
     harness.state_mut().send(Command::StopExtraction);
     harness

@@ -23,10 +23,9 @@ impl DatelineApp {
             return;
         }
         let paths = self.workspace.rescan_paths();
-        let articles = self.workspace.source_files();
-        let known = self.workspace.source_hashes();
+        let articles = std::sync::Arc::clone(&self.workspace.articles);
         let options = self.ingest_options();
-        match ImportJob::start_rescan(paths, articles, known, options, self.wake.clone()) {
+        match ImportJob::start_rescan(paths, articles, options, self.wake.clone()) {
             Ok(job) => {
                 self.import = Some(job);
                 self.rescan_quiet = quiet;

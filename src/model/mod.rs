@@ -44,7 +44,7 @@ pub use original::OriginalText;
 pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
 pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
-pub use rescan::{GONE_REASON, MovedSource, RescanReport};
+pub use rescan::{GONE_REASON, MovedSource, RescanReport, source_files, source_hashes};
 pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };

@@ -108,6 +108,30 @@ impl RescanReport {
 pub const GONE_REASON: &str =
     "source file is gone (moved or deleted); the article is kept as it was last read";
 
+/// The source files of `articles`, to tell which are gone.
+pub fn source_files(articles: &[Article]) -> Vec<PathBuf> {
+    articles.iter().map(|a| a.source.path.clone()).collect()
+}
+
+/// The content hash of every source file that gave one of `articles`, by path: a rescan leaves
+/// such a file unparsed while its bytes hash the same. Files that gave many articles (a
+/// database export, a feed) are always read again.
+pub fn source_hashes(articles: &[Article]) -> std::collections::HashMap<PathBuf, String> {
+    let mut hashes = std::collections::HashMap::with_capacity(articles.len());
+    let mut shared = HashSet::new();
+    for a in articles {
+        if a.source.item.is_some()
+            || hashes
+                .insert(a.source.path.clone(), a.source.content_hash.clone())
+                .is_some()
+        {
+            shared.insert(a.source.path.clone());
+        }
+    }
+    hashes.retain(|path, _| !shared.contains(path));
+    hashes
+}
+
 impl Workspace {
     /// Records folders or files the user imported (absolute paths), so a rescan looks there
     /// again; paths inside a folder already recorded are not repeated.
@@ -127,29 +151,13 @@ impl Workspace {
 
     /// The source files of the articles, to tell which are gone.
     pub fn source_files(&self) -> Vec<PathBuf> {
-        self.articles
-            .iter()
-            .map(|a| a.source.path.clone())
-            .collect()
+        source_files(&self.articles)
     }
 
-    /// The content hash of every source file that gave one article, by path: a rescan leaves
-    /// such a file unparsed while its bytes hash the same. Files that gave many articles (a
-    /// database export, a feed) are always read again.
+    /// The content hash of every source file that gave one article, by path (see
+    /// [`source_hashes`]).
     pub fn source_hashes(&self) -> std::collections::HashMap<PathBuf, String> {
-        let mut hashes = std::collections::HashMap::with_capacity(self.articles.len());
-        let mut shared = HashSet::new();
-        for a in self.articles.iter() {
-            if a.source.item.is_some()
-                || hashes
-                    .insert(a.source.path.clone(), a.source.content_hash.clone())
-                    .is_some()
-            {
-                shared.insert(a.source.path.clone());
-            }
-        }
-        hashes.retain(|path, _| !shared.contains(path));
-        hashes
+        source_hashes(&self.articles)
     }
 
     /// Where a rescan looks: the imported folders (for workspaces made before they were
