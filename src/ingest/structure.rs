@@ -110,7 +110,7 @@ impl ArticleStructure {
             agency: self.agency,
             body: body.into(),
             reference_override: None,
-            meta,
+            meta: meta.into(),
         }
     }
 }

@@ -117,6 +117,72 @@ impl ArticleMeta {
     }
 }
 
+/// Nothing known beyond the text: what an article without [`ArticleMeta`] reads as.
+static NO_META: ArticleMeta = ArticleMeta {
+    outlet: None,
+    section: None,
+    language: None,
+    source_id: None,
+    stated_words: None,
+    summary_only: false,
+};
+
+/// An article's [`ArticleMeta`], held on the heap only when there is some: plain text and HTML
+/// files have none, and 112 bytes of nothing in each of 100,000 articles were 10 MB. Reads and
+/// writes go through it as through the meta itself (`article.meta.outlet`); it is written to
+/// and read from a workspace file exactly as the meta.
+#[derive(Clone, Debug, Default)]
+pub struct MetaSlot(Option<Box<ArticleMeta>>);
+
+impl MetaSlot {
+    /// True when nothing is known beyond the text.
+    pub fn is_empty(&self) -> bool {
+        ArticleMeta::is_empty(self)
+    }
+}
+
+impl std::ops::Deref for MetaSlot {
+    type Target = ArticleMeta;
+
+    fn deref(&self) -> &ArticleMeta {
+        self.0.as_deref().unwrap_or(&NO_META)
+    }
+}
+
+impl std::ops::DerefMut for MetaSlot {
+    fn deref_mut(&mut self) -> &mut ArticleMeta {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for MetaSlot {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<ArticleMeta> for MetaSlot {
+    fn from(meta: ArticleMeta) -> Self {
+        if meta.is_empty() {
+            Self(None)
+        } else {
+            Self(Some(Box::new(meta)))
+        }
+    }
+}
+
+impl Serialize for MetaSlot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ArticleMeta::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for MetaSlot {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ArticleMeta::deserialize(deserializer).map(Self::from)
+    }
+}
+
 /// The dateline that opens a wire story: "SEOUL, Nov. 23 (Yonhap) --".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {
@@ -161,8 +227,8 @@ pub struct Article {
     #[serde(default)]
     pub reference_override: Option<NaiveDate>,
     /// What a database export or feed says of the article (outlet, section, language, id).
-    #[serde(default, skip_serializing_if = "ArticleMeta::is_empty")]
-    pub meta: ArticleMeta,
+    #[serde(default, skip_serializing_if = "MetaSlot::is_empty")]
+    pub meta: MetaSlot,
 }
 
 /// Where an article's reference date for relative expressions comes from.
@@ -225,5 +291,42 @@ impl Article {
     /// The body split into its paragraphs.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split("\n\n").filter(|p| !p.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_is_held_only_when_there_is_some() {
+        let mut slot = MetaSlot::default();
+        assert!(slot.0.is_none() && slot.is_empty());
+        assert_eq!(slot.outlet, None);
+        slot.outlet = Some("Harbour Gazette".into());
+        assert!(slot.0.is_some() && !slot.is_empty());
+        assert_eq!(slot.outlet.as_deref(), Some("Harbour Gazette"));
+        // A slot emptied by hand equals one that never held anything.
+        let mut emptied = slot.clone();
+        emptied.outlet = None;
+        assert_eq!(emptied, MetaSlot::default());
+        assert!(MetaSlot::from(ArticleMeta::default()).0.is_none());
+        assert!(std::mem::size_of::<MetaSlot>() < std::mem::size_of::<ArticleMeta>() / 8);
+    }
+
+    #[test]
+    fn meta_is_written_and_read_as_the_meta_itself() {
+        let meta = ArticleMeta {
+            section: Some("World; Pg. 4".into()),
+            stated_words: Some(612),
+            ..Default::default()
+        };
+        let slot = MetaSlot::from(meta.clone());
+        let text = ron::to_string(&slot).unwrap();
+        assert_eq!(text, ron::to_string(&meta).unwrap());
+        let back: MetaSlot = ron::from_str(&text).unwrap();
+        assert_eq!(*back, meta);
+        let none: MetaSlot = ron::from_str("()").unwrap();
+        assert!(none.0.is_none());
     }
 }

@@ -28,7 +28,7 @@ pub use annotation::{
     Codebook, TAG_COLOURS, Tag, TagId, TextTarget,
 };
 pub use article::{
-    Article, ArticleId, ArticleMeta, Dateline, ReferenceSource, SourceFormat, SourceInfo,
+    Article, ArticleId, ArticleMeta, Dateline, MetaSlot, ReferenceSource, SourceFormat, SourceInfo,
     item_file, item_path,
 };
 pub use edit::{Edit, EditError, EditScope};

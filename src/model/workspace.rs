@@ -205,6 +205,10 @@ impl Workspace {
             }
             read.insert(path);
         }
+        if summary.added > 0 {
+            // Pushes leave up to half the list's room spare.
+            self.articles_mut().shrink_to_fit();
+        }
         summary.left_out = left_out.len();
         let imported: HashSet<PathBuf> =
             self.articles.iter().map(|a| a.source.item_path()).collect();
