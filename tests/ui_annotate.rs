@@ -255,3 +255,69 @@ fn re_extraction_keeps_manual_and_rejected_annotations() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Decisions are kept in code points and the reader's names in bytes: after accented words
+/// the two must still meet. A tag, which changes no extraction, leaves the decisions standing;
+/// undoing the rejection brings the name back.
+#[test]
+fn decisions_after_accented_words_hold_through_a_tag_and_undo() {
+    use dateline::model::{EntityKey, TagId, TextTarget};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("visit.txt"),
+        "Café talks\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 (Yonhap) -- \
+         Délégués from Zürich and Kim Jong-gak led a delegation to China last week.\n",
+    )
+    .unwrap();
+    let mut harness = harness_with_a_tag(&dir);
+    let (article, body) = selected_body(&harness);
+    let names = |harness: &mut Harness<'static, DatelineApp>| -> Vec<(String, bool)> {
+        harness
+            .state_mut()
+            .current_names()
+            .iter()
+            .map(|n| (body[n.start..n.end].to_string(), n.accepted))
+            .collect()
+    };
+    let found = names(&mut harness);
+    assert!(found.contains(&("China".to_string(), false)), "{found:?}");
+    assert!(
+        found.contains(&("Kim Jong-gak".to_string(), false)),
+        "{found:?}"
+    );
+    let cp = |text: &str| {
+        let byte = body.find(text).unwrap();
+        let start = body[..byte].chars().count();
+        TextTarget::new(article, &body, start, start + text.chars().count()).unwrap()
+    };
+    harness.state_mut().send(Command::Decide(
+        cp("China"),
+        AnnotationBody::Entity(EntityKey::new("China", EntityLabel::Place)),
+        AnnotationStatus::Rejected,
+    ));
+    harness.state_mut().send(Command::Decide(
+        cp("Kim Jong-gak"),
+        AnnotationBody::Entity(EntityKey::new("Kim Jong-gak", EntityLabel::Person)),
+        AnnotationStatus::Accepted,
+    ));
+    harness.run_steps(2);
+    let decided = names(&mut harness);
+    assert!(decided.iter().all(|(n, _)| n != "China"), "{decided:?}");
+    assert!(
+        decided.contains(&("Kim Jong-gak".to_string(), true)),
+        "{decided:?}"
+    );
+    let tag = TagId(harness.state().workspace().codebook.tags[0].id.0);
+    harness.state_mut().send(Command::Annotate(
+        cp("delegation"),
+        AnnotationBody::Tag(tag),
+    ));
+    harness.run_steps(2);
+    assert_eq!(names(&mut harness), decided);
+    // Undo the tag, then the acceptance, then the rejection: China comes back undecided.
+    for _ in 0..3 {
+        harness.state_mut().send(Command::Undo);
+        harness.run_steps(2);
+    }
+    assert_eq!(names(&mut harness), found);
+}

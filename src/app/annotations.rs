@@ -9,6 +9,9 @@ use crate::model::{
 };
 use crate::ui::reader::{AnnotationStyle, ReaderAnnotation};
 
+/// What the inspector shows of the selected annotation: it, and the annotations overlapping it.
+pub(super) type AnnotationSection = Option<(Annotation, Vec<Annotation>)>;
+
 /// Names the extractors in the decisions on their suggestions.
 const NER: &str = "ner-1";
 const TIMEX: &str = "timex-1";
@@ -18,14 +21,16 @@ pub(super) use crate::extract::offsets::{byte_offset as byte_of, code_point_offs
 impl DatelineApp {
     /// The annotations of an article as the reader draws them (byte spans), rejected decisions
     /// left out.
-    pub(super) fn reader_annotations(&self, article: ArticleId) -> Vec<ReaderAnnotation> {
+    pub(super) fn reader_annotations(
+        &self,
+        article: ArticleId,
+        own: &[&Annotation],
+    ) -> Vec<ReaderAnnotation> {
         let Some(body) = self.workspace.article(article).map(|a| &*a.body) else {
             return Vec::new();
         };
         let codebook = &self.workspace.codebook;
-        let mut out: Vec<ReaderAnnotation> = self
-            .workspace
-            .annotations
+        let mut out: Vec<ReaderAnnotation> = own
             .iter()
             .filter(|a| a.target.article == article && !a.is_rejected())
             .filter_map(|a| {
@@ -49,14 +54,23 @@ impl DatelineApp {
         out
     }
 
-    /// The decisions on suggestions in an article: (code-point span, is a name, status).
-    pub(super) fn decisions(
-        &self,
-        article: ArticleId,
-    ) -> Vec<(usize, usize, bool, AnnotationStatus)> {
+    /// The annotations of an article, in the workspace's order: one pass over all of them
+    /// (2–3 ms at 300,000), which the reader's views then share.
+    pub(super) fn annotations_of(&self, article: ArticleId) -> Vec<&Annotation> {
         self.workspace
             .annotations
             .iter()
+            .filter(|a| a.target.article == article)
+            .collect()
+    }
+
+    /// The decisions on suggestions among an article's annotations `own`: (code-point span,
+    /// is a name, status).
+    pub(super) fn decisions(
+        article: ArticleId,
+        own: &[&Annotation],
+    ) -> Vec<(usize, usize, bool, AnnotationStatus)> {
+        own.iter()
             .filter(|a| {
                 a.target.article == article && matches!(a.origin, AnnotationOrigin::Suggested(_))
             })
@@ -70,7 +84,13 @@ impl DatelineApp {
     /// The selected annotation.
     pub fn selected_annotation(&self) -> Option<&Annotation> {
         let id = self.selected_annotation?;
-        self.workspace.annotations.iter().find(|a| a.id == id)
+        let list = &self.workspace.annotations;
+        // New annotations take the next id at the end and undo puts them back where they
+        // were, so the list is in id order; a search, with a read of all as the fallback.
+        list.binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .map(|i| &list[i])
+            .or_else(|| list.iter().find(|a| a.id == id))
     }
 
     /// Handles the annotation and codebook commands.
@@ -184,7 +204,7 @@ impl DatelineApp {
         let Some(body) = self.workspace.article(article).map(|a| a.body.clone()) else {
             return;
         };
-        let decided = self.decisions(article);
+        let decided = Self::decisions(article, &self.annotations_of(article));
         let undecided = |start: usize, end: usize, name: bool| {
             !decided
                 .iter()
@@ -402,16 +422,26 @@ impl DatelineApp {
     }
 
     /// The selected annotation and the others on the same words.
-    pub(super) fn annotation_section_data(&self) -> Option<(Annotation, Vec<Annotation>)> {
-        let selected = self.selected_annotation()?.clone();
-        let overlapping = self
-            .workspace
-            .annotations
-            .iter()
-            .filter(|a| a.id != selected.id && a.target.overlaps(&selected.target))
-            .cloned()
-            .collect();
-        Some((selected, overlapping))
+    pub(super) fn annotation_section_data(&mut self) -> AnnotationSection {
+        let id = self.selected_annotation?;
+        let version = self.content_version;
+        if let Some((v, i, section)) = &self.annotation_section
+            && (*v, *i) == (version, id)
+        {
+            return section.clone();
+        }
+        let section = self.selected_annotation().cloned().map(|selected| {
+            let overlapping = self
+                .workspace
+                .annotations
+                .iter()
+                .filter(|a| a.id != selected.id && a.target.overlaps(&selected.target))
+                .cloned()
+                .collect();
+            (selected, overlapping)
+        });
+        self.annotation_section = Some((version, id, section.clone()));
+        section
     }
 
     /// The reader's undecided suggestions: how many, and the selected one.

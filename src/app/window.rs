@@ -250,10 +250,10 @@ impl DatelineApp {
             });
         self.refresh_timexes();
         let event_section = self.event_section_data();
+        let annotation_section = self.annotation_section_data();
         let timexes: &[crate::extract::timex::Timex] =
             self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice());
         let article = self.selection.and_then(|id| self.workspace.article(id));
-        let annotation_section = self.annotation_section_data();
         let suggestion_section = self.suggestion_section_data();
         egui::Panel::right("inspector_panel")
             .default_size(320.0)

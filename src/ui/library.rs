@@ -230,6 +230,17 @@ impl LibraryView {
             .as_ref()
             .filter(|_| !needle.is_empty() && !narrowing)
             .map(|index| index.matching(&needle));
+        // The restriction as article positions: reading each row's article for its id, in
+        // sorted (not stored) order, missed the cache once a row (17 ms at 95,000).
+        let members = self.only.as_ref().map(|only| {
+            let mut members = vec![false; articles.len()];
+            for &id in only {
+                if let Some(i) = workspace.article_index(id) {
+                    members[i] = true;
+                }
+            }
+            members
+        });
         let mut rows: Vec<usize> = from
             .iter()
             .copied()
@@ -239,11 +250,7 @@ impl LibraryView {
                         .as_ref()
                         .map_or_else(|| matches(&articles[i], &needle), |m| m[i])
             })
-            .filter(|&i| {
-                self.only
-                    .as_ref()
-                    .is_none_or(|only| only.contains(&articles[i].id))
-            })
+            .filter(|&i| members.as_ref().is_none_or(|m| m[i]))
             .collect();
         self.filtered = (Some(needle), rows.clone());
         if !self.ascending {
@@ -599,6 +606,30 @@ mod tests {
         assert_eq!(rows_for(&mut typed, &ws, "OIL T"), vec![3]);
         assert!(contains_folded("Ünïcode OIL", "oil"));
         assert!(contains_folded("ÉCOLE", "école"));
+    }
+
+    /// Showing only some articles (an entity's) keeps the sort and the filter, and ignores
+    /// ids the workspace no longer holds.
+    #[test]
+    fn a_restriction_keeps_the_sort_and_the_filter() {
+        let ws = workspace();
+        let mut view = LibraryView {
+            sort: SortColumn::Headline,
+            ..Default::default()
+        };
+        view.restrict_to(Some(vec![
+            ArticleId(3),
+            ArticleId(1),
+            ArticleId(2),
+            ArticleId(99),
+        ]));
+        assert!(view.is_restricted());
+        assert_eq!(rows_for(&mut view, &ws, ""), vec![2, 3, 1]);
+        assert_eq!(rows_for(&mut view, &ws, "oil"), vec![3, 1]);
+        view.ascending = false;
+        assert_eq!(rows_for(&mut view, &ws, "oil"), vec![1, 3]);
+        view.restrict_to(None);
+        assert_eq!(rows_for(&mut view, &ws, "oil"), vec![1, 3, 0]);
     }
 
     /// With the orders and filter text built off the UI thread, every sort and filter gives
