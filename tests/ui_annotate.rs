@@ -321,3 +321,35 @@ fn decisions_after_accented_words_hold_through_a_tag_and_undo() {
     }
     assert_eq!(names(&mut harness), found);
 }
+
+/// A long article is read off the UI thread; once that is done its names and time
+/// expressions are in the reader, though the workspace's own extraction moved on meanwhile.
+#[test]
+fn a_long_article_gets_its_names_and_dates_from_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Kim Jong-gak met officials in China on Monday, the ministry said.\n\n";
+    std::fs::write(
+        dir.path().join("long.txt"),
+        format!(
+            "Long briefing\n\nAll Headlines 08:43 November 23, 2009\n\nSEOUL, Nov. 23 \
+             (Yonhap) -- {}",
+            paragraph.repeat(600)
+        ),
+    )
+    .unwrap();
+    let mut harness = harness(&dir);
+    let (article, body) = selected_body(&harness);
+    assert!(body.len() > 30_000);
+    let expected_names = dateline::extract::entities::named_spans(&body).len();
+    assert!(expected_names >= 1200, "{expected_names}");
+    assert_eq!(harness.state_mut().current_names().len(), expected_names);
+    let times = harness.state_mut().current_timexes().len();
+    let direct = {
+        let app = harness.state();
+        let a = app.workspace().article(article).unwrap();
+        dateline::extract::timex::article_timexes(a, &app.workspace().timex_corrections).len()
+    };
+    assert_eq!(times, direct);
+    assert!(times >= 600, "{times}");
+    harness.get_by_label(&format!("Time expressions ({times})"));
+}

@@ -13,6 +13,7 @@ mod exchange;
 mod families;
 mod fonts;
 mod handle;
+mod reader_extraction;
 mod recovery;
 mod search;
 mod sources;
@@ -29,8 +30,8 @@ pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, 
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 
-use crate::extract::entities::{CorpusNames, all_article_names_counted, named_spans};
-use crate::extract::timex::{Timex, article_timexes};
+use crate::extract::entities::{CorpusNames, all_article_names_counted};
+use crate::extract::timex::Timex;
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll, WakeUp};
 use crate::model::{
     ArticleId, EntityKey, History, RegistryEntity, Workspace, build_registry, resolve_key,
@@ -143,10 +144,6 @@ impl DerivedVersions {
     }
 }
 
-/// One article's time expressions and names as extracted, with the (article, extraction
-/// inputs version) they are for.
-type ReaderExtraction = ((ArticleId, u64), Vec<Timex>, Vec<ReaderName>);
-
 /// The Dateline window's state.
 pub struct DatelineApp {
     workspace: Workspace,
@@ -186,10 +183,9 @@ pub struct DatelineApp {
     /// The selected article's names, computed with `timexes`.
     names: Vec<ReaderName>,
     /// The selected article's time expressions and names as extracted, before the user's
-    /// decisions, and the article and extraction inputs (`events.inputs`) they are for: an
-    /// edit that leaves the extraction alone (a tag) does not extract a long article again
-    /// (7 ms a frame at 50,000 words).
-    extracted: Option<ReaderExtraction>,
+    /// decisions, for the article and extraction inputs (`events.inputs`): an edit that leaves
+    /// the extraction alone (a tag) does not extract a long article again.
+    extracted: reader_extraction::ReaderExtraction,
     selected_timex: Option<(usize, usize)>,
     inspector: InspectorView,
     /// Bumped when articles are added, changed or replaced (not for other edits).
@@ -305,7 +301,7 @@ impl DatelineApp {
             title: String::new(),
             timexes: None,
             names: Vec::new(),
-            extracted: None,
+            extracted: Default::default(),
             selected_timex: None,
             inspector: InspectorView::default(),
             articles_version: 0,
@@ -392,6 +388,7 @@ impl DatelineApp {
             || self.registry_task.is_some()
             || self.lanes_busy().is_some()
             || self.library_index.0.is_some()
+            || self.extracted.busy().is_some()
     }
 
     /// The entity registry as the panel shows it.
@@ -595,6 +592,10 @@ impl DatelineApp {
             self.timexes = None;
             return;
         };
+        let key = (id, self.events.inputs);
+        if self.extracted.poll() {
+            self.timexes = None;
+        }
         if self
             .timexes
             .as_ref()
@@ -603,18 +604,12 @@ impl DatelineApp {
             return;
         }
         let article = self.workspace.article(id);
-        let key = (id, self.events.inputs);
-        if self.extracted.as_ref().is_none_or(|(k, _, _)| *k != key) {
-            let timexes = article
-                .map(|a| article_timexes(a, &self.workspace.timex_corrections))
-                .unwrap_or_default();
-            let names = article.map(|a| reader_names(&a.body)).unwrap_or_default();
-            self.extracted = Some((key, timexes, names));
-        }
-        let (mut found, mut names) = self
-            .extracted
-            .as_ref()
-            .map(|(_, t, n)| (t.clone(), n.clone()))
+        let (mut found, mut names) = article
+            .and_then(|a| {
+                self.extracted
+                    .get(key, a, &self.workspace.timex_corrections, &self.wake)
+            })
+            .cloned()
             .unwrap_or_default();
         // The user's decisions on suggestions: rejected ones go, accepted ones are marked.
         let own = self.annotations_of(id);
@@ -729,19 +724,4 @@ impl DatelineApp {
     pub fn library_view(&mut self) -> &mut LibraryView {
         &mut self.library
     }
-}
-
-/// The names in a body with the full names they stand for.
-fn reader_names(body: &str) -> Vec<ReaderName> {
-    named_spans(body)
-        .into_iter()
-        .map(|n| ReaderName {
-            start: n.start,
-            end: n.end,
-            label: n.label,
-            entity: n.canonical.to_string(),
-            selected: false,
-            accepted: false,
-        })
-        .collect()
 }

@@ -125,6 +125,7 @@ impl DatelineApp {
                 .or(self.families_busy())
                 .or(self.registry_busy())
                 .or(self.lanes_busy())
+                .or(self.extracted.busy())
                 .or(self.library_index.0.as_ref().map(|t| t.label.as_str()));
             let indexing = self
                 .search
