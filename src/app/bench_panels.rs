@@ -387,5 +387,49 @@ fn measure(file: &Path, long_id: ArticleId, articles: usize) -> Result<(), Strin
     for (label, (applied, after)) in edits {
         println!("| {label} | {:.2} | {:.2} |", ms(applied), ms(after));
     }
+    println!("| what the window holds | MB allocated |");
+    println!("|---|---:|");
+    for (label, bytes) in held_by_part(&mut window.app) {
+        println!("| {label} | {:.1} |", bytes as f64 / 1e6);
+    }
     Ok(())
+}
+
+/// What each part of the window holds: the allocator's count as each is let go, in an order
+/// where what parts share (the bodies the index points into) is counted with its owner.
+fn held_by_part(app: &mut DatelineApp) -> Vec<(&'static str, u64)> {
+    let mut mark = crate::cli::allocated_bytes();
+    let mut freed = |label: &'static str, out: &mut Vec<(&'static str, u64)>| {
+        let now = crate::cli::allocated_bytes();
+        out.push((label, mark.saturating_sub(now)));
+        mark = now;
+    };
+    let mut out = Vec::new();
+    drop(std::mem::take(&mut app.search));
+    freed("search index and results", &mut out);
+    app.events.cache = None;
+    freed("the timeline's lanes", &mut out);
+    drop(std::mem::take(&mut app.events));
+    freed("suggested events", &mut out);
+    drop(std::mem::take(&mut app.families));
+    freed("wire-story families and their index", &mut out);
+    drop(std::mem::take(&mut app.library));
+    freed("library orders and filter text", &mut out);
+    app.registry = Default::default();
+    app.entities_view = Default::default();
+    app.appears_with = Default::default();
+    freed("entity registry", &mut out);
+    app.mentions = Default::default();
+    freed("names (mention records)", &mut out);
+    app.history = Default::default();
+    app.workspace.annotations = Default::default();
+    freed("annotations and undo history", &mut out);
+    app.timexes = None;
+    app.names = Vec::new();
+    app.extracted = Default::default();
+    app.reader_annotations = Vec::new();
+    freed("the reader's marks", &mut out);
+    app.workspace = Default::default();
+    freed("the workspace (articles, bodies, originals)", &mut out);
+    out
 }
