@@ -74,7 +74,7 @@ fn the_seed_story_suggests_the_visit_the_tour_and_bosworth() {
         .skip(evidence.start)
         .take(evidence.end - evidence.start)
         .collect();
-    assert_eq!(quoted, evidence.quote);
+    assert_eq!(quoted, &*evidence.quote);
     assert!(quoted.starts_with("China's defense minister, Liang Guanglie, arrived"));
 }
 

@@ -379,6 +379,18 @@ fn an_event_suggested_by_several_versions_is_one_event_with_every_versions_evide
     let merged = merge_versions_events(events.clone(), &found);
     assert_eq!(thursday(&merged), vec![vec![0, 1, 2]]);
     assert!(merged.len() < events.len());
+    // Versions quoting the same sentence hold its text once.
+    let shared = merged
+        .iter()
+        .flat_map(|e| e.evidence.iter().skip(1).map(move |v| (&e.evidence[0], v)))
+        .filter(|(first, v)| first.quote == v.quote)
+        .collect::<Vec<_>>();
+    assert!(!shared.is_empty());
+    assert!(
+        shared
+            .iter()
+            .all(|(first, v)| std::sync::Arc::ptr_eq(&first.quote, &v.quote))
+    );
     // Events of single articles pass unchanged.
     let single = |events: &[dateline::model::Event]| {
         events

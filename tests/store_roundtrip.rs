@@ -282,7 +282,7 @@ fn golden_workspace_version_3_loads() {
     assert_eq!(kept.title, "Envoys met");
     assert_eq!(kept.value.to_timex(), "2022-04-25");
     assert_eq!(kept.tags, ["Diplomacy"]);
-    assert_eq!(kept.evidence[0].quote, "Envoys met on Monday.");
+    assert_eq!(&*kept.evidence[0].quote, "Envoys met on Monday.");
     assert!(matches!(&kept.origin, EventOrigin::Suggested { key, .. } if key.text == "Monday"));
     assert_eq!(
         workspace.events[1].value.to_timex(),

@@ -155,7 +155,7 @@ fn clicking_an_event_opens_its_article_with_the_evidence_highlighted() {
     assert_eq!(app.selected_article(), Some(evidence.article));
     let focus = app.evidence_focus().unwrap();
     let body = &app.workspace().article(evidence.article).unwrap().body;
-    assert_eq!(&body[focus.start..focus.end], evidence.quote);
+    assert_eq!(&body[focus.start..focus.end], &*evidence.quote);
     assert!(
         evidence
             .quote

@@ -74,7 +74,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                     article: ArticleId(rng.below(size) as u64),
                     start: 0,
                     end: 10,
-                    quote: String::new(),
+                    quote: "".into(),
                 }],
                 ..Event::manual(format!("Event {i} happened"), value)
             }

@@ -190,7 +190,7 @@ pub fn suggest_events(
                 article,
                 start,
                 end,
-                quote: body[sentence.0..sentence.1].to_string(),
+                quote: body[sentence.0..sentence.1].into(),
             }],
             notes: String::new(),
             tags: Vec::new(),

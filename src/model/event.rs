@@ -19,8 +19,9 @@ pub struct Evidence {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// The words at that span when the evidence was made.
-    pub quote: String,
+    /// The words at that span when the evidence was made; shared between the copies of a
+    /// wire story counted once, whose evidence quotes the same sentence.
+    pub quote: std::sync::Arc<str>,
 }
 
 /// Where an event came from.
@@ -84,7 +85,7 @@ impl From<TextTarget> for Evidence {
             article: target.article,
             start: target.start,
             end: target.end,
-            quote: target.quote,
+            quote: target.quote.into(),
         }
     }
 }
