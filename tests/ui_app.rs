@@ -401,6 +401,53 @@ fn names_folder() -> tempfile::TempDir {
     dir
 }
 
+/// A workspace's names read in parts (as a large one's are, so its entities show as they
+/// come) end in the registry and events of one reading.
+#[test]
+fn names_read_in_parts_end_as_one_reading() {
+    let folder = names_folder();
+    let whole = imported(&folder, AppOptions::default());
+    let mut harness = harness(DatelineApp::new(AppOptions::default()));
+    harness.state_mut().set_names_part(1);
+    // The entities panel open while the parts come: its rows follow each registry.
+    harness.get_by_label("Entities").click();
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .send(Command::Import(vec![folder.path().to_path_buf()]));
+    settle(&mut harness);
+    let n = harness.state().registry().len();
+    harness.get_by_label(&format!("{n} of {n} entities"));
+    let entities = |h: &Harness<'static, DatelineApp>| {
+        let mut list: Vec<(String, usize, usize)> = h
+            .state()
+            .registry()
+            .iter()
+            .map(|e| (e.name.clone(), e.mentions, e.articles.len()))
+            .collect();
+        list.sort();
+        list
+    };
+    assert!(
+        entities(&whole)
+            .iter()
+            .any(|(n, _, _)| n == "Liang Guanglie")
+    );
+    assert_eq!(entities(&harness), entities(&whole));
+    let events = |h: &Harness<'static, DatelineApp>| {
+        let mut titles: Vec<String> = h
+            .state()
+            .suggested_events()
+            .iter()
+            .map(|e| e.title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert!(!events(&whole).is_empty());
+    assert_eq!(events(&harness), events(&whole));
+}
+
 #[test]
 fn selecting_an_entity_shows_only_its_articles() {
     let folder = names_folder();

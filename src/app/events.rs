@@ -302,7 +302,7 @@ impl DatelineApp {
             suggestions: self.events.suggestions.0,
             mode: self.events.view.lane_mode,
             only: only.clone(),
-            registry: self.registry.0,
+            registry: self.registry_generation,
             results: if self.search.only.is_some() {
                 self.search.only_generation
             } else {

@@ -338,7 +338,7 @@ impl DatelineApp {
         };
         let key = (
             self.search.only_generation,
-            self.registry.0 ^ self.mentions.0.rotate_left(32),
+            self.registry_generation ^ self.mentions.0.rotate_left(32),
         );
         if self
             .search

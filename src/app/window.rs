@@ -239,7 +239,7 @@ impl DatelineApp {
                                 Some((generation, version, _)) => {
                                     version ^ (generation << 32) ^ (1 << 63)
                                 }
-                                None => self.registry.0,
+                                None => self.registry_generation,
                             },
                             self.mention_task.is_some(),
                             &mut self.entities_view,

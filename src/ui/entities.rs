@@ -168,7 +168,11 @@ pub fn entities_ui(
     ui.horizontal(|ui| {
         if busy {
             super::busy::busy_mark(ui);
-            ui.weak("Finding names…");
+            if registry.is_empty() {
+                ui.weak("Finding names…");
+            } else {
+                ui.weak(format!("Finding names… {} entities so far", registry.len()));
+            }
         } else {
             ui.weak(format!(
                 "{} of {} entities",

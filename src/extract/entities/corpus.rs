@@ -73,18 +73,39 @@ pub fn all_article_names_counted(
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Option<CorpusNames> {
+    all_article_names_in_parts(bodies, done, cancel, bodies.len(), |_| {})
+}
+
+/// [`all_article_names_counted`], read `part` articles at a time: after each part but the last,
+/// `on_part` gets the names of every article read so far, so that a large corpus shows its
+/// names as they come.
+pub fn all_article_names_in_parts(
+    bodies: &[(ArticleId, Arc<str>)],
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+    part: usize,
+    mut on_part: impl FnMut(CorpusNames),
+) -> Option<CorpusNames> {
     use rayon::prelude::*;
-    let per_article: Vec<Vec<MentionRecord>> = bodies
-        .par_iter()
-        .map(|(id, body)| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let names = mention_records(*id, body);
-            done.fetch_add(1, Ordering::Relaxed);
-            Some(names)
-        })
-        .collect::<Option<_>>()?;
+    let mut per_article: Vec<Vec<MentionRecord>> = Vec::with_capacity(bodies.len());
+    let mut parts = bodies.chunks(part.max(1)).peekable();
+    while let Some(chunk) = parts.next() {
+        let names: Vec<Vec<MentionRecord>> = chunk
+            .par_iter()
+            .map(|(id, body)| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let names = mention_records(*id, body);
+                done.fetch_add(1, Ordering::Relaxed);
+                Some(names)
+            })
+            .collect::<Option<_>>()?;
+        per_article.extend(names);
+        if parts.peek().is_some() {
+            on_part(CorpusNames::from_articles(per_article.clone()));
+        }
+    }
     Some(CorpusNames::from_articles(per_article))
 }
 
@@ -109,6 +130,40 @@ fn share_strings(records: &mut [MentionRecord]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read in parts, each part's names are those of every article read so far, and the whole
+    /// is what one reading finds.
+    #[test]
+    fn names_read_in_parts_grow_to_the_whole() {
+        let bodies: Vec<(ArticleId, Arc<str>)> = (0..7)
+            .map(|i| {
+                let text = format!("Liang Guanglie met Gates in Beijing on day {i}.");
+                (ArticleId(i), text.into())
+            })
+            .collect();
+        let whole = all_article_names(&bodies);
+        let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+        let mut seen = Vec::new();
+        let last = all_article_names_in_parts(&bodies, &done, &cancel, 3, |part| {
+            seen.push(part);
+        })
+        .unwrap();
+        assert_eq!(done.load(Ordering::Relaxed), 7);
+        assert_eq!(seen.len(), 2, "parts of 3, 3 and 1: two before the last");
+        for (k, part) in seen.iter().enumerate() {
+            let read = 3 * (k + 1);
+            assert_eq!(*part.records, whole.records[..part.len()]);
+            assert_eq!(
+                part.of(ArticleId(read as u64 - 1)),
+                whole.of(ArticleId(read as u64 - 1))
+            );
+            assert!(part.of(ArticleId(read as u64)).is_empty(), "not read yet");
+        }
+        assert_eq!(last.records, whole.records);
+        // A cancelled reading gives nothing, whole or in parts.
+        cancel.store(true, Ordering::Relaxed);
+        assert!(all_article_names_in_parts(&bodies, &done, &cancel, 3, |_| panic!()).is_none());
+    }
 
     /// Each article's names are found by its id, in text order with their spans, and the
     /// same name in two articles is one string.

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::EntityLabel;
 pub use aliases::{canonical_names, normalise_name};
-pub use corpus::{CorpusNames, all_article_names, all_article_names_counted};
+pub use corpus::{
+    CorpusNames, all_article_names, all_article_names_counted, all_article_names_in_parts,
+};
 use features::{Prepared, word_hash};
 use gazetteer::Gazetteer;
 pub use perceptron::Perceptron;
