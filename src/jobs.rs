@@ -91,16 +91,13 @@ impl ImportJob {
         let progress = Arc::new(ImportProgress::default());
         let (sender, receiver) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
-        let handle = std::thread::Builder::new()
-            .name("dateline-import".into())
-            .spawn(move || {
-                lower_priority();
-                let wake_inner = Arc::clone(&wake);
-                let scan = work(&worker_progress, &move || wake_inner());
-                // The receiver may be gone if the window closed; nothing to do then.
-                let _ = sender.send(scan);
-                wake();
-            })?;
+        let handle = spawn_below_window("import", move || {
+            let wake_inner = Arc::clone(&wake);
+            let scan = work(&worker_progress, &move || wake_inner());
+            // The receiver may be gone if the window closed; nothing to do then.
+            let _ = sender.send(scan);
+            wake();
+        })?;
         Ok(Self {
             progress,
             receiver,
@@ -208,13 +205,10 @@ impl<T: Send + 'static> BackgroundTask<T> {
         work: impl FnOnce() -> T + Send + 'static,
     ) -> std::io::Result<Self> {
         let (sender, receiver) = mpsc::channel();
-        std::thread::Builder::new()
-            .name(format!("dateline-{name}"))
-            .spawn(move || {
-                lower_priority();
-                let _ = sender.send(work());
-                wake();
-            })?;
+        spawn_below_window(name, move || {
+            let _ = sender.send(work());
+            wake();
+        })?;
         Ok(Self {
             receiver,
             label,
@@ -270,6 +264,21 @@ pub enum TaskPoll<T> {
     Lost,
 }
 
+/// Runs `work` on a thread named `dateline-NAME` below the window's priority: how every
+/// background thread of Dateline starts (tasks with one result, the import, the search index
+/// handing over its segments as they are built).
+pub fn spawn_below_window(
+    name: &str,
+    work: impl FnOnce() + Send + 'static,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(format!("dateline-{name}"))
+        .spawn(move || {
+            lower_priority();
+            work();
+        })
+}
+
 /// Drops a large value on a thread of its own: freeing fifty thousand events takes longer
 /// than a frame.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
@@ -309,5 +318,16 @@ mod tests {
         .unwrap_or((0, 0));
         assert!(after.1 > after.0 || after.0 == 19, "{after:?}");
         assert_eq!(niceness(), before, "the calling thread keeps its priority");
+        // Every background thread starts through the same door.
+        let (send, receive) = std::sync::mpsc::channel();
+        super::spawn_below_window("probe", move || {
+            let name = std::thread::current().name().map(str::to_string);
+            let _ = send.send((name, niceness()));
+        })
+        .and_then(|h| h.join().map_err(|_| std::io::Error::other("panicked")))
+        .unwrap_or_default();
+        let (name, nice) = receive.recv().unwrap_or_default();
+        assert_eq!(name.as_deref(), Some("dateline-probe"));
+        assert!(nice > before || before == 19, "{nice} after {before}");
     }
 }

@@ -220,24 +220,22 @@ impl DatelineApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         let worker = Arc::clone(&progress);
         let wake = self.wake.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dateline-index".into())
-            .spawn(move || {
-                crate::jobs::lower_priority();
-                let sender = std::sync::Mutex::new(sender);
-                crate::search::build_index(
-                    &articles,
-                    &corrections,
-                    Some(&previous),
-                    &worker,
-                    &|segment| {
-                        if let Ok(s) = sender.lock() {
-                            let _ = s.send(segment);
-                        }
-                        wake();
-                    },
-                );
-            });
+        // Not a `BackgroundTask`: the segments are handed over one by one as they are built.
+        let spawned = crate::jobs::spawn_below_window("index", move || {
+            let sender = std::sync::Mutex::new(sender);
+            crate::search::build_index(
+                &articles,
+                &corrections,
+                Some(&previous),
+                &worker,
+                &|segment| {
+                    if let Ok(s) = sender.lock() {
+                        let _ = s.send(segment);
+                    }
+                    wake();
+                },
+            );
+        });
         self.search.index_for = Some(self.content_version);
         if spawned.is_ok() {
             self.search.build = Some(IndexBuild { progress, receiver });
