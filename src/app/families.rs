@@ -21,16 +21,23 @@ pub struct VersionsView {
     pub diff: Option<(ArticleId, ArticleId, Arc<WordDiff>)>,
 }
 
+/// What a family task gives back: the index it held, with the `articles_version` it is up to
+/// date with, and the families it derived, if it was asked to, with the (index version,
+/// content version) they were derived for.
+pub(super) struct FamilyWork {
+    index: FamilyIndex,
+    version: u64,
+    derived: Option<((u64, u64), Families)>,
+}
+
 /// Families, their index and the Versions view.
 pub(super) struct FamilyState {
     /// The index while no task holds it.
     index: Option<FamilyIndex>,
     /// The `articles_version` the index was last brought up to date with.
     index_version: u64,
-    /// Brings the index up to date (with its `articles_version`), or derives the families of
-    /// a large workspace from it (and gives it back with them and what they were derived for).
-    #[allow(clippy::type_complexity)]
-    task: Option<BackgroundTask<(u64, FamilyIndex, Option<((u64, u64), Families)>)>>,
+    /// Brings the index up to date, or derives the families of a large workspace from it.
+    task: Option<BackgroundTask<FamilyWork>>,
     /// The families and the (index version, content version) they were derived for.
     pub current: ((u64, u64), Arc<Families>),
     /// Count each report once in entity counts, search counts and suggested events.
@@ -65,7 +72,11 @@ impl DatelineApp {
         if let Some(task) = &self.families.task {
             match task.poll() {
                 TaskPoll::Pending => {}
-                TaskPoll::Done((version, index, derived)) => {
+                TaskPoll::Done(FamilyWork {
+                    index,
+                    version,
+                    derived,
+                }) => {
                     self.families.index = Some(index);
                     self.families.index_version = version;
                     self.families.task = None;
@@ -87,7 +98,11 @@ impl DatelineApp {
                 let label = "Finding versions of the same report…".to_string();
                 match BackgroundTask::start("families", label, self.wake.clone(), move || {
                     index.update(&articles);
-                    (version, index, None)
+                    FamilyWork {
+                        index,
+                        version,
+                        derived: None,
+                    }
                 }) {
                     Ok(task) => self.families.task = Some(task),
                     Err(_) => self.families.index = Some(FamilyIndex::new()),
@@ -115,7 +130,11 @@ impl DatelineApp {
                 let version = self.families.index_version;
                 match BackgroundTask::start("families", label, self.wake.clone(), move || {
                     let found = families(&articles, index.links(), &decisions);
-                    (version, index, Some((wanted, found)))
+                    FamilyWork {
+                        index,
+                        version,
+                        derived: Some((wanted, found)),
+                    }
                 }) {
                     Ok(task) => self.families.task = Some(task),
                     Err(_) => {
