@@ -429,26 +429,36 @@ impl DatelineApp {
             match task.poll() {
                 TaskPoll::Pending => {
                     // The names found so far, when the registry is free to count them.
-                    let part = self.mention_part.lock().ok().and_then(|mut p| p.take());
-                    if let Some(part) = part.filter(|_| self.registry_task.is_none()) {
-                        let version = self.mentions.0.max(PARTIAL_NAMES) + 1;
-                        let old = std::mem::replace(&mut self.mentions, (version, part));
+                    if self.registry_task.is_none()
+                        && let Some(part) = self.take_names_part()
+                    {
+                        let next = if self.names_are_partial() {
+                            self.mentions.0 + 1
+                        } else {
+                            PARTIAL_NAMES + 1
+                        };
+                        let old = std::mem::replace(&mut self.mentions, (next, part));
                         crate::jobs::drop_elsewhere(old);
                         self.registry_stale = true;
                     }
                 }
-                TaskPoll::Done((_, None)) => self.mention_task = None,
+                TaskPoll::Done((_, None)) => {
+                    // Stopped: a part handed over before it must not pass for the next task's.
+                    self.take_names_part();
+                    self.mention_task = None;
+                }
                 TaskPoll::Done((version, Some(names))) => {
-                    if let Ok(mut part) = self.mention_part.lock() {
-                        part.take();
-                    }
+                    self.take_names_part();
                     let old = std::mem::replace(&mut self.mentions, (version, names));
                     crate::jobs::drop_elsewhere(old);
                     self.events.inputs += 1;
                     self.mention_task = None;
                     self.registry_stale = true;
                 }
-                TaskPoll::Lost => self.mention_task = None,
+                TaskPoll::Lost => {
+                    self.take_names_part();
+                    self.mention_task = None;
+                }
             }
         }
         if self.mention_task.is_none()
@@ -493,7 +503,7 @@ impl DatelineApp {
         }
         let wanted = self.registry.0 != self.derived.names || self.registry_stale;
         // While names are found, the registry counts the part found so far.
-        let names_ready = self.mention_task.is_none() || self.mentions.0 > PARTIAL_NAMES;
+        let names_ready = self.mention_task.is_none() || self.names_are_partial();
         if wanted && names_ready && self.registry_task.is_none() {
             self.registry_stale = false;
             let version = self.derived.names;
@@ -546,6 +556,19 @@ impl DatelineApp {
     /// to take the background path a large corpus takes).
     pub fn set_families_inline_limit(&mut self, articles: usize) {
         self.families.inline_limit = articles;
+    }
+
+    /// The names the names task handed over since last asked, if any.
+    fn take_names_part(&self) -> Option<CorpusNames> {
+        self.mention_part
+            .lock()
+            .ok()
+            .and_then(|mut part| part.take())
+    }
+
+    /// True while the mentions are the names of part of the articles.
+    fn names_are_partial(&self) -> bool {
+        (PARTIAL_NAMES + 1..u64::MAX).contains(&self.mentions.0)
     }
 
     /// Sets how many articles the names task reads at least before it hands over the names
