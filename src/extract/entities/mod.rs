@@ -183,11 +183,7 @@ pub struct NamedSpan {
 
 /// The names in a body with the canonical names they stand for.
 pub fn named_spans(body: &str) -> Vec<NamedSpan> {
-    let mentions = find_entities(body);
-    let canonical = canonical_names(&mentions);
-    mentions
-        .into_iter()
-        .zip(canonical)
+    with_canonical_names(body)
         .map(|(m, canonical)| NamedSpan {
             start: m.start,
             end: m.end,
@@ -197,16 +193,13 @@ pub fn named_spans(body: &str) -> Vec<NamedSpan> {
         .collect()
 }
 
-/// The mentions of one article's body as the registry records them.
+/// The mentions of one article's body as the registry records them: the names of
+/// [`named_spans`], with the words as written.
 pub fn mention_records(
     article: crate::model::ArticleId,
     body: &str,
 ) -> Vec<crate::model::MentionRecord> {
-    let mentions = find_entities(body);
-    let canonical = canonical_names(&mentions);
-    mentions
-        .into_iter()
-        .zip(canonical)
+    with_canonical_names(body)
         .map(|(m, canonical)| crate::model::MentionRecord {
             article,
             text: normalise_name(&m.text).into(),
@@ -216,4 +209,38 @@ pub fn mention_records(
             end: m.end as u32,
         })
         .collect()
+}
+
+/// Every name the tagger finds in a body, with the canonical name it stands for: the one
+/// pipeline the reader's names and the corpus' records share.
+fn with_canonical_names(body: &str) -> impl Iterator<Item = (EntityMention, String)> {
+    let mentions = find_entities(body);
+    let canonical = canonical_names(&mentions);
+    mentions.into_iter().zip(canonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reader's names and the corpus' records are the same names, spans and kinds.
+    #[test]
+    fn the_reader_and_the_registry_see_the_same_names() {
+        let body = "China's defense minister, Liang Guanglie, arrived in Pyongyang on Sunday. \
+                    Liang met Kim Jong-il, the North Korean leader, and KCNA said so.";
+        let spans = named_spans(body);
+        let records = mention_records(crate::model::ArticleId(4), body);
+        assert!(spans.len() >= 4, "{spans:?}");
+        assert_eq!(spans.len(), records.len());
+        for (s, r) in spans.iter().zip(&records) {
+            assert_eq!((s.start, s.end), (r.start as usize, r.end as usize));
+            assert_eq!((&s.canonical, s.label), (&r.canonical, r.label));
+            assert_eq!(&*r.text, normalise_name(&body[s.start..s.end]));
+        }
+        assert!(
+            spans
+                .iter()
+                .any(|s| &body[s.start..s.end] == "Liang" && &*s.canonical == "Liang Guanglie")
+        );
+    }
 }
