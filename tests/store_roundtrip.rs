@@ -225,6 +225,37 @@ fn a_damaged_file_on_disk_is_not_touched_by_loading() {
     assert!(err.contains("not UTF-8"), "{err}");
 }
 
+/// A loaded workspace keeps an eighth of its annotations' room spare for the next ones, not
+/// the up to half that reading them by doubling leaves.
+#[test]
+fn loaded_annotations_keep_an_eighth_spare() {
+    use dateline::model::{
+        Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, TagId,
+        TextTarget,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = sample_workspace(&dir.path().join("articles"));
+    let article = &workspace.articles[0];
+    let target = TextTarget::new(article.id, &article.body, 0, 5).unwrap();
+    let annotations: Vec<Annotation> = (0..600)
+        .map(|i| Annotation {
+            id: AnnotationId(i),
+            target: target.clone(),
+            body: AnnotationBody::Tag(TagId(1)),
+            origin: AnnotationOrigin::Manual,
+            status: AnnotationStatus::Accepted,
+        })
+        .collect();
+    workspace.annotations = annotations.into();
+    workspace.next_annotation_id = 600;
+    let path = dir.path().join("research.ron");
+    store::save_workspace(&path, &workspace).unwrap();
+    let loaded = store::load_workspace(&path).unwrap();
+    assert_eq!(loaded.annotations, workspace.annotations);
+    let room = loaded.annotations.capacity();
+    assert!((600..=600 + 75 + 64).contains(&room), "{room}");
+}
+
 /// Every released format version loads forever. Version 1 is the first.
 #[test]
 fn golden_workspace_version_1_loads() {
