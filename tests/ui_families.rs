@@ -113,6 +113,34 @@ fn a_resent_story_is_one_row_compared_split_and_joined_again() {
     assert_eq!(harness.state().families().len(), 1);
 }
 
+/// Long versions are compared off the UI thread: the view says so, then marks the words.
+#[test]
+fn long_versions_are_compared_in_the_background() {
+    let folder = wire_folder();
+    let mut harness = harness(&folder);
+    harness.state_mut().set_versions_inline_bytes(0);
+    wait_for_families(&mut harness);
+    let first = harness.state().families().iter().next().unwrap().members[0];
+    harness
+        .state_mut()
+        .send(Command::SelectArticle(Some(first)));
+    settle(&mut harness);
+    harness.get_by_label("Compare versions (2)").click();
+    harness.run_steps(2);
+    harness.get_by_label("Version 2 of 2");
+    // The frame that starts the comparison cannot have its result: it says so (in the view
+    // and the status bar).
+    assert!(
+        harness
+            .query_all_by_label("Comparing the versions…")
+            .next()
+            .is_some()
+    );
+    settle(&mut harness);
+    harness.get_by_label("+14 -0 words, 0 moved");
+    assert!(harness.query_by_label("Comparing the versions…").is_none());
+}
+
 /// A large corpus's registry is built off the UI thread; the panel gets it when it is done,
 /// and decisions still apply.
 #[test]

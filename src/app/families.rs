@@ -48,7 +48,15 @@ pub(super) struct FamilyState {
     pub versions: Option<VersionsView>,
     /// Articles up to which the families are derived from the index on the UI thread.
     pub inline_limit: usize,
+    /// The comparison of two long versions under way, for (left id, right id).
+    diff_task: Option<((ArticleId, ArticleId), BackgroundTask<WordDiff>)>,
+    /// Bytes of the two texts up to which they are compared on the UI thread.
+    pub diff_inline_bytes: usize,
 }
+
+/// Bytes of two versions up to which they are compared on the UI thread (about a millisecond
+/// for wire stories); longer ones, which can differ throughout, are compared on a thread.
+const DIFF_INLINE_BYTES: usize = 40_000;
 
 impl Default for FamilyState {
     fn default() -> Self {
@@ -61,6 +69,8 @@ impl Default for FamilyState {
             version: 0,
             versions: None,
             inline_limit: 20_000,
+            diff_task: None,
+            diff_inline_bytes: DIFF_INLINE_BYTES,
         }
     }
 }
@@ -167,7 +177,15 @@ impl DatelineApp {
 
     /// The label of the family task while it runs.
     pub(super) fn families_busy(&self) -> Option<&str> {
-        self.families.task.as_ref().map(|t| t.label.as_str())
+        self.families
+            .task
+            .as_ref()
+            .map(|t| t.label.as_str())
+            .or(self
+                .families
+                .diff_task
+                .as_ref()
+                .map(|(_, t)| t.label.as_str()))
     }
 
     /// Builds the library's orders and filter text off the UI thread when the articles of a
@@ -281,7 +299,45 @@ impl DatelineApp {
             self.families.versions = None;
             return;
         };
+        if let Some((pair, task)) = &self.families.diff_task {
+            if *pair == (l, r) {
+                match task.poll() {
+                    TaskPoll::Pending => return,
+                    TaskPoll::Done(diff) => {
+                        view.diff = Some((l, r, Arc::new(diff)));
+                        self.families.diff_task = None;
+                        return;
+                    }
+                    // Compared here rather than never.
+                    TaskPoll::Lost => self.families.diff_task = None,
+                }
+            } else {
+                // Another pair is shown now; that comparison is not wanted.
+                self.families.diff_task = None;
+            }
+        }
+        if a.body.len() + b.body.len() > self.families.diff_inline_bytes
+            && self.families.diff_task.is_none()
+        {
+            let (left, right) = (Arc::clone(&a.body), Arc::clone(&b.body));
+            let label = "Comparing the versions…".to_string();
+            if let Ok(task) =
+                BackgroundTask::start("compare", label, self.wake.clone(), move || {
+                    word_diff(&left, &right)
+                })
+            {
+                view.diff = None;
+                self.families.diff_task = Some(((l, r), task));
+                return;
+            }
+        }
         view.diff = Some((l, r, Arc::new(word_diff(&a.body, &b.body))));
+    }
+
+    /// Sets how many bytes two versions may have together and still be compared on the UI
+    /// thread (tests use 0 to take the path long articles take).
+    pub fn set_versions_inline_bytes(&mut self, bytes: usize) {
+        self.families.diff_inline_bytes = bytes;
     }
 
     /// Records a decision on families as an undoable edit.

@@ -150,11 +150,17 @@ pub fn versions_ui(ui: &mut egui::Ui, input: &VersionsInput<'_>, commands: &mut 
                 });
         }
         ui.label(time_between(a, b));
-        if let Some(d) = input.diff {
-            ui.weak(format!(
-                "+{} -{} words, {} moved",
-                d.added, d.removed, d.moved
-            ));
+        match input.diff {
+            Some(d) => {
+                ui.weak(format!(
+                    "+{} -{} words, {} moved",
+                    d.added, d.removed, d.moved
+                ));
+            }
+            None => {
+                super::busy::busy_mark(ui);
+                ui.weak("Comparing the versions…");
+            }
         }
     });
     ui.horizontal_wrapped(|ui| {
