@@ -87,17 +87,21 @@ fn time_between(a: &Article, b: &Article) -> String {
 
 /// One version's column: which it is, when, headline, the marked body.
 fn column(ui: &mut egui::Ui, n: usize, of: usize, article: &Article, job: LayoutJob) {
-    ui.strong(format!("Version {} of {of}", n + 1));
-    ui.label(
-        article
-            .published
-            .as_ref()
-            .map_or_else(|| "undated".to_string(), |p| p.display_full()),
-    );
-    ui.label(egui::RichText::new(&article.headline).heading().size(16.0));
-    ui.weak(article.source.display_path());
-    ui.separator();
-    ui.add(egui::Label::new(job).wrap());
+    // Not justified: a column's layout is, and egui justifies a label by spreading its
+    // letters ("d i s t u r b e d").
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.strong(format!("Version {} of {of}", n + 1));
+        ui.label(
+            article
+                .published
+                .as_ref()
+                .map_or_else(|| "undated".to_string(), |p| p.display_full()),
+        );
+        ui.label(egui::RichText::new(&article.headline).heading().size(16.0));
+        ui.weak(article.source.display_path());
+        ui.separator();
+        ui.add(egui::Label::new(job).wrap());
+    });
 }
 
 /// Draws the view.
