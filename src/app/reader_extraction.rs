@@ -22,11 +22,11 @@ pub(super) type ExtractionKey = (ArticleId, u64);
 /// Time expressions and names, found in one body.
 type Found = (Vec<Timex>, Vec<ReaderName>);
 
-/// The reader's extraction: the last one done, and one under way.
+/// The reader's extraction: the last one done, and one under way, each with the body it reads.
 #[derive(Default)]
 pub(super) struct ReaderExtraction {
-    done: Option<(ExtractionKey, Found)>,
-    task: Option<(ExtractionKey, BackgroundTask<Found>)>,
+    done: Option<(ExtractionKey, Arc<str>, Found)>,
+    task: Option<(ExtractionKey, Arc<str>, BackgroundTask<Found>)>,
 }
 
 impl ReaderExtraction {
@@ -34,15 +34,14 @@ impl ReaderExtraction {
     /// from the extraction should be derived again (asking with the key of the moment, which
     /// starts another if the inputs changed meanwhile).
     pub(super) fn poll(&mut self) -> bool {
-        let Some((for_key, task)) = &self.task else {
+        let Some((for_key, body, task)) = &self.task else {
             return false;
         };
         match task.poll() {
             TaskPoll::Pending => false,
             TaskPoll::Done(found) => {
-                let for_key = *for_key;
+                self.done = Some((*for_key, Arc::clone(body), found));
                 self.task = None;
-                self.done = Some((for_key, found));
                 true
             }
             TaskPoll::Lost => {
@@ -53,7 +52,9 @@ impl ReaderExtraction {
     }
 
     /// The time expressions and names for `key`, extracted now for a short article; for a
-    /// long one, `None` until the thread started for it is done (it calls `wake`).
+    /// long one read on a thread (which calls `wake` when done), meanwhile what was found in
+    /// the same text before the inputs changed, else `None`: the marks stay while they are
+    /// found again (names arriving for the corpus change the inputs), never on another text.
     pub(super) fn get(
         &mut self,
         key: ExtractionKey,
@@ -61,15 +62,16 @@ impl ReaderExtraction {
         corrections: &[TimexCorrection],
         wake: &WakeUp,
     ) -> Option<&Found> {
-        if self.done.as_ref().is_some_and(|(k, _)| *k == key) {
-            return self.done.as_ref().map(|(_, found)| found);
+        if self.done.as_ref().is_some_and(|(k, _, _)| *k == key) {
+            return self.found();
         }
         if article.body.len() < BACKGROUND_BYTES {
-            self.done = Some((key, extract(article, corrections)));
-            return self.done.as_ref().map(|(_, found)| found);
+            let found = extract(article, corrections);
+            self.done = Some((key, Arc::clone(&article.body), found));
+            return self.found();
         }
-        if self.task.as_ref().is_some_and(|(k, _)| *k == key) {
-            return None;
+        if self.task.as_ref().is_some_and(|(k, _, _)| *k == key) {
+            return self.found_in(article);
         }
         let owned = article.clone();
         let own: Vec<TimexCorrection> = corrections
@@ -81,20 +83,33 @@ impl ReaderExtraction {
         let work = move || extract(&owned, &own);
         match BackgroundTask::start("reader", label, Arc::clone(wake), work) {
             Ok(task) => {
-                self.task = Some((key, task));
-                None
+                self.task = Some((key, Arc::clone(&article.body), task));
+                self.found_in(article)
             }
             // No thread to be had: extract here rather than show nothing.
             Err(_) => {
-                self.done = Some((key, extract(article, corrections)));
-                self.done.as_ref().map(|(_, found)| found)
+                let found = extract(article, corrections);
+                self.done = Some((key, Arc::clone(&article.body), found));
+                self.found()
             }
         }
     }
 
+    fn found(&self) -> Option<&Found> {
+        self.done.as_ref().map(|(_, _, found)| found)
+    }
+
+    /// The last extraction, if it read this article's very text.
+    fn found_in(&self, article: &Article) -> Option<&Found> {
+        self.done
+            .as_ref()
+            .filter(|(k, body, _)| k.0 == article.id && Arc::ptr_eq(body, &article.body))
+            .map(|(_, _, found)| found)
+    }
+
     /// What the status bar says while a long article is read.
     pub(super) fn busy(&self) -> Option<&str> {
-        self.task.as_ref().map(|(_, t)| t.label.as_str())
+        self.task.as_ref().map(|(_, _, t)| t.label.as_str())
     }
 }
 
@@ -141,11 +156,11 @@ mod tests {
         assert_eq!(names.len(), 6, "{names:?}");
         assert!(reader.busy().is_none());
         // The same key gives what was kept, without reading the text again.
-        let kept = reader.done.as_ref().map(|(_, f)| f.0.as_ptr());
+        let kept = reader.found().map(|f| f.0.as_ptr());
         reader.get((a.id, 1), &a, &[], &wake).unwrap();
-        assert_eq!(reader.done.as_ref().map(|(_, f)| f.0.as_ptr()), kept);
+        assert_eq!(reader.found().map(|f| f.0.as_ptr()), kept);
         reader.get((a.id, 2), &a, &[], &wake).unwrap();
-        assert_eq!(reader.done.as_ref().map(|(k, _)| *k), Some((a.id, 2)));
+        assert_eq!(reader.done.as_ref().map(|(k, _, _)| *k), Some((a.id, 2)));
     }
 
     #[test]
@@ -175,5 +190,14 @@ mod tests {
         assert_eq!(timexes, article_timexes(&a, &[]));
         assert_eq!(names.len(), named_spans(&a.body).len());
         assert!(names.len() >= 2 * (BACKGROUND_BYTES / 40));
+        // The inputs change: while it is read again, the marks found in this text stay.
+        let again = (a.id, 2);
+        let stale = reader.get(again, &a, &[], &wake).cloned().unwrap();
+        assert_eq!(stale.1.len(), names.len());
+        assert!(reader.busy().is_some());
+        // Another text of the same article never gets them.
+        let mut changed = a.clone();
+        changed.body = format!("{} More.", a.body).into();
+        assert!(reader.get((a.id, 3), &changed, &[], &wake).is_none());
     }
 }
