@@ -19,8 +19,8 @@ const TIMEX: &str = "timex-1";
 pub(super) use crate::extract::offsets::{byte_offset as byte_of, code_point_offset as cp_of};
 
 impl DatelineApp {
-    /// The annotations of an article as the reader draws them (byte spans), rejected decisions
-    /// left out.
+    /// The annotations of an article (`own`, from [`Self::annotations_of`]) as the reader draws
+    /// them (byte spans), rejected decisions left out.
     pub(super) fn reader_annotations(
         &self,
         article: ArticleId,
@@ -30,10 +30,15 @@ impl DatelineApp {
             return Vec::new();
         };
         let codebook = &self.workspace.codebook;
-        let mut out: Vec<ReaderAnnotation> = own
+        let shown: Vec<&&Annotation> = own.iter().filter(|a| !a.is_rejected()).collect();
+        let spans: Vec<(usize, usize)> = shown
             .iter()
-            .filter(|a| a.target.article == article && !a.is_rejected())
-            .filter_map(|a| {
+            .map(|a| (a.target.start, a.target.end))
+            .collect();
+        let mut out: Vec<ReaderAnnotation> = shown
+            .iter()
+            .zip(crate::extract::offsets::byte_spans(body, &spans))
+            .filter_map(|(a, (start, end))| {
                 let style = match &a.body {
                     AnnotationBody::Entity(key) => AnnotationStyle::Entity(key.label),
                     AnnotationBody::Tag(tag) => AnnotationStyle::Tag(codebook.tag(*tag)?.colour),
@@ -43,8 +48,8 @@ impl DatelineApp {
                 };
                 Some(ReaderAnnotation {
                     id: a.id,
-                    start: byte_of(body, a.target.start),
-                    end: byte_of(body, a.target.end),
+                    start,
+                    end,
                     style,
                     selected: self.selected_annotation == Some(a.id),
                 })
@@ -64,16 +69,11 @@ impl DatelineApp {
             .collect()
     }
 
-    /// The decisions on suggestions among an article's annotations `own`: (code-point span,
-    /// is a name, status).
-    pub(super) fn decisions(
-        article: ArticleId,
-        own: &[&Annotation],
-    ) -> Vec<(usize, usize, bool, AnnotationStatus)> {
+    /// The decisions on suggestions among an article's annotations `own` (from
+    /// [`Self::annotations_of`]): (code-point span, is a name, status).
+    pub(super) fn decisions(own: &[&Annotation]) -> Vec<(usize, usize, bool, AnnotationStatus)> {
         own.iter()
-            .filter(|a| {
-                a.target.article == article && matches!(a.origin, AnnotationOrigin::Suggested(_))
-            })
+            .filter(|a| matches!(a.origin, AnnotationOrigin::Suggested(_)))
             .map(|a| {
                 let name = matches!(a.body, AnnotationBody::Entity(_));
                 (a.target.start, a.target.end, name, a.status)
@@ -204,7 +204,7 @@ impl DatelineApp {
         let Some(body) = self.workspace.article(article).map(|a| a.body.clone()) else {
             return;
         };
-        let decided = Self::decisions(article, &self.annotations_of(article));
+        let decided = Self::decisions(&self.annotations_of(article));
         let undecided = |start: usize, end: usize, name: bool| {
             !decided
                 .iter()

@@ -690,9 +690,11 @@ impl DatelineApp {
         if let Some(body) = article.map(|a| &*a.body) {
             // By byte span: converting each suggestion's span to code points instead read the
             // text from its start each time.
+            let decided = Self::decisions(&own);
+            let spans: Vec<(usize, usize)> = decided.iter().map(|&(s, e, _, _)| (s, e)).collect();
+            let bytes = crate::extract::offsets::byte_spans(body, &spans);
             let mut decisions = std::collections::HashMap::new();
-            for (s, e, name, status) in Self::decisions(id, &own) {
-                let span = (annotations::byte_of(body, s), annotations::byte_of(body, e));
+            for (&(_, _, name, status), span) in decided.iter().zip(bytes) {
                 decisions.entry((span, name)).or_insert(status);
             }
             let decided = |start: usize, end: usize, name: bool| {
