@@ -283,9 +283,7 @@ pub fn spawn_below_window(
 /// than a frame.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     // If no thread can be made, the value goes with the closure that could not run.
-    let _ = std::thread::Builder::new()
-        .name("dateline-drop".into())
-        .spawn(move || drop(value));
+    let _ = spawn_below_window("drop", move || drop(value));
 }
 
 #[cfg(test)]
