@@ -132,6 +132,85 @@ impl PublishedAt {
         }
     }
 
+    /// Reads what [`to_iso`](Self::to_iso) writes, and the usual variants of it: `2009`,
+    /// `2009-11`, `2009-11-23`, `--11-23`, `--11`, and a date with a time (`T` or a space, with or
+    /// without seconds and fractions) and an optional zone (`Z`, `+09:00`, `+0900`). `None` for
+    /// anything else, or for a day that does not exist.
+    ///
+    /// ```
+    /// use dateline::model::PublishedAt;
+    ///
+    /// let p = PublishedAt::from_iso("2009-11-23T08:43:00+09:00").unwrap();
+    /// assert_eq!(p.to_iso(), "2009-11-23T08:43:00+09:00");
+    /// assert_eq!(PublishedAt::from_iso("1987-02").unwrap().to_iso(), "1987-02");
+    /// assert!(PublishedAt::from_iso("1987-02-30").is_none());
+    /// ```
+    pub fn from_iso(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Some(rest) = text.strip_prefix("--") {
+            let mut parts = rest.split('-');
+            let month = parts.next()?.parse().ok()?;
+            return match (parts.next(), parts.next()) {
+                (None, _) => (1..=12).contains(&month).then(|| Self {
+                    month: Some(month),
+                    uncertain: true,
+                    ..Self::empty()
+                }),
+                (Some(day), None) => Self::from_month_day(month, day.parse().ok()?),
+                _ => None,
+            };
+        }
+        let (date, time) = match text.find(['T', 't', ' ']) {
+            Some(i) => (&text[..i], Some(&text[i + 1..])),
+            None => (text, None),
+        };
+        let fields: Vec<&str> = date.splitn(3, '-').collect();
+        let number = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let year = i32::try_from(number(fields[0]).filter(|_| fields[0].len() == 4)?).ok()?;
+        let published = match fields.as_slice() {
+            [_] => Self {
+                year: Some(year),
+                ..Self::empty()
+            },
+            [_, month] => Self::from_year_month(year, number(month)?)?,
+            [_, month, day] => Self::from_ymd(year, number(month)?, number(day)?)?,
+            _ => return None,
+        };
+        let Some(time) = time else {
+            return Some(published);
+        };
+        published.date()?;
+        let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+        let (clock, zone) = time.split_at(zone_at);
+        let clock = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f")
+            .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
+            .ok()?;
+        let clock = clock.with_nanosecond(0)?;
+        let published = published.with_time(clock);
+        Some(match zone {
+            "" => published,
+            "Z" | "z" => published.with_zone("UTC", 0, false),
+            _ => {
+                let sign = if zone.starts_with('-') { -1 } else { 1 };
+                let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+                if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let hours: i32 = digits[..2].parse().ok()?;
+                let minutes: i32 = digits[2..].parse().ok()?;
+                if hours > 14 || minutes > 59 {
+                    return None;
+                }
+                let offset = sign * (hours * 60 + minutes);
+                published.with_zone(&format!("UTC{}", format_offset(offset)), offset, false)
+            }
+        })
+    }
+
     /// A key that orders dates chronologically; dates without a year sort after all others.
     pub fn sort_key(&self) -> (i32, u32, u32, u32) {
         let seconds = self.time.map_or(0, |t| t.num_seconds_from_midnight());
@@ -215,6 +294,43 @@ fn month_abbrev(month: u32) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_text_reads_back_at_its_own_precision() {
+        for text in [
+            "2009",
+            "2009-11",
+            "2009-11-23",
+            "--11-23",
+            "--11",
+            "1987-03-03T09:17:32",
+            "2009-11-23T08:43:00+09:00",
+            "2009-11-23T08:43:00-05:30",
+            "2009-11-23T08:43:00+00:00",
+        ] {
+            let read = PublishedAt::from_iso(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(read.to_iso(), text);
+        }
+        let z = PublishedAt::from_iso("2009-11-23 08:43Z").unwrap();
+        assert_eq!(z.to_iso(), "2009-11-23T08:43:00+00:00");
+        assert_eq!(z.zone.as_deref(), Some("UTC"));
+        let fraction = PublishedAt::from_iso("2009-11-23T08:43:00.250+0900").unwrap();
+        assert_eq!(fraction.to_iso(), "2009-11-23T08:43:00+09:00");
+        for bad in [
+            "",
+            "yesterday",
+            "09-11-23",
+            "2009-13",
+            "2009-02-30",
+            "2009-11-23T25:00",
+            "2009-11T08:00",
+            "2009-11-23T08:00+9",
+            "--13",
+            "2009-11-23-01",
+        ] {
+            assert!(PublishedAt::from_iso(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn iso_forms_follow_precision() {
