@@ -36,6 +36,7 @@ fn workspace() -> Workspace {
         body: BODY.into(),
         reference_override: None,
         meta: Default::default(),
+        extracted: None,
     };
     Workspace {
         articles: vec![article(0), article(1)].into(),

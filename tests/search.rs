@@ -527,6 +527,7 @@ proptest::proptest! {
                     body: "Oil rose on Monday. x1987 and gas.\n\nNo oil here.".into(),
                     reference_override: None,
                     meta: Default::default(),
+                    extracted: None,
                 };
                 a.id = ArticleId(0);
                 ws.articles = Arc::new(vec![a]);

@@ -43,6 +43,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                 body: "".into(),
                 reference_override: None,
                 meta: Default::default(),
+                extracted: None,
             }
         })
         .collect();

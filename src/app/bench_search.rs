@@ -55,6 +55,7 @@ fn generated(articles: usize) -> Vec<Article> {
                 body: body.into(),
                 reference_override: None,
                 meta: Default::default(),
+                extracted: None,
             }
         })
         .collect()

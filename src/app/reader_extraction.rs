@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::extract::entities::named_spans;
+use crate::extract::entities::article_named_spans;
 use crate::extract::timex::{Timex, article_timexes};
 use crate::jobs::{BackgroundTask, TaskPoll, WakeUp};
 use crate::model::{Article, ArticleId, TimexCorrection};
@@ -114,15 +114,12 @@ impl ReaderExtraction {
 }
 
 fn extract(article: &Article, corrections: &[TimexCorrection]) -> Found {
-    (
-        article_timexes(article, corrections),
-        reader_names(&article.body),
-    )
+    (article_timexes(article, corrections), reader_names(article))
 }
 
-/// The names in a body with the full names they stand for.
-fn reader_names(body: &str) -> Vec<ReaderName> {
-    named_spans(body)
+/// The names in an article with the full names they stand for.
+fn reader_names(article: &Article) -> Vec<ReaderName> {
+    article_named_spans(article)
         .into_iter()
         .map(|n| ReaderName {
             start: n.start,
@@ -188,7 +185,10 @@ mod tests {
         assert!(reader.busy().is_none());
         let (timexes, names) = reader.get(key, &a, &[], &wake).cloned().unwrap();
         assert_eq!(timexes, article_timexes(&a, &[]));
-        assert_eq!(names.len(), named_spans(&a.body).len());
+        assert_eq!(
+            names.len(),
+            crate::extract::entities::named_spans(&a.body).len()
+        );
         assert!(names.len() >= 2 * (BACKGROUND_BYTES / 40));
         // The inputs change: while it is read again, the marks found in this text stay.
         let again = (a.id, 2);

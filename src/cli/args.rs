@@ -12,6 +12,10 @@ Usage:
                                         workspace), then print a summary; .jsonld files (W3C)
                                         and brat folders or .ann files are laid over the
                                         workspace's articles as annotations
+  dateline import --from-jsonl OUT.jsonl [--query QUERY] [--ids FILE] -o WORKSPACE.ron
+                                        the articles of `extract --jsonl` output that match
+                                        QUERY or are listed in FILE, with the names and time
+                                        expressions found, kept in WORKSPACE-OUT-N.jsonl
   dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
                                         export as csv (a folder of tables), qdpx (REFI-QDA),
                                         w3c (JSON-LD),
@@ -19,6 +23,19 @@ Usage:
                                         timeml (a folder); --query limits it to the articles a
                                         search finds
   dateline extract PATH…                print one JSON object per article (or workspace article)
+  dateline extract --jsonl [--paths [--out-dir DIR]] [--threads N]
+                   [--reference-date YYYY-MM-DD] [IN|-]
+                                        a streaming filter: one JSON line out for every line in
+                                        ({\"id\", \"text\"} with optional \"published\",
+                                        \"source\", \"html\": true; with --paths a file
+                                        path), in order, a bad record one {\"id\", \"error\"}
+                                        line; stdin by default; with --out-dir each path's
+                                        records go to a file in DIR (a .jsonl of records
+                                        filtered line for line) and the line out says where
+  dateline entities --merge [IN…|-]     the corpus registry (one JSON line per entity: name,
+                                        type, aliases with counts, articles, first and last
+                                        seen) from `extract` output or other registries; the
+                                        registries of two halves merge into that of the whole
   dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
   dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
   dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
@@ -65,6 +82,17 @@ pub enum Invocation {
         /// Folders, article files or a workspace file.
         paths: Vec<PathBuf>,
     },
+    /// A slice of extraction output imported with what was found in it.
+    ImportJsonl {
+        /// The output of `extract --jsonl`.
+        input: PathBuf,
+        /// A query every kept article matches.
+        query: Option<String>,
+        /// A file of the record ids to keep.
+        ids: Option<PathBuf>,
+        /// The workspace to write.
+        output: PathBuf,
+    },
     /// Headless import into a workspace file.
     Import {
         /// Folders and files to import.
@@ -76,6 +104,24 @@ pub enum Invocation {
     Extract {
         /// Folders, files or workspace files.
         paths: Vec<PathBuf>,
+    },
+    /// The extraction as a streaming filter over JSON lines or paths.
+    ExtractStream {
+        /// The input file; `None` for stdin.
+        input: Option<PathBuf>,
+        /// Whether the lines are file paths rather than `{"id", "text"}` records.
+        paths: bool,
+        /// Worker threads.
+        threads: usize,
+        /// The reference date for articles without a full publication date.
+        reference: Option<chrono::NaiveDate>,
+        /// With paths: the folder every path's records are written to.
+        out_dir: Option<PathBuf>,
+    },
+    /// The corpus registry reduced from extraction output or registries.
+    EntitiesMerge {
+        /// Input files; empty for stdin.
+        inputs: Vec<PathBuf>,
     },
     /// Time expressions for each document of a TimeML-style JSONL file.
     ExtractTimeml {
@@ -233,8 +279,29 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
                     input: files.remove(0),
                 });
             }
+            if rest.iter().any(|a| a == "--jsonl") {
+                return parse_extract_stream(rest);
+            }
             let paths = positional(rest, "extract")?;
             Ok(Invocation::Extract { paths })
+        }
+        Some("entities") => {
+            if rest.first().and_then(|a| a.to_str()) != Some("--merge") {
+                return Err("entities needs --merge: dateline entities --merge [IN…|-]".into());
+            }
+            let inputs: Vec<PathBuf> = rest[1..]
+                .iter()
+                .filter(|a| *a != "-")
+                .map(PathBuf::from)
+                .collect();
+            if let Some(option) = inputs
+                .iter()
+                .filter_map(|p| p.to_str())
+                .find(|a| a.starts_with('-'))
+            {
+                return Err(format!("entities --merge: unknown option {option}"));
+            }
+            Ok(Invocation::EntitiesMerge { inputs })
         }
         Some("train-ner") => parse_train_ner(rest),
         Some("families") => {
@@ -409,12 +476,107 @@ fn positional(args: Vec<OsString>, command: &str) -> Result<Vec<PathBuf>, String
     Ok(paths)
 }
 
+fn parse_extract_stream(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut input = None;
+    let mut paths = false;
+    let mut threads = 1;
+    let mut reference = None;
+    let mut out_dir = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg
+            .to_str()
+            .ok_or("extract --jsonl: the arguments must be text (UTF-8)")?
+            .to_string();
+        match text.as_str() {
+            "--jsonl" => {}
+            "--out-dir" => {
+                let value = args
+                    .next()
+                    .ok_or("extract --jsonl: --out-dir needs a folder")?;
+                out_dir = Some(PathBuf::from(value));
+            }
+            "--paths" => paths = true,
+            "--threads" => {
+                let value = args
+                    .next()
+                    .ok_or("extract --jsonl: --threads needs a number")?;
+                threads = value
+                    .to_str()
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|n| (1..=256).contains(n))
+                    .ok_or("extract --jsonl: --threads needs a number from 1 to 256")?;
+            }
+            "--reference-date" => {
+                let value = args
+                    .next()
+                    .ok_or("extract --jsonl: --reference-date needs a date (YYYY-MM-DD)")?;
+                reference = Some(
+                    value
+                        .to_str()
+                        .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                        .ok_or("extract --jsonl: --reference-date needs a date (YYYY-MM-DD)")?,
+                );
+            }
+            "-" => {
+                if input.replace(None).is_some() {
+                    return Err("extract --jsonl reads one input".into());
+                }
+            }
+            a if a.starts_with('-') => {
+                return Err(format!("extract --jsonl: unknown option {a}"));
+            }
+            _ => {
+                if input.replace(Some(PathBuf::from(text))).is_some() {
+                    return Err("extract --jsonl reads one input".into());
+                }
+            }
+        }
+    }
+    if out_dir.is_some() && !paths {
+        return Err("extract --jsonl: --out-dir writes the records of --paths".into());
+    }
+    Ok(Invocation::ExtractStream {
+        input: input.flatten(),
+        paths,
+        threads,
+        reference,
+        out_dir,
+    })
+}
+
 fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
     let mut inputs = Vec::new();
     let mut output = None;
+    let (mut jsonl, mut query, mut ids) = (None, None, None);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.to_str() {
+            Some("--from-jsonl") => {
+                let value = args
+                    .next()
+                    .ok_or("import: --from-jsonl needs the output of extract --jsonl")?;
+                if jsonl.replace(PathBuf::from(value)).is_some() {
+                    return Err("import: --from-jsonl given twice".into());
+                }
+            }
+            Some("--query") => {
+                let value = args.next().ok_or("import: --query needs a query")?;
+                let value = value
+                    .into_string()
+                    .map_err(|_| "import: the query must be text (UTF-8)")?;
+                if query.replace(value).is_some() {
+                    return Err("import: --query given twice".into());
+                }
+            }
+            Some("--ids") => {
+                let value = args
+                    .next()
+                    .ok_or("import: --ids needs a file of ids, one a line")?;
+                if ids.replace(PathBuf::from(value)).is_some() {
+                    return Err("import: --ids given twice".into());
+                }
+            }
             Some("-o" | "--output") => {
                 let value = args
                     .next()
@@ -430,6 +592,20 @@ fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
         }
     }
     let output = output.ok_or("import needs -o WORKSPACE.ron")?;
+    if let Some(input) = jsonl {
+        if !inputs.is_empty() {
+            return Err("import --from-jsonl reads one file; import the others apart".into());
+        }
+        return Ok(Invocation::ImportJsonl {
+            input,
+            query,
+            ids,
+            output,
+        });
+    }
+    if query.is_some() || ids.is_some() {
+        return Err("import: --query and --ids narrow --from-jsonl OUT.jsonl".into());
+    }
     if inputs.is_empty() {
         return Err("import needs at least one folder or file".into());
     }

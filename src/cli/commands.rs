@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Invocation, USAGE, bench};
 use std::collections::HashMap;
 
-use crate::extract::entities::{all_article_names, mention_records};
+use crate::extract::entities::{all_article_names, article_mention_records};
 use crate::extract::events::article_events;
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::article_timexes;
@@ -34,7 +34,28 @@ pub fn run(invocation: Invocation) -> ExitCode {
             Ok(())
         }
         Invocation::Import { inputs, output } => import(&inputs, &output),
+        Invocation::ImportJsonl {
+            input,
+            query,
+            ids,
+            output,
+        } => super::import_jsonl::import_from_jsonl(
+            &input,
+            super::import_jsonl::Narrowing {
+                query: query.as_deref(),
+                ids: ids.as_deref(),
+            },
+            &output,
+        ),
         Invocation::Extract { paths } => extract(&paths),
+        Invocation::ExtractStream {
+            input,
+            paths,
+            threads,
+            reference,
+            out_dir,
+        } => extract_stream(input.as_deref(), paths, threads, reference, out_dir),
+        Invocation::EntitiesMerge { inputs } => entities_merge(&inputs),
         Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
         Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
@@ -242,7 +263,7 @@ pub fn extract_record(
             })
         })
         .collect();
-    let spans = mention_records(article.id, &article.body);
+    let spans = article_mention_records(&article.text());
     let mut code_points = CodePoints::new(&article.body);
     let entities: Vec<serde_json::Value> = spans
         .iter()
@@ -320,6 +341,9 @@ pub fn extract_record(
         "dateline": article.dateline.as_ref().map(|d| d.place.clone()),
         "agency": article.agency,
         "text": article.body,
+        "reference": article.reference_date().map(|(date, source)| {
+            json!({"date": date.to_string(), "source": source.code()})
+        }),
         "timexes": timexes,
         "entities": entities,
         "events": events,
@@ -397,6 +421,107 @@ fn extract(paths: &[PathBuf]) -> Result<(), String> {
     if failed {
         return Err("some workspaces could not be read (see the error lines)".into());
     }
+    Ok(())
+}
+
+fn extract_stream(
+    input: Option<&Path>,
+    paths: bool,
+    threads: usize,
+    reference: Option<chrono::NaiveDate>,
+    out_dir: Option<PathBuf>,
+) -> Result<(), String> {
+    use super::extract_stream::{StreamInput, StreamOptions, run_stream};
+    if let Some(folder) = &out_dir {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{} could not be made: {e}", folder.display()))?;
+    }
+    let options = StreamOptions {
+        input: if paths {
+            StreamInput::Paths
+        } else {
+            StreamInput::Records
+        },
+        threads,
+        reference,
+        ingest: configured_ingest(),
+        out_dir,
+    };
+    let stdout = io::stdout();
+    let output = BufWriter::new(stdout.lock());
+    let summary = match input {
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| format!("{} could not be read: {e}", path.display()))?;
+            run_stream(io::BufReader::new(file), output, &options)?
+        }
+        None => run_stream(io::stdin().lock(), output, &options)?,
+    };
+    if summary.errors > 0 {
+        eprintln!(
+            "extract: {} of {} lines were error records",
+            summary.errors, summary.lines
+        );
+    }
+    Ok(())
+}
+
+/// `dateline entities --merge`: every input line into one registry, written in key order. A
+/// line that is neither an article record, an error record nor a registry line fails the run
+/// (after every such line is named), since a registry that silently lost names is wrong.
+fn entities_merge(inputs: &[PathBuf]) -> Result<(), String> {
+    use crate::exchange::corpus_registry::{CorpusRegistry, LineKind};
+    use std::io::BufRead;
+    let mut registry = CorpusRegistry::new();
+    let (mut articles, mut errors, mut bad) = (0usize, 0usize, 0usize);
+    let mut read = |name: &str, reader: &mut dyn BufRead| -> Result<(), String> {
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| format!("{name}: reading failed: {e}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match registry.add_line(&line) {
+                Ok(LineKind::Articles(k)) => articles += k,
+                Ok(LineKind::Entity) => {}
+                Ok(LineKind::Error) => errors += 1,
+                Err(e) => {
+                    bad += 1;
+                    eprintln!("{name}:{}: {e}", n + 1);
+                }
+            }
+        }
+        Ok(())
+    };
+    if inputs.is_empty() {
+        read("stdin", &mut io::stdin().lock())?;
+    }
+    for path in inputs {
+        let file = std::fs::File::open(path)
+            .map_err(|e| format!("{} could not be read: {e}", path.display()))?;
+        read(&path.display().to_string(), &mut io::BufReader::new(file))?;
+    }
+    if bad > 0 {
+        return Err(format!(
+            "entities --merge: {bad} lines were not extraction records or registry lines"
+        ));
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for entity in registry.entities() {
+        let line = serde_json::to_string(entity).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| format!("writing the output failed: {e}"))?;
+    }
+    out.flush()
+        .map_err(|e| format!("writing the output failed: {e}"))?;
+    eprintln!(
+        "entities: {} entities from {articles} articles{}",
+        registry.len(),
+        if errors > 0 {
+            format!(" ({errors} error records passed over)")
+        } else {
+            String::new()
+        }
+    );
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 pub mod annotation_file;
 pub mod brat;
 pub mod brat_import;
+pub mod corpus_registry;
 pub mod csv;
 pub mod ics;
 pub mod ids;
@@ -218,10 +219,8 @@ impl<'a> ExportData<'a> {
                 .cloned()
                 .collect(),
             None => {
-                let bodies: Vec<(ArticleId, std::sync::Arc<str>)> = articles
-                    .iter()
-                    .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
-                    .collect();
+                let bodies: Vec<crate::model::ArticleText> =
+                    articles.iter().map(|a| a.text()).collect();
                 std::sync::Arc::unwrap_or_clone(all_article_names(&bodies).records)
             }
         };

@@ -447,8 +447,7 @@ mod tests {
                 a
             })
             .collect();
-        let bodies: Vec<(ArticleId, std::sync::Arc<str>)> =
-            articles.iter().map(|a| (a.id, a.body.clone())).collect();
+        let bodies: Vec<crate::model::ArticleText> = articles.iter().map(|a| a.text()).collect();
         let (done, go) = (AtomicUsize::new(0), AtomicBool::new(false));
         let names = all_article_names_counted(&bodies, &done, &go).unwrap();
         let named = (0..50)

@@ -13,6 +13,7 @@ mod factiva;
 mod feed;
 mod html;
 mod import;
+pub mod jsonl;
 mod nexis;
 mod pdf;
 mod pdf_content;
@@ -112,6 +113,12 @@ pub fn read_source_file_if_changed(
     let meta = file
         .metadata()
         .map_err(|e| IngestError::Unreadable(e.to_string()))?;
+    if jsonl::is_jsonl_path(path) {
+        // One article a line, of any number: read a line at a time, the limit on each line.
+        // The file's date is when the lines were written, not when their articles were, so
+        // it is no reference date for them.
+        return jsonl::read_jsonl(path, std::io::BufReader::new(file), options).map(Some);
+    }
     let size = meta.len();
     if size > options.max_file_bytes {
         return Err(IngestError::TooLarge {

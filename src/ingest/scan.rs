@@ -21,10 +21,11 @@ pub struct SourceList {
 /// The extensions of files read as articles, exports or feeds, in lower case.
 pub const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "html", "htm", "xhtml", "docx", "rtf", "pdf", "xml", "rss", "atom", "json",
+    "jsonl", "ndjson",
 ];
 
-/// Text, HTML, Word, RTF and PDF files and feeds (`.xml`, `.rss`, `.atom`, `.json`), by
-/// extension in any case.
+/// Text, HTML, Word, RTF and PDF files, feeds (`.xml`, `.rss`, `.atom`, `.json`) and JSON
+/// Lines of articles (`.jsonl`, `.ndjson`), by extension in any case.
 pub fn is_article_path(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())

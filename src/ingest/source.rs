@@ -44,6 +44,9 @@ pub fn read_source_bytes(
             limit: options.max_file_bytes,
         });
     }
+    if super::jsonl::is_jsonl_path(path) {
+        return super::jsonl::read_jsonl(path, bytes, options);
+    }
     let contents = contents(path, bytes)?;
     if contents.text.trim().is_empty() {
         return Err(IngestError::Empty);

@@ -111,6 +111,7 @@ impl ArticleStructure {
             body: body.into(),
             reference_override: None,
             meta: meta.into(),
+            extracted: None,
         }
     }
 }

@@ -229,6 +229,10 @@ pub struct Article {
     /// What a database export or feed says of the article (outlet, section, language, id).
     #[serde(default, skip_serializing_if = "MetaSlot::is_empty")]
     pub meta: MetaSlot,
+    /// The names and time expressions an earlier extraction found in this body (an archive's
+    /// batch run), kept so that they need not be found again; `None` for most articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extracted: Option<std::sync::Arc<super::StoredExtraction>>,
 }
 
 /// Where an article's reference date for relative expressions comes from.
@@ -243,6 +247,15 @@ pub enum ReferenceSource {
 }
 
 impl ReferenceSource {
+    /// The word the command line's JSON uses: "published", "user" or "file".
+    pub fn code(self) -> &'static str {
+        match self {
+            ReferenceSource::Published => "published",
+            ReferenceSource::UserSet => "user",
+            ReferenceSource::FileDate => "file",
+        }
+    }
+
     /// True when values derived from this reference should be marked uncertain.
     pub fn is_uncertain(self) -> bool {
         self == ReferenceSource::FileDate
@@ -269,6 +282,20 @@ impl Article {
             return Some((date, ReferenceSource::Published));
         }
         self.source.modified.map(|d| (d, ReferenceSource::FileDate))
+    }
+
+    /// What the name finder reads of the article: id, body (shared) and kept extraction.
+    pub fn text(&self) -> super::ArticleText {
+        super::ArticleText {
+            id: self.id,
+            body: std::sync::Arc::clone(&self.body),
+            stored: self.extracted.clone(),
+        }
+    }
+
+    /// The kept extraction, when it fits the body.
+    pub fn stored_extraction(&self) -> Option<&super::StoredExtraction> {
+        self.extracted.as_deref().filter(|s| s.fits(&self.body))
     }
 
     /// The decoded file text, boilerplate included; `None` when the stored differences do not

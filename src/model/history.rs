@@ -160,6 +160,7 @@ mod tests {
             body: "".into(),
             reference_override: None,
             meta: Default::default(),
+            extracted: None,
         });
         w
     }

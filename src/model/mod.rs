@@ -16,6 +16,7 @@ mod published;
 mod rebase;
 mod rescan;
 mod source_match;
+mod stored_extraction;
 mod time_move;
 pub use time_move::PRECISIONS;
 mod time_value;
@@ -45,6 +46,7 @@ pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
 pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
 pub use rescan::{GONE_REASON, MovedSource, RescanReport, source_files, source_hashes};
+pub use stored_extraction::{ArticleText, StoredExtraction, StoredName, StoredTimex};
 pub use time_value::{
     Modifier, PartOfDay, Reference, Season, SetPeriod, TimePoint, TimeValue, TimexType, Unit,
 };
@@ -74,5 +76,6 @@ pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
         body: body.into(),
         reference_override: None,
         meta: Default::default(),
+        extracted: None,
     }
 }

@@ -104,11 +104,8 @@ impl Workspace {
     }
 
     /// Every article's id and body, shared, for work on another thread (names, events).
-    pub fn bodies(&self) -> Vec<(ArticleId, std::sync::Arc<str>)> {
-        self.articles
-            .iter()
-            .map(|a| (a.id, std::sync::Arc::clone(&a.body)))
-            .collect()
+    pub fn bodies(&self) -> Vec<super::ArticleText> {
+        self.articles.iter().map(Article::text).collect()
     }
 
     /// The annotations to change: copied first only if a snapshot still shares them.

@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::mention_records;
-use crate::model::{ArticleId, MentionRecord};
+use super::article_mention_records;
+use crate::model::{ArticleId, ArticleText, MentionRecord};
 
 /// Every article's names, in the order the articles were given. Cheap to clone (shared).
 #[derive(Clone, Debug, Default)]
@@ -61,7 +61,7 @@ impl CorpusNames {
 }
 
 /// The names of many articles, in parallel, in the order given.
-pub fn all_article_names(bodies: &[(ArticleId, Arc<str>)]) -> CorpusNames {
+pub fn all_article_names(bodies: &[ArticleText]) -> CorpusNames {
     let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
     all_article_names_counted(bodies, &done, &cancel).unwrap_or_default()
 }
@@ -69,7 +69,7 @@ pub fn all_article_names(bodies: &[(ArticleId, Arc<str>)]) -> CorpusNames {
 /// [`all_article_names`], counting the articles done into `done`; `None` as soon as `cancel`
 /// is set (articles not yet begun are skipped).
 pub fn all_article_names_counted(
-    bodies: &[(ArticleId, Arc<str>)],
+    bodies: &[ArticleText],
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Option<CorpusNames> {
@@ -80,7 +80,7 @@ pub fn all_article_names_counted(
 /// `on_part` gets the names of every article read so far, so that a large corpus shows its
 /// names as they come.
 pub fn all_article_names_in_parts(
-    bodies: &[(ArticleId, Arc<str>)],
+    bodies: &[ArticleText],
     done: &AtomicUsize,
     cancel: &AtomicBool,
     part: usize,
@@ -92,11 +92,11 @@ pub fn all_article_names_in_parts(
     while let Some(chunk) = parts.next() {
         let names: Vec<Vec<MentionRecord>> = chunk
             .par_iter()
-            .map(|(id, body)| {
+            .map(|text| {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
                 }
-                let names = mention_records(*id, body);
+                let names = article_mention_records(text);
                 done.fetch_add(1, Ordering::Relaxed);
                 Some(names)
             })
@@ -135,10 +135,10 @@ mod tests {
     /// is what one reading finds.
     #[test]
     fn names_read_in_parts_grow_to_the_whole() {
-        let bodies: Vec<(ArticleId, Arc<str>)> = (0..7)
+        let bodies: Vec<ArticleText> = (0..7)
             .map(|i| {
                 let text = format!("Liang Guanglie met Gates in Beijing on day {i}.");
-                (ArticleId(i), text.into())
+                ArticleText::new(ArticleId(i), text.into())
             })
             .collect();
         let whole = all_article_names(&bodies);
@@ -169,16 +169,16 @@ mod tests {
     /// same name in two articles is one string.
     #[test]
     fn articles_names_are_looked_up_and_shared() {
-        let bodies: Vec<(ArticleId, Arc<str>)> = vec![
-            (ArticleId(7), "Liang Guanglie met Gates in Beijing.".into()),
-            (ArticleId(3), "Nothing here.".into()),
-            (ArticleId(9), "Gates flew to Beijing on Monday.".into()),
+        let bodies: Vec<ArticleText> = vec![
+            ArticleText::new(ArticleId(7), "Liang Guanglie met Gates in Beijing.".into()),
+            ArticleText::new(ArticleId(3), "Nothing here.".into()),
+            ArticleText::new(ArticleId(9), "Gates flew to Beijing on Monday.".into()),
         ];
         let names = all_article_names(&bodies);
         let first = names.of(ArticleId(7));
         assert!(!first.is_empty());
         for r in first {
-            let body = &bodies[0].1;
+            let body = &bodies[0].body;
             assert_eq!(
                 super::super::normalise_name(&body[r.start as usize..r.end as usize]),
                 &*r.text

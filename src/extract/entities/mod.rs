@@ -193,6 +193,52 @@ pub fn named_spans(body: &str) -> Vec<NamedSpan> {
         .collect()
 }
 
+/// The names of an article: those an earlier extraction kept for this very body (each span
+/// checked against it), else those found now.
+pub fn article_named_spans(article: &crate::model::Article) -> Vec<NamedSpan> {
+    match article.stored_extraction() {
+        Some(stored) => stored_names(stored, &article.body)
+            .map(|(n, _)| NamedSpan {
+                start: n.start as usize,
+                end: n.end as usize,
+                canonical: n.canonical.as_str().into(),
+                label: n.label,
+            })
+            .collect(),
+        None => named_spans(&article.body),
+    }
+}
+
+/// The mentions of an article as the registry records them: kept from an earlier extraction
+/// when there is one for this body, else found now ([`mention_records`]).
+pub fn article_mention_records(
+    text: &crate::model::ArticleText,
+) -> Vec<crate::model::MentionRecord> {
+    match text.stored() {
+        Some(stored) => stored_names(stored, &text.body)
+            .map(|(n, words)| crate::model::MentionRecord {
+                article: text.id,
+                text: normalise_name(words).into(),
+                canonical: n.canonical.as_str().into(),
+                label: n.label,
+                start: n.start,
+                end: n.end,
+            })
+            .collect(),
+        None => mention_records(text.id, &text.body),
+    }
+}
+
+/// The kept names whose spans lie inside the body, with their words.
+fn stored_names<'a>(
+    stored: &'a crate::model::StoredExtraction,
+    body: &'a str,
+) -> impl Iterator<Item = (&'a crate::model::StoredName, &'a str)> {
+    stored.names.iter().filter_map(move |n| {
+        crate::model::StoredExtraction::words(body, n.start, n.end).map(|words| (n, words))
+    })
+}
+
 /// The mentions of one article's body as the registry records them: the names of
 /// [`named_spans`], with the words as written.
 pub fn mention_records(

@@ -101,11 +101,40 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
         .collect()
 }
 
-/// The time expressions of an article: found in its body against its reference date, marked
-/// uncertain when that date is assumed, with the user's corrections applied over them.
+/// The time expressions an earlier extraction kept (resolved against the same reference
+/// date), each span checked against the body.
+fn stored_timexes(stored: &crate::model::StoredExtraction, body: &str) -> Vec<Timex> {
+    stored
+        .timexes
+        .iter()
+        .filter_map(|t| {
+            let text = crate::model::StoredExtraction::words(body, t.start, t.end)?;
+            Some(Timex {
+                start: t.start as usize,
+                end: t.end as usize,
+                text: text.to_string(),
+                kind: t.kind,
+                value: t.value.clone(),
+                explanation: format!("{text}: as found by {}", stored.extractor),
+                uncertain_reference: false,
+                manual: false,
+            })
+        })
+        .collect()
+}
+
+/// The time expressions of an article: found in its body against its reference date (or kept
+/// from an earlier extraction against the same date), marked uncertain when that date is
+/// assumed, with the user's corrections applied over them.
 pub fn article_timexes(article: &Article, corrections: &[TimexCorrection]) -> Vec<Timex> {
     let reference = article.reference_date();
-    let mut found = find_timexes(&article.body, reference.map(|(d, _)| d));
+    let mut found = match article
+        .stored_extraction()
+        .filter(|s| s.reference == reference.map(|(d, _)| d))
+    {
+        Some(stored) => stored_timexes(stored, &article.body),
+        None => find_timexes(&article.body, reference.map(|(d, _)| d)),
+    };
     if let Some((date, source)) = reference.filter(|(_, s)| s.is_uncertain()) {
         for timex in &mut found {
             timex.uncertain_reference = true;
