@@ -115,7 +115,16 @@ fn stored_timexes(stored: &crate::model::StoredExtraction, body: &str) -> Vec<Ti
                 text: text.to_string(),
                 kind: t.kind,
                 value: t.value.clone(),
-                explanation: format!("{text}: as found by {}", stored.extractor),
+                explanation: match stored.reference {
+                    Some(date) => format!(
+                        "{text}: found by {} against {date} (kept from its output)",
+                        stored.extractor
+                    ),
+                    None => format!(
+                        "{text}: found by {} (kept from its output)",
+                        stored.extractor
+                    ),
+                },
                 uncertain_reference: false,
                 manual: false,
             })
