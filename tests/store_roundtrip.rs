@@ -499,6 +499,36 @@ fn golden_workspace_version_9_loads() {
     assert_eq!(store::load_workspace(&copy).unwrap().articles, v9.articles);
 }
 
+/// Version 10 keeps what an earlier extraction found with an article (from a cluster's
+/// output): it loads, is used for its body, comes back from a save, and version 9 files load
+/// without it.
+#[test]
+fn golden_workspace_version_10_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let (v10, version) =
+        store::load_workspace_versioned(&dir.join("workspace_v10.ron"), store::MAX_WORKSPACE_BYTES)
+            .unwrap();
+    assert_eq!(version, 10);
+    let article = &v10.articles[0];
+    let kept = article.stored_extraction().unwrap();
+    assert_eq!(kept.extractor, "dateline 0.1.0");
+    let names = dateline::extract::entities::article_named_spans(article);
+    assert_eq!(names.len(), 1);
+    assert_eq!(&*names[0].canonical, "Envoys Group");
+    // The user's correction still wins over the kept value.
+    let timexes = dateline::extract::timex::article_timexes(article, &v10.timex_corrections);
+    assert_eq!(timexes.len(), 1);
+    assert_eq!(timexes[0].value.to_timex(), "2022-04-25");
+    assert!(timexes[0].manual);
+    let temp = tempfile::tempdir().unwrap();
+    let copy = temp.path().join("copy.ron");
+    store::save_workspace(&copy, &v10).unwrap();
+    assert_eq!(store::load_workspace(&copy).unwrap().articles, v10.articles);
+    let v9 = store::load_workspace(&dir.join("workspace_v9.ron")).unwrap();
+    assert!(v9.articles.iter().all(|a| a.extracted.is_none()));
+    assert_eq!(v9.articles[1], v10.articles[1]);
+}
+
 /// A hand-edited original that no longer fits its body loads, and says so instead of
 /// showing other text.
 #[test]

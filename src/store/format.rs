@@ -23,7 +23,10 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// stated length, id). 8: adds the user's decisions on wire-story families (which articles
 /// are versions of one report). 9: keeps each article's original file text as its differences
 /// from the body (`original`) instead of whole (`raw_text`), which held every text twice.
-pub const CURRENT_FORMAT_VERSION: u32 = 9;
+/// 10: adds, for articles read from extraction output (a cluster's `extract --jsonl`), the
+/// names and time expressions that run found (`extracted`); a version 9 Dateline would drop
+/// them on save, so it is told the file is newer instead.
+pub const CURRENT_FORMAT_VERSION: u32 = 10;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
