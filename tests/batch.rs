@@ -507,6 +507,59 @@ fn a_slice_of_the_output_comes_back_with_what_was_found_kept() {
 }
 
 #[test]
+fn the_folder_spark_wrote_imports_whole_or_narrowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = output_with_foreign_results(dir.path());
+    let folder = dir.path().join("spark-out");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (k, part) in output.chunks(5).enumerate() {
+        let text: String = part.iter().map(|v| v.to_string() + "\n").collect();
+        std::fs::write(folder.join(format!("part-{k:05}")), text).unwrap();
+        std::fs::write(folder.join(format!(".part-{k:05}.crc")), "checksum").unwrap();
+    }
+    std::fs::write(folder.join("_SUCCESS"), "").unwrap();
+    let whole = dateline(
+        &["import", "--from-jsonl", "spark-out", "-o", "all.ron"],
+        dir.path(),
+    );
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    assert!(
+        stdout(&whole).contains("Kept 12 of 12 lines"),
+        "{}",
+        stdout(&whole)
+    );
+    assert!(dir.path().join("all-spark-out-1.jsonl").exists());
+    let narrowed = dateline(
+        &[
+            "import",
+            "--from-jsonl",
+            "spark-out",
+            "--query",
+            "Pearson",
+            "-o",
+            "some.ron",
+        ],
+        dir.path(),
+    );
+    assert!(
+        stdout(&narrowed).contains("Kept 2 of 12 lines"),
+        "{}",
+        stdout(&narrowed)
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let none = dateline(
+        &["import", "--from-jsonl", "empty", "-o", "x.ron"],
+        dir.path(),
+    );
+    assert!(
+        stderr(&none).contains("holds no JSON Lines"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
 fn the_whole_output_imports_as_a_source_with_its_bad_lines_listed() {
     let dir = tempfile::tempdir().unwrap();
     let mut text: String = output_with_foreign_results(dir.path())

@@ -158,6 +158,12 @@ def main(argv=None):
         print("java: " + (java.stderr.splitlines() or ["?"])[0], file=sys.stderr)
     except OSError:
         sys.exit("dateline_extract: Java is needed (Spark 4 runs on Java 17 or newer)")
+    if not args.paths and os.path.isdir(args.input) and any(
+        not p.lower().endswith((".jsonl", ".ndjson")) for p in article_paths(args.input)
+    ):
+        # A folder of article files, not of JSON Lines: read it as paths.
+        print("dateline_extract: {} holds article files; reading them as --paths".format(args.input), file=sys.stderr)
+        args.paths = True
     started = time.monotonic()
     spark = session(args)
     ready = time.monotonic()

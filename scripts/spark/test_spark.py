@@ -105,7 +105,8 @@ class SparkJob(unittest.TestCase):
         with open(os.path.join(folder, "shard.jsonl"), "w", encoding="utf-8") as f:
             f.write("\n".join(self.lines[:10]) + "\n")
         out = os.path.join(self.dir, "paths")
-        code = dateline_extract.main([folder, out, "--paths", "--master", "local[2]", "--dateline", DATELINE])
+        # A folder of article files is read as paths without being told.
+        code = dateline_extract.main([folder, out, "--master", "local[2]", "--dateline", DATELINE])
         self.assertEqual(code, 0)
         paths = dateline_extract.article_paths(folder)
         expected = direct(["extract", "--jsonl", "--paths"], "\n".join(p for p in paths if p.endswith(".txt")))

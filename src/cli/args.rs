@@ -12,9 +12,10 @@ Usage:
                                         workspace), then print a summary; .jsonld files (W3C)
                                         and brat folders or .ann files are laid over the
                                         workspace's articles as annotations
-  dateline import --from-jsonl OUT.jsonl [--query QUERY] [--ids FILE] -o WORKSPACE.ron
-                                        the articles of `extract --jsonl` output that match
-                                        QUERY or are listed in FILE, with the names and time
+  dateline import --from-jsonl OUT [--query QUERY] [--ids FILE] -o WORKSPACE.ron
+                                        the articles of `extract --jsonl` output (a .jsonl,
+                                        or the folder a Spark job wrote) that match QUERY or
+                                        are listed in FILE, with the names and time
                                         expressions found, kept in WORKSPACE-OUT-N.jsonl
   dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
                                         export as csv (a folder of tables), qdpx (REFI-QDA),

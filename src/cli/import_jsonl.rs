@@ -47,18 +47,22 @@ pub fn import_from_jsonl(
         Workspace::default()
     };
     let options = super::commands::configured_ingest();
-    let source = if query.is_none() && ids.is_none() {
+    let source = if query.is_none() && ids.is_none() && !input.is_dir() {
         input.to_path_buf()
     } else {
-        let file = std::fs::File::open(input)
-            .map_err(|e| format!("{} could not be read: {e}", input.display()))?;
-        let slice = narrow(
-            std::io::BufReader::new(file),
-            input,
-            query.as_ref(),
-            ids.as_ref(),
-            options,
-        )?;
+        let mut slice = Slice::default();
+        for file in output_files(input)? {
+            let reader = std::fs::File::open(&file)
+                .map_err(|e| format!("{} could not be read: {e}", file.display()))?;
+            narrow(
+                std::io::BufReader::new(reader),
+                &file,
+                query.as_ref(),
+                ids.as_ref(),
+                options,
+                &mut slice,
+            )?;
+        }
         if slice.lines == 0 {
             return Err(format!(
                 "no article of {} matches; nothing was imported",
@@ -117,26 +121,54 @@ fn read_ids(path: &Path) -> Result<HashSet<String>, String> {
     Ok(ids)
 }
 
+/// The files of extraction output: the file itself, or a folder's JSON Lines and part files
+/// (what Spark writes: `part-00000`…, its `_SUCCESS` and checksums left out), in name order.
+fn output_files(input: &Path) -> Result<Vec<PathBuf>, String> {
+    if !input.is_dir() {
+        return Ok(vec![input.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(input)
+        .map_err(|e| format!("{} could not be read: {e}", input.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            !name.starts_with(['.', '_'])
+                && !name.ends_with(".crc")
+                && (name.starts_with("part-") || crate::ingest::jsonl::is_jsonl_path(p))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!(
+            "{} holds no JSON Lines (.jsonl) or part files",
+            input.display()
+        ));
+    }
+    Ok(files)
+}
+
 /// The lines kept, as they were.
+#[derive(Default)]
 struct Slice {
     bytes: Vec<u8>,
     lines: usize,
     read: usize,
 }
 
-/// The lines of `input` with an article that the ids and the query keep.
+/// The lines of `input` with an article that the ids and the query keep, added to `slice`.
 fn narrow(
     input: impl BufRead,
     name: &Path,
     query: Option<&search::Query>,
     ids: Option<&HashSet<String>>,
     options: crate::ingest::IngestOptions,
-) -> Result<Slice, String> {
-    let mut slice = Slice {
-        bytes: Vec::new(),
-        lines: 0,
-        read: 0,
-    };
+    slice: &mut Slice,
+) -> Result<(), String> {
     let mut lines = LineReader::new(input, options.max_file_bytes);
     let mut batch: Vec<String> = Vec::new();
     let fail = |e: std::io::Error| format!("{} could not be read: {e}", name.display());
@@ -158,7 +190,7 @@ fn narrow(
             batch.clear();
         }
         if end {
-            return Ok(slice);
+            return Ok(());
         }
     }
 }
