@@ -3,6 +3,7 @@
 //! trained by `dateline train-ner` from CoNLL-2003 and shipped in assets/ner/model.bin.
 
 mod aliases;
+mod consistency;
 mod corpus;
 mod features;
 mod gazetteer;
@@ -90,10 +91,13 @@ fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Finds the named entities in `text` with `model`.
+/// Finds the named entities in `text` with `model`, a sentence at a time, then makes them
+/// agree across the document (one reading of a name throughout: `consistency`).
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
+    let mut all_words: Vec<(usize, usize)> = Vec::new();
     for Sentence { words, spans } in sentences(text) {
+        all_words.extend_from_slice(&spans);
         let tags = model.tag(&words);
         let mut open: Option<(usize, usize, EntityLabel)> = None;
         for (k, tag) in tags.iter().enumerate() {
@@ -126,6 +130,7 @@ pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> 
             });
         }
     }
+    consistency::agree_within_document(text, &all_words, &mut found);
     found
 }
 
