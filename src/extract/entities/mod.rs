@@ -8,6 +8,7 @@ mod corpus;
 mod features;
 mod gazetteer;
 mod perceptron;
+mod suffixes;
 mod titles;
 mod tokens;
 
@@ -93,8 +94,8 @@ fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Finds the named entities in `text` with `model`, a sentence at a time, then makes them
-/// agree across the document (titles taken off: `titles`; one reading of a name throughout:
-/// `consistency`).
+/// agree across the document (titles taken off: `titles`; companies' names that read as
+/// people's: `suffixes`; one reading of a name throughout: `consistency`).
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
     let mut all_words: Vec<(usize, usize)> = Vec::new();
@@ -133,6 +134,7 @@ pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> 
         }
     }
     titles::take_off_titles(text, &mut found);
+    suffixes::people_named_as_bodies(&mut found);
     consistency::agree_within_document(text, &all_words, &mut found);
     found
 }
