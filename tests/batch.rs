@@ -192,7 +192,7 @@ fn a_reference_date_resolves_undated_records_and_says_so() {
     let got = lines(&out);
     assert_eq!(
         got[0]["reference"],
-        json!({"date": "2021-03-10", "source": "user"})
+        json!({"date": "2021-03-10", "source": "user", "confidence": 1.0})
     );
     assert_eq!(got[0]["timexes"][0]["value"], "2021-03-08");
     let without = lines(&piped(

@@ -35,6 +35,7 @@ fn workspace() -> Workspace {
         agency: None,
         body: BODY.into(),
         reference_override: None,
+        reference_estimate: None,
         meta: Default::default(),
         extracted: None,
     };

@@ -526,6 +526,7 @@ proptest::proptest! {
                     agency: None,
                     body: "Oil rose on Monday. x1987 and gas.\n\nNo oil here.".into(),
                     reference_override: None,
+                    reference_estimate: None,
                     meta: Default::default(),
                     extracted: None,
                 };

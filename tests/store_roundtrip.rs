@@ -529,6 +529,46 @@ fn golden_workspace_version_10_loads() {
     assert_eq!(v9.articles[1], v10.articles[1]);
 }
 
+#[test]
+fn golden_workspace_version_11_loads_with_its_estimate_and_older_files_are_estimated() {
+    use dateline::model::{EstimatePrecision, ReferenceSource};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let (v11, version) =
+        store::load_workspace_versioned(&dir.join("workspace_v11.ron"), store::MAX_WORKSPACE_BYTES)
+            .unwrap();
+    assert_eq!(version, 11);
+    let talks = &v11.articles[1];
+    let estimate = talks.reference_estimate.as_ref().unwrap();
+    assert_eq!(estimate.date.to_string(), "2023-07-01");
+    assert_eq!(estimate.precision, EstimatePrecision::Year);
+    assert_eq!(estimate.earliest, Some(2022));
+    // The user's date wins over the estimate.
+    assert_eq!(
+        talks.reference_date().map(|(d, s)| (d.to_string(), s)),
+        Some(("2023-03-07".to_string(), ReferenceSource::UserSet))
+    );
+    let temp = tempfile::tempdir().unwrap();
+    let copy = temp.path().join("copy.ron");
+    store::save_workspace(&copy, &v11).unwrap();
+    assert_eq!(store::load_workspace(&copy).unwrap().articles, v11.articles);
+    // A version 10 file holds no estimates: an undated article whose text writes a year gets
+    // one on load, and an article with a publication date none.
+    let text = std::fs::read_to_string(dir.join("workspace_v10.ron"))
+        .unwrap()
+        .replace(
+            "body: \"Talks resumed on Monday.\",\n        reference_override: Some(\"2023-03-07\"),",
+            "body: \"Talks resumed on Monday, as in 2019.\",\n        reference_override: None,",
+        );
+    let v10 = store::load_workspace_text(&text, &dir.join("edited.ron"), &dir).unwrap();
+    assert!(v10.articles[0].reference_estimate.is_none());
+    let estimated = v10.articles[1].reference_estimate.as_ref().unwrap();
+    assert_eq!(estimated.earliest, Some(2019));
+    assert_eq!(
+        v10.articles[1].reference_date().map(|(_, s)| s),
+        Some(ReferenceSource::Estimated)
+    );
+}
+
 /// A hand-edited original that no longer fits its body loads, and says so instead of
 /// showing other text.
 #[test]

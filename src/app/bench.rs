@@ -42,6 +42,7 @@ fn generated(size: usize) -> (Vec<Article>, Vec<Event>) {
                 agency: None,
                 body: "".into(),
                 reference_override: None,
+                reference_estimate: None,
                 meta: Default::default(),
                 extracted: None,
             }

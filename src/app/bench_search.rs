@@ -54,6 +54,7 @@ fn generated(articles: usize) -> Vec<Article> {
                 agency: None,
                 body: body.into(),
                 reference_override: None,
+                reference_estimate: None,
                 meta: Default::default(),
                 extracted: None,
             }

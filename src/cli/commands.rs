@@ -341,13 +341,36 @@ pub fn extract_record(
         "dateline": article.dateline.as_ref().map(|d| d.place.clone()),
         "agency": article.agency,
         "text": article.body,
-        "reference": article.reference_date().map(|(date, source)| {
-            json!({"date": date.to_string(), "source": source.code()})
-        }),
+        "reference": reference_record(article),
         "timexes": timexes,
         "entities": entities,
         "events": events,
     })
+}
+
+/// `{"date", "source", "confidence"}` of the article's reference date, with the estimate's
+/// precision and reasons when the date was estimated from the text.
+fn reference_record(article: &Article) -> serde_json::Value {
+    let Some((date, source)) = article.reference_date() else {
+        return serde_json::Value::Null;
+    };
+    // Two decimals: the confidence is a rough grade, and the output stays byte-stable.
+    let confidence =
+        (f64::from(article.reference_confidence().unwrap_or(0.0)) * 100.0).round() / 100.0;
+    let mut record = json!({
+        "date": date.to_string(),
+        "source": source.code(),
+        "confidence": confidence,
+    });
+    if let (crate::model::ReferenceSource::Estimated, Some(estimate)) =
+        (source, &article.reference_estimate)
+    {
+        record["precision"] = format!("{:?}", estimate.precision_in_force())
+            .to_lowercase()
+            .into();
+        record["basis"] = estimate.basis_in_force().into();
+    }
+    record
 }
 
 /// A participant's name as the text writes its canonical form (keys are lower case).

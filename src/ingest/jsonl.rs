@@ -116,6 +116,7 @@ pub fn output_article(fields: &Map<String, Value>, id: &str) -> Result<Article, 
             .filter(|t| !t.trim().is_empty())
             .unwrap_or(id)
             .to_string(),
+        reference_estimate: None,
         published: published_field(fields)?,
         byline: text_field(fields, "byline")?.map(str::to_string),
         dateline: text_field(fields, "dateline")?.map(|place| Dateline {
@@ -136,6 +137,8 @@ pub fn output_article(fields: &Map<String, Value>, id: &str) -> Result<Article, 
         .into(),
         extracted: None,
     };
+    article.reference_estimate =
+        super::structure::estimate_if_undated(article.published.as_ref(), &article.body);
     let reference = match fields.get("reference") {
         Some(Value::Object(r)) => {
             let date = text_field(r, "date")?

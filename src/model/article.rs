@@ -226,6 +226,11 @@ pub struct Article {
     /// date is missing, partial or wrong.
     #[serde(default)]
     pub reference_override: Option<NaiveDate>,
+    /// For an article without a full publication date, the reference date its text suggests
+    /// (`extract::timex::estimate_reference`), found when it was read; `None` when it has a
+    /// date or its text names no year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_estimate: Option<super::ReferenceEstimate>,
     /// What a database export or feed says of the article (outlet, section, language, id).
     #[serde(default, skip_serializing_if = "MetaSlot::is_empty")]
     pub meta: MetaSlot,
@@ -242,23 +247,27 @@ pub enum ReferenceSource {
     Published,
     /// A date the user set.
     UserSet,
+    /// Estimated from the dates the text writes out (`Article::reference_estimate`): values
+    /// derived from it are uncertain.
+    Estimated,
     /// The source file's modification date: a guess, so values derived from it are uncertain.
     FileDate,
 }
 
 impl ReferenceSource {
-    /// The word the command line's JSON uses: "published", "user" or "file".
+    /// The word the command line's JSON uses: "published", "user", "estimated" or "file".
     pub fn code(self) -> &'static str {
         match self {
             ReferenceSource::Published => "published",
             ReferenceSource::UserSet => "user",
+            ReferenceSource::Estimated => "estimated",
             ReferenceSource::FileDate => "file",
         }
     }
 
     /// True when values derived from this reference should be marked uncertain.
     pub fn is_uncertain(self) -> bool {
-        self == ReferenceSource::FileDate
+        matches!(self, ReferenceSource::FileDate | ReferenceSource::Estimated)
     }
 
     /// Words for the reader: "publication date".
@@ -266,6 +275,7 @@ impl ReferenceSource {
         match self {
             ReferenceSource::Published => "publication date",
             ReferenceSource::UserSet => "date set by you",
+            ReferenceSource::Estimated => "estimated from the text",
             ReferenceSource::FileDate => "file date, assumed",
         }
     }
@@ -273,7 +283,8 @@ impl ReferenceSource {
 
 impl Article {
     /// The date relative expressions are resolved against: the user's date, else a full
-    /// publication date, else the file's date (uncertain).
+    /// publication date, else the file's date when the text's estimate admits it (or there is
+    /// no estimate), else the estimate. The last two are uncertain.
     pub fn reference_date(&self) -> Option<(NaiveDate, ReferenceSource)> {
         if let Some(date) = self.reference_override {
             return Some((date, ReferenceSource::UserSet));
@@ -281,7 +292,27 @@ impl Article {
         if let Some(date) = self.published.as_ref().and_then(|p| p.date()) {
             return Some((date, ReferenceSource::Published));
         }
-        self.source.modified.map(|d| (d, ReferenceSource::FileDate))
+        let file = self.source.modified;
+        match &self.reference_estimate {
+            Some(estimate) if !file.is_some_and(|d| estimate.admits(d)) => {
+                Some((estimate.date_in_force(), ReferenceSource::Estimated))
+            }
+            _ => file.map(|d| (d, ReferenceSource::FileDate)),
+        }
+    }
+
+    /// How far the reference date can be trusted, from 0 to 1: a publication date or the
+    /// user's 1; an estimate its own confidence; a file's date the estimate's confidence when
+    /// the estimate admits it, else 0.1 (nothing in the text supports it).
+    pub fn reference_confidence(&self) -> Option<f32> {
+        let (_, source) = self.reference_date()?;
+        Some(match source {
+            ReferenceSource::Published | ReferenceSource::UserSet => 1.0,
+            ReferenceSource::Estimated | ReferenceSource::FileDate => self
+                .reference_estimate
+                .as_ref()
+                .map_or(0.1, |estimate| estimate.confidence_in_force()),
+        })
     }
 
     /// What the name finder reads of the article: id, body (shared) and kept extraction.

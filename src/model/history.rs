@@ -159,6 +159,7 @@ mod tests {
             agency: None,
             body: "".into(),
             reference_override: None,
+            reference_estimate: None,
             meta: Default::default(),
             extracted: None,
         });

@@ -14,6 +14,7 @@ mod original;
 mod orphan;
 mod published;
 mod rebase;
+mod reference_estimate;
 mod rescan;
 mod source_match;
 mod stored_extraction;
@@ -45,6 +46,9 @@ pub use original::OriginalText;
 pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
 pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
+pub use reference_estimate::{
+    CorpusYear, EstimatePrecision, ReferenceEstimate, settle_with_corpus,
+};
 pub use rescan::{GONE_REASON, MovedSource, RescanReport, source_files, source_hashes};
 pub use stored_extraction::{ArticleText, StoredExtraction, StoredName, StoredTimex};
 pub use time_value::{
@@ -75,6 +79,7 @@ pub(crate) fn test_article(path: &str, hash: &str, body: &str) -> Article {
         agency: None,
         body: body.into(),
         reference_override: None,
+        reference_estimate: None,
         meta: Default::default(),
         extracted: None,
     }

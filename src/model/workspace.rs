@@ -216,6 +216,7 @@ impl Workspace {
         });
         self.problems.extend(problems);
         self.problems.extend(left_out);
+        super::settle_with_corpus(self.articles_mut());
         summary
     }
 

@@ -26,7 +26,10 @@ pub const FORMAT_NAME: &str = "dateline-workspace";
 /// 10: adds, for articles read from extraction output (a cluster's `extract --jsonl`), the
 /// names and time expressions that run found (`extracted`); a version 9 Dateline would drop
 /// them on save, so it is told the file is newer instead.
-pub const CURRENT_FORMAT_VERSION: u32 = 10;
+/// 11: adds, for articles without a full publication date, the reference date estimated from
+/// their text and the workspace (`reference_estimate`); older files have theirs estimated on
+/// load.
+pub const CURRENT_FORMAT_VERSION: u32 = 11;
 /// The largest workspace file opened; larger files are refused with a message.
 pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
@@ -238,6 +241,10 @@ fn load_workspace_text_versioned(
     if header.format_version < 9 {
         encode_originals(&mut workspace);
     }
+    if header.format_version < 11 {
+        estimate_references(&mut workspace);
+    }
+    crate::model::settle_with_corpus(workspace.articles_mut());
     for article in workspace.articles_mut() {
         article.source.path = resolve_path(&article.source.path, base);
     }
@@ -278,6 +285,17 @@ fn encode_originals(workspace: &mut Workspace) {
     workspace.articles_mut().par_iter_mut().for_each(|article| {
         let raw = article.original.as_ops().to_string();
         article.original = crate::model::OriginalText::encode(&raw, &article.body);
+    });
+}
+
+/// Files before format 11 hold no estimated reference dates: estimate them for the articles
+/// without a full publication date, as an import does.
+fn estimate_references(workspace: &mut Workspace) {
+    use rayon::prelude::*;
+    workspace.articles_mut().par_iter_mut().for_each(|article| {
+        if article.published.as_ref().and_then(|p| p.date()).is_none() {
+            article.reference_estimate = crate::extract::timex::estimate_reference(&article.body);
+        }
     });
 }
 

@@ -1,6 +1,7 @@
 //! Time expressions: found in English news text and normalised against the article's own
 //! publication date. `find_timexes` is the entry point.
 
+mod estimate;
 mod expr;
 mod grammar;
 mod lexicon;
@@ -11,6 +12,7 @@ pub(crate) mod tokens;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use estimate::estimate_reference;
 pub use resolve::Tense;
 
 use crate::model::{Article, TimePoint, TimeValue, TimexCorrection, TimexType};

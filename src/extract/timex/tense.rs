@@ -5,7 +5,7 @@ use super::resolve::Tense;
 use super::tokens::{Kind, Token};
 
 /// Words that make a sentence speak of the future.
-const FUTURE_MARKERS: &[&str] = &[
+pub(super) const FUTURE_MARKERS: &[&str] = &[
     "will",
     "would",
     "'ll",

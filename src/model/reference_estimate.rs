@@ -1,0 +1,288 @@
+//! A reference date for an article without a publication date, estimated from the dates its
+//! own text writes out: what "a year earlier" and "on Sunday" are counted from when nothing
+//! better is known.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::Article;
+
+/// How much of an estimated reference date the text supports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EstimatePrecision {
+    /// Only the year ("sales rose in 2004"); the date is a day inside it.
+    Year,
+    /// The year and month.
+    Month,
+    /// A day.
+    Day,
+}
+
+/// A reference date estimated from an article's text, with how sure the estimate is, the
+/// bounds the text sets, and the year the rest of the workspace suggests within them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReferenceEstimate {
+    /// The date relative expressions are counted from, by the text alone.
+    pub date: NaiveDate,
+    /// How much of `date` the text supports.
+    pub precision: EstimatePrecision,
+    /// From 0 to 1: how many of the text's clues agree, and how direct they are.
+    pub confidence: f32,
+    /// Why, in words: "“last year” and 2004 in one sentence".
+    pub basis: String,
+    /// The latest year the text writes in the past: the story is no older.
+    #[serde(default)]
+    pub earliest: Option<i32>,
+    /// The first year the text writes ahead ("will open in 2008"): the story is no younger.
+    #[serde(default)]
+    pub latest: Option<i32>,
+    /// The year the workspace's other articles suggest within those bounds, when it differs
+    /// from the text's (`settle_with_corpus`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<CorpusYear>,
+}
+
+/// The year a workspace suggests for an article whose own text only bounds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorpusYear {
+    /// A day in that year (1 July).
+    pub date: NaiveDate,
+    /// From 0 to 1.
+    pub confidence: f32,
+    /// Why, in words.
+    pub basis: String,
+}
+
+impl ReferenceEstimate {
+    /// The estimate in force: the workspace's year when it gave one, else the text's date.
+    pub fn date_in_force(&self) -> NaiveDate {
+        self.corpus.as_ref().map_or(self.date, |c| c.date)
+    }
+
+    /// How much of the date in force is known.
+    pub fn precision_in_force(&self) -> EstimatePrecision {
+        if self.corpus.is_some() {
+            EstimatePrecision::Year
+        } else {
+            self.precision
+        }
+    }
+
+    /// The confidence of the estimate in force.
+    pub fn confidence_in_force(&self) -> f32 {
+        self.corpus
+            .as_ref()
+            .map_or(self.confidence, |c| c.confidence)
+    }
+
+    /// Why the estimate in force was made, in words.
+    pub fn basis_in_force(&self) -> &str {
+        self.corpus.as_ref().map_or(&self.basis, |c| &c.basis)
+    }
+
+    /// The estimate as written to the user: "2005", "March 2005", "2005-03-14".
+    pub fn describe(&self) -> String {
+        let date = self.date_in_force();
+        match self.precision_in_force() {
+            EstimatePrecision::Year => date.year().to_string(),
+            EstimatePrecision::Month => date.format("%B %Y").to_string(),
+            EstimatePrecision::Day => date.to_string(),
+        }
+    }
+
+    /// True when `date` (a file's date, say) agrees with the estimate: in its year, or in the
+    /// year after when only the year is known (a story on 2004's figures printed in 2005);
+    /// within its month, or the month after; on its day, or within a week after.
+    pub fn admits(&self, date: NaiveDate) -> bool {
+        let own = self.date_in_force();
+        let days = (date - own).num_days();
+        match self.precision_in_force() {
+            EstimatePrecision::Year => date.year() == own.year() || date.year() == own.year() + 1,
+            EstimatePrecision::Month => (0..62).contains(&days),
+            EstimatePrecision::Day => (0..=7).contains(&days),
+        }
+    }
+}
+
+/// How much a year's support fades with each year it lies from the text's own estimate: a
+/// story that writes 2000 as its latest past year is more likely from 2001 than from 2010,
+/// whatever the rest of the workspace holds.
+const FADE_PER_YEAR: f32 = 0.8;
+
+/// The least support (in articles whose year is known) the workspace must give a year
+/// before an article's estimate moves to it.
+const LEAST_SUPPORT: f32 = 2.0;
+
+/// Weight of an article whose year is only bounded by its text, next to one whose year is
+/// known (published, set by the user, or stated by a sentence).
+const BOUNDED_WEIGHT: f32 = 0.25;
+
+/// The year an article is known to be from, for the workspace's histogram.
+fn known_year(article: &Article) -> Option<i32> {
+    if let Some(date) = article.reference_override {
+        return Some(date.year());
+    }
+    if let Some(year) = article.published.as_ref().and_then(|p| p.year) {
+        return Some(year);
+    }
+    None
+}
+
+/// Gives every article whose text only bounds its year ("the latest year it writes is 2000")
+/// the year most of the workspace is from within those bounds, fading with distance from the
+/// earliest year the text allows; an article whose text states its year, or whose bounds hold
+/// no well supported year, keeps the text's estimate. Collections are gathered around a time,
+/// so the dated articles (and those whose year a sentence states) are the evidence; the
+/// others count a quarter. Derived data: it depends only on the articles, and running it
+/// again gives the same result.
+pub fn settle_with_corpus(articles: &mut [Article]) {
+    let mut support: BTreeMap<i32, f32> = BTreeMap::new();
+    for article in articles.iter() {
+        if let Some(year) = known_year(article) {
+            *support.entry(year).or_default() += 1.0;
+        } else if let Some(estimate) = &article.reference_estimate {
+            *support.entry(estimate.date.year()).or_default() += BOUNDED_WEIGHT;
+        }
+    }
+    for article in articles.iter_mut() {
+        let own_year = known_year(article);
+        let Some(estimate) = article.reference_estimate.as_mut() else {
+            continue;
+        };
+        estimate.corpus = None;
+        if own_year.is_some() {
+            continue;
+        }
+        let own = estimate.date.year();
+        // The article's own vote does not count for it.
+        let others = |year: i32| {
+            let mut s = support.get(&year).copied().unwrap_or(0.0);
+            if own == year {
+                s -= BOUNDED_WEIGHT;
+            }
+            s
+        };
+        let low = estimate.earliest.or(estimate.latest.map(|y| y - 10));
+        let (Some(low), high) = (low, estimate.latest) else {
+            continue;
+        };
+        let high = high.unwrap_or(i32::MAX).max(low);
+        let mut best: Option<(f32, i32)> = None;
+        let mut total = 0.0;
+        for (&year, _) in support.range(low..=high) {
+            let s = others(year);
+            total += s;
+            let score = s * FADE_PER_YEAR.powi((year - own).abs());
+            if s >= LEAST_SUPPORT && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, year));
+            }
+        }
+        let Some((_, year)) = best else { continue };
+        if year == estimate.date.year() {
+            continue;
+        }
+        let Some(date) = NaiveDate::from_ymd_opt(year, 7, 1) else {
+            continue;
+        };
+        let share = others(year) / total.max(1.0);
+        let bound = match (estimate.earliest, estimate.latest) {
+            (Some(e), Some(l)) => {
+                format!("writes no year after {e} in the past nor before {l} ahead")
+            }
+            (Some(e), None) => format!("writes no later year than {e}"),
+            (None, Some(l)) => format!("writes {l} as ahead of it"),
+            (None, None) => String::new(),
+        };
+        estimate.corpus = Some(CorpusYear {
+            date,
+            confidence: (0.3 + 0.4 * share).min(0.7),
+            basis: format!(
+                "the text {bound}; most of the workspace's articles in that span are from {year}"
+            ),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn estimate(y: i32, m: u32, d: u32, precision: EstimatePrecision) -> ReferenceEstimate {
+        ReferenceEstimate {
+            date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            precision,
+            confidence: 0.5,
+            basis: String::new(),
+            earliest: None,
+            latest: None,
+            corpus: None,
+        }
+    }
+
+    #[test]
+    fn an_estimate_is_written_with_its_precision_and_admits_nearby_dates() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let year = estimate(2004, 12, 31, EstimatePrecision::Year);
+        assert_eq!(year.describe(), "2004");
+        assert!(year.admits(day(2004, 3, 1)) && year.admits(day(2005, 2, 1)));
+        assert!(!year.admits(day(2003, 12, 31)) && !year.admits(day(2026, 11, 30)));
+        let month = estimate(2005, 3, 31, EstimatePrecision::Month);
+        assert_eq!(month.describe(), "March 2005");
+        assert!(month.admits(day(2005, 4, 2)) && !month.admits(day(2005, 3, 1)));
+        let exact = estimate(2005, 3, 14, EstimatePrecision::Day);
+        assert_eq!(exact.describe(), "2005-03-14");
+        assert!(exact.admits(day(2005, 3, 15)) && !exact.admits(day(2005, 4, 15)));
+    }
+
+    fn bounded(earliest: i32, latest: Option<i32>) -> ReferenceEstimate {
+        ReferenceEstimate {
+            earliest: Some(earliest),
+            latest,
+            ..estimate(earliest + 1, 7, 1, EstimatePrecision::Year)
+        }
+    }
+
+    #[test]
+    fn the_workspace_gives_a_bounded_article_its_year_and_leaves_a_lone_one_alone() {
+        let mut articles: Vec<Article> = (0..4)
+            .map(|i| super::super::test_article(&format!("{i}.txt"), &i.to_string(), "Text."))
+            .collect();
+        // Three dated articles of 2004 and one whose text writes nothing after 2000.
+        for article in &mut articles[..3] {
+            article.published = super::super::PublishedAt::from_ymd(2004, 5, 1);
+        }
+        articles[3].reference_estimate = Some(bounded(2000, None));
+        settle_with_corpus(&mut articles);
+        let settled = articles[3].reference_estimate.as_ref().unwrap();
+        assert_eq!(settled.date_in_force().to_string(), "2004-07-01");
+        assert_eq!(settled.describe(), "2004");
+        assert!(
+            settled.basis_in_force().contains("2000"),
+            "{}",
+            settled.basis_in_force()
+        );
+        // Settling again changes nothing.
+        let before = articles.clone();
+        settle_with_corpus(&mut articles);
+        assert_eq!(articles, before);
+        // A year the text rules out is never taken: the story is from before 2003.
+        articles[3].reference_estimate = Some(bounded(2000, Some(2002)));
+        settle_with_corpus(&mut articles);
+        let kept = articles[3].reference_estimate.as_ref().unwrap();
+        assert_eq!(kept.date_in_force().to_string(), "2001-07-01");
+        // Alone, an article keeps its own estimate.
+        let mut alone = vec![articles[3].clone()];
+        alone[0].reference_estimate = Some(bounded(2000, None));
+        settle_with_corpus(&mut alone);
+        assert!(
+            alone[0]
+                .reference_estimate
+                .as_ref()
+                .unwrap()
+                .corpus
+                .is_none()
+        );
+    }
+}
