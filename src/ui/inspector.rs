@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::app::Command;
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::Timex;
-use crate::model::{Article, TimeValue, TimexCorrection};
+use crate::model::{Article, ReferenceSource, TimeValue, TimexCorrection};
 
 /// The inspector's own editing state.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -193,6 +193,9 @@ fn reference_ui(
         });
     }
     match article.reference_date() {
+        Some((date, ReferenceSource::Estimated)) => {
+            estimated_reference_ui(ui, article, date, commands);
+        }
         Some((date, source)) => {
             ui.label(format!("Reference date: {date} ({})", source.describe()));
         }
@@ -227,6 +230,37 @@ fn reference_ui(
             commands.push(Command::SetReferenceDate(article.id, None));
         }
     });
+}
+
+/// An estimated reference date: what it is, why, and a button that makes it the user's.
+fn estimated_reference_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    date: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let Some(estimate) = &article.reference_estimate else {
+        return;
+    };
+    ui.colored_label(
+        super::theme::uncertain(ui),
+        format!(
+            "Reference date: {} (estimated from the text, confidence {:.2})",
+            estimate.describe(),
+            estimate.confidence_in_force()
+        ),
+    );
+    ui.weak(estimate.basis_in_force());
+    if ui
+        .button(format!("Accept {date}"))
+        .on_hover_text(
+            "Use this date as the article's reference date; relative dates (\"a year earlier\", \
+             \"on Sunday\") are counted from it. Ctrl+Z takes it back.",
+        )
+        .clicked()
+    {
+        commands.push(Command::SetReferenceDate(article.id, Some(date)));
+    }
 }
 
 fn timex_ui(

@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::app::Command;
 use crate::families::Families;
-use crate::model::{Article, ArticleId, Workspace};
+use chrono::Datelike;
+
+use crate::model::{Article, ArticleId, ReferenceSource, Workspace};
 
 /// A column the library can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -129,10 +131,16 @@ pub(crate) fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usiz
     let mut rows: Vec<usize> = (0..articles.len()).collect();
     match column {
         SortColumn::Published => rows.sort_by_key(|&i| {
-            articles[i]
-                .published
-                .as_ref()
-                .map_or((i32::MAX, 13, 0, 0), |p| p.sort_key())
+            let article = &articles[i];
+            match (&article.published, &article.reference_estimate) {
+                (Some(p), _) => p.sort_key(),
+                // Undated articles sort by the estimate, after dated ones of the same day.
+                (None, Some(e)) => {
+                    let date = e.date_in_force();
+                    (date.year(), date.month(), date.day(), u32::MAX)
+                }
+                (None, None) => (i32::MAX, 13, 0, 0),
+            }
         }),
         SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
         SortColumn::Source => rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase()),
@@ -473,9 +481,23 @@ pub fn library_ui(
                     Some(p) => {
                         ui.label(p.display_date());
                     }
-                    None => {
-                        ui.weak("—");
-                    }
+                    None => match (article.reference_date(), &article.reference_estimate) {
+                        (Some((_, ReferenceSource::Estimated)), Some(estimate)) => {
+                            ui.colored_label(
+                                super::theme::uncertain(ui),
+                                format!("≈ {}", estimate.describe()),
+                            )
+                            .on_hover_text(format!(
+                                "No date in the source; estimated from the text (confidence \
+                                 {:.2}): {}",
+                                estimate.confidence_in_force(),
+                                estimate.basis_in_force()
+                            ));
+                        }
+                        _ => {
+                            ui.weak("—");
+                        }
+                    },
                 });
                 let index = rows[row.index()];
                 row.col(|ui| {
