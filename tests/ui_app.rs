@@ -609,3 +609,36 @@ fn a_stopped_index_is_said_and_resumed() {
     let result = &harness.state().search_outcome().unwrap().result;
     assert_eq!((result.searched, result.articles), (50, 50));
 }
+
+/// An undated article shows the reference date its text suggests, says why, and takes it with
+/// one click that Undo takes back.
+#[test]
+fn an_estimated_reference_date_is_shown_and_accepted_in_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bank.txt",
+        "Bank results\n\nProfits rose 10% in 2004, the bank said on Friday.\n",
+    );
+    let mut harness = imported(&dir, AppOptions::default());
+    harness.get_by_label("≈ 2005");
+    // The only article is shown (its headline is in the library and the reader).
+    assert_eq!(harness.get_all_by_label("Bank results").count(), 2);
+    harness.get_by_label("Reference date: 2005 (estimated from the text, confidence 0.25)");
+    harness.get_by_label("the latest year it writes in the past, 2004, reads as over");
+    harness.get_by_label("Accept 2005-07-01").click();
+    harness.run_steps(3);
+    let date = chrono::NaiveDate::from_ymd_opt(2005, 7, 1);
+    assert_eq!(
+        harness.state().workspace().articles[0].reference_override,
+        date
+    );
+    harness.get_by_label("Reference date: 2005-07-01 (date set by you)");
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().workspace().articles[0].reference_override,
+        None
+    );
+    harness.get_by_label("Accept 2005-07-01");
+}

@@ -134,12 +134,16 @@ pub(crate) fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usiz
             let article = &articles[i];
             match (&article.published, &article.reference_estimate) {
                 (Some(p), _) => p.sort_key(),
-                // Undated articles sort by the estimate, after dated ones of the same day.
-                (None, Some(e)) => {
-                    let date = e.date_in_force();
-                    (date.year(), date.month(), date.day(), u32::MAX)
-                }
-                (None, None) => (i32::MAX, 13, 0, 0),
+                // Undated articles sort by the date set or estimated, after dated ones of the
+                // same day.
+                (None, estimate) => match (article.reference_override, estimate) {
+                    (Some(date), _) => (date.year(), date.month(), date.day(), u32::MAX),
+                    (None, Some(e)) => {
+                        let date = e.date_in_force();
+                        (date.year(), date.month(), date.day(), u32::MAX)
+                    }
+                    (None, None) => (i32::MAX, 13, 0, 0),
+                },
             }
         }),
         SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
@@ -493,6 +497,10 @@ pub fn library_ui(
                                 estimate.confidence_in_force(),
                                 estimate.basis_in_force()
                             ));
+                        }
+                        (Some((date, ReferenceSource::UserSet)), _) => {
+                            ui.label(date.to_string())
+                                .on_hover_text("No date in the source; the reference date you set");
                         }
                         _ => {
                             ui.weak("—");
