@@ -426,6 +426,44 @@ fn timeml_files_validate_and_keep_the_text() {
     validate_with_schema("timeml-min-consistency.xsd", &files);
 }
 
+/// A range ("1957-58") is written as TIMEX3 readers take one: a DURATION over its words,
+/// anchored to two DATEs that consume no text; the file stays valid and keeps the text.
+#[test]
+fn timeml_writes_a_range_as_a_duration_between_two_points() {
+    let dir = tempfile::tempdir().unwrap();
+    common::folder_with(
+        dir.path(),
+        "news",
+        &[(
+            "war.txt",
+            "War history\n\nPublished 12 May 2005\n\nThe war of 1957-58 ended in a truce.\n",
+        )],
+    );
+    let path = common::import_into(dir.path(), "news", "w.ron");
+    let ws = dateline::store::load_workspace(&path).unwrap();
+    let folder = dir.path().join("tml");
+    export_to(&ws, ExportFormat::Timeml, &folder);
+    let file = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        xml.contains(
+            "<TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P2Y\" beginPoint=\"t2\" \
+             endPoint=\"t3\">1957-58</TIMEX3><TIMEX3 tid=\"t2\" type=\"DATE\" \
+             value=\"1957\"/><TIMEX3 tid=\"t3\" type=\"DATE\" value=\"1958\"/>"
+        ),
+        "{xml}"
+    );
+    let tag = regex::Regex::new("</?TIMEX3[^>]*>").unwrap();
+    let inner = &xml[xml.find("<TEXT>").unwrap() + 6..xml.find("</TEXT>").unwrap()];
+    assert_eq!(*tag.replace_all(inner, ""), *ws.articles[0].body);
+    validate_with_schema("timeml-min-consistency.xsd", &[file]);
+}
+
 /// The calendar follows RFC 5545's rules: CRLF lines of at most 75 octets, required
 /// properties, an all-day month as the 1st to the 1st of the next month, the exact value kept.
 #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::text::xml_escape;
 use super::{ExchangeError, ExportData, ExportReport, document_name, write_in};
 use crate::extract::timex::article_timexes;
-use crate::model::{AnnotationBody, Modifier, ReferenceSource};
+use crate::model::{AnnotationBody, Modifier, ReferenceSource, TimePoint, TimeValue};
 
 fn mod_attribute(m: Modifier) -> &'static str {
     match m {
@@ -19,6 +19,36 @@ fn mod_attribute(m: Modifier) -> &'static str {
         Modifier::Mid => "MID",
         Modifier::End => "END",
     }
+}
+
+/// A range ("1957-58", "2009-2010", "from March to May") as TIMEX3 readers take it: a
+/// DURATION over the words, its length in `value`, anchored by `beginPoint` and `endPoint` to
+/// two DATE TIMEX3s that consume no text (TimeML 1.2.1); an open end has no anchor.
+fn range_tags(
+    from: Option<&TimePoint>,
+    to: Option<&TimePoint>,
+    written: &str,
+    next_id: &mut usize,
+) -> String {
+    let id = *next_id;
+    *next_id += 1;
+    let mut anchors = String::new();
+    let mut attributes = format!(
+        "tid=\"t{id}\" type=\"DURATION\" value=\"{}\"",
+        TimeValue::range_length(from, to)
+    );
+    for (point, attribute) in [(from, "beginPoint"), (to, "endPoint")] {
+        if let Some(point) = point {
+            let anchor = *next_id;
+            *next_id += 1;
+            attributes.push_str(&format!(" {attribute}=\"t{anchor}\""));
+            anchors.push_str(&format!(
+                "<TIMEX3 tid=\"t{anchor}\" type=\"DATE\" value=\"{}\"/>",
+                xml_escape(&point.to_timex())
+            ));
+        }
+    }
+    format!("<TIMEX3 {attributes}>{written}</TIMEX3>{anchors}")
 }
 
 /// The `.tml` text of one article, and how many expressions overlapped another.
@@ -37,10 +67,7 @@ pub fn document(
         "<DOCID>{}</DOCID>\n",
         xml_escape(&document_name(article))
     ));
-    if let Some((date, source)) = article
-        .reference_date()
-        .filter(|(_, s)| *s != ReferenceSource::FileDate)
-    {
+    if let Some((date, source)) = article.reference_date().filter(|(_, s)| !s.is_uncertain()) {
         let function = if source == ReferenceSource::Published {
             "CREATION_TIME"
         } else {
@@ -69,6 +96,17 @@ pub fn document(
             continue;
         }
         out.push_str(&xml_escape(&body[at..t.start]));
+        let written = xml_escape(&body[t.start..t.end]);
+        if let TimeValue::Range(from, to) = &t.value {
+            out.push_str(&range_tags(
+                from.as_ref(),
+                to.as_ref(),
+                &written,
+                &mut next_id,
+            ));
+            at = t.end;
+            continue;
+        }
         let mut attributes = format!(
             "tid=\"t{next_id}\" type=\"{}\" value=\"{}\"",
             t.kind.as_str(),
@@ -77,10 +115,7 @@ pub fn document(
         if let Some(m) = t.value.modifier() {
             attributes.push_str(&format!(" mod=\"{}\"", mod_attribute(m)));
         }
-        out.push_str(&format!(
-            "<TIMEX3 {attributes}>{}</TIMEX3>",
-            xml_escape(&body[t.start..t.end])
-        ));
+        out.push_str(&format!("<TIMEX3 {attributes}>{written}</TIMEX3>"));
         next_id += 1;
         at = t.end;
     }

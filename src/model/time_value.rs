@@ -533,6 +533,43 @@ impl TimeValue {
         }
     }
 
+    /// The length of a range from `from` to `to`, both included, as a TIMEX3 duration: "P2Y"
+    /// for 1957–58, "P3M" for March to May 2005, "P5D" for 1–5 June; with an open end or ends
+    /// of different kinds the number is unknown ("PXY").
+    pub fn range_length(from: Option<&TimePoint>, to: Option<&TimePoint>) -> String {
+        use TimePoint::{Century, Day, Decade, Month, Year};
+        let counted = match (from, to) {
+            (Some(Year(Some(a))), Some(Year(Some(b)))) => Some((i64::from(b - a), "Y")),
+            (Some(Decade(a)), Some(Decade(b))) => Some((i64::from(b - a), "DE")),
+            (Some(Century(a)), Some(Century(b))) => Some((i64::from(b - a), "CE")),
+            (Some(Month(Some(ya), ma)), Some(Month(Some(yb), mb))) => Some((
+                i64::from(yb * 12 + i32::from(*mb)) - i64::from(ya * 12 + i32::from(*ma)),
+                "M",
+            )),
+            (Some(Day(Some(ya), Some(ma), Some(da))), Some(Day(Some(yb), Some(mb), Some(db)))) => {
+                let day =
+                    |y: i32, m: u8, d: u8| NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d));
+                day(*ya, *ma, *da)
+                    .zip(day(*yb, *mb, *db))
+                    .map(|(a, b)| ((b - a).num_days(), "D"))
+            }
+            _ => None,
+        };
+        match counted {
+            Some((gap, unit)) if gap >= 0 => format!("P{}{unit}", gap + 1),
+            _ => {
+                let unit = match from.or(to) {
+                    Some(Decade(_)) => "DE",
+                    Some(Century(_)) => "CE",
+                    Some(Month(..)) => "M",
+                    Some(Day(..)) => "D",
+                    _ => "Y",
+                };
+                format!("PX{unit}")
+            }
+        }
+    }
+
     /// The TIMEX3 `value` attribute.
     pub fn to_timex(&self) -> String {
         match self {
@@ -679,6 +716,27 @@ fn duration_part(text: &str, in_time: bool) -> Option<((Option<f64>, Unit), usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_has_its_length_in_its_own_unit_and_an_open_one_none() {
+        use TimePoint::{Day, Month, Year};
+        let length = |a, b| TimeValue::range_length(Some(&a), Some(&b));
+        assert_eq!(length(Year(Some(1957)), Year(Some(1958))), "P2Y");
+        assert_eq!(length(Month(Some(2004), 11), Month(Some(2005), 2)), "P4M");
+        assert_eq!(
+            length(
+                Day(Some(2005), Some(6), Some(1)),
+                Day(Some(2005), Some(6), Some(5))
+            ),
+            "P5D"
+        );
+        assert_eq!(length(Year(Some(1960)), Year(Some(1950))), "PXY");
+        assert_eq!(length(Year(Some(2004)), Month(Some(2005), 3)), "PXY");
+        assert_eq!(
+            TimeValue::range_length(Some(&Month(Some(2005), 3)), None),
+            "PXM"
+        );
+    }
 
     #[test]
     fn timex_strings_round_trip() {
