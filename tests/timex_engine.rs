@@ -511,3 +511,48 @@ fn words_that_only_look_like_dates_are_left_alone() {
         );
     }
 }
+
+#[test]
+fn sets_of_parts_of_days_seasons_and_rates() {
+    let r = day(2005, 6, 15);
+    for (text, words, value) in [
+        (
+            "The club trains every morning.",
+            "every morning",
+            "XXXX-XX-XXTMO",
+        ),
+        ("Guards patrol each night.", "each night", "XXXX-XX-XXTNI"),
+        ("The lake freezes each winter.", "each winter", "XXXX-WI"),
+        ("The side plays each season.", "each season", "P1Y"),
+        ("Rents rose 5% a year.", "a year", "P1Y"),
+        ("The council meets twice a year.", "a year", "P1Y"),
+    ] {
+        check(r, text, words, "SET", value);
+    }
+}
+
+#[test]
+fn that_day_refers_back_to_a_day_named_without_its_year() {
+    let r = day(2005, 6, 15);
+    check(
+        r,
+        "He arrived on March 3. That day, he met the minister.",
+        "That day",
+        "DATE",
+        "2005-03-03",
+    );
+    check(
+        r,
+        "The talks broke down on Monday. Later that day the envoy left.",
+        "that day",
+        "DATE",
+        "2005-06-13",
+    );
+    check(
+        r,
+        "Five years from now the plant will close.",
+        "Five years from now",
+        "DATE",
+        "2010",
+    );
+}

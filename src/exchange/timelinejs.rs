@@ -28,7 +28,7 @@ fn date(point: &TimePoint) -> Option<Value> {
             json!({"year": start.year(), "month": start.month(), "day": start.day(), "display_date": point.to_timex_display()})
         }
         TimePoint::Month(..) => json!({"year": start.year(), "month": start.month()}),
-        TimePoint::Day(..) | TimePoint::AnyWeekday(_) => {
+        TimePoint::Day(..) | TimePoint::AnyWeekday(_) | TimePoint::AnyDayPart(_) => {
             json!({"year": start.year(), "month": start.month(), "day": start.day()})
         }
         TimePoint::DayPart(..) | TimePoint::Clock(..) => json!({

@@ -48,7 +48,7 @@ impl TimePoint {
             TimePoint::Clock(_, _, minute) => {
                 TimePoint::Clock(date, at.hour() as u8, minute.map(|_| at.minute() as u8))
             }
-            TimePoint::AnyWeekday(_) => return None,
+            TimePoint::AnyWeekday(_) | TimePoint::AnyDayPart(_) => return None,
         })
     }
 
@@ -104,7 +104,10 @@ impl TimePoint {
             TimePoint::Quarter(..) | TimePoint::Half(..) | TimePoint::Season(..) => Unit::Quarter,
             TimePoint::Month(..) => Unit::Month,
             TimePoint::Week(..) | TimePoint::Weekend(..) => Unit::Week,
-            TimePoint::Day(..) | TimePoint::AnyWeekday(_) | TimePoint::DayPart(..) => Unit::Day,
+            TimePoint::Day(..)
+            | TimePoint::AnyWeekday(_)
+            | TimePoint::AnyDayPart(_)
+            | TimePoint::DayPart(..) => Unit::Day,
             TimePoint::Clock(_, _, None) => Unit::Hour,
             TimePoint::Clock(_, _, Some(_)) => Unit::Minute,
         }

@@ -136,6 +136,8 @@ pub enum TimePoint {
     Day(Option<i32>, Option<u8>, Option<u8>),
     /// A weekday of no particular week (1 = Monday), for sets such as "every Monday".
     AnyWeekday(u8),
+    /// A part of no particular day, for sets such as "every morning".
+    AnyDayPart(PartOfDay),
     /// A part of a known day.
     DayPart(NaiveDate, PartOfDay),
     /// An hour and maybe a minute of a known day.
@@ -346,6 +348,7 @@ impl TimePoint {
             TimePoint::Weekend(y, w) => format!("{}-W{w:02}-WE", year_text(Some(y))),
             TimePoint::Day(y, m, d) => format!("{}-{}-{}", year_text(y), two(m), two(d)),
             TimePoint::AnyWeekday(d) => format!("XXXX-WXX-{d}"),
+            TimePoint::AnyDayPart(p) => format!("XXXX-XX-XXT{}", p.code()),
             TimePoint::DayPart(date, p) => format!("{}T{}", date.format("%Y-%m-%d"), p.code()),
             TimePoint::Clock(date, h, Some(m)) => {
                 format!("{}T{h:02}:{m:02}", date.format("%Y-%m-%d"))
@@ -364,7 +367,8 @@ impl TimePoint {
             }
         };
         if let Some((date, time)) = value.split_once('T') {
-            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+            let any_day = date == "XXXX-XX-XX";
+            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
             let part = match time {
                 "MO" => Some(PartOfDay::Morning),
                 "MI" => Some(PartOfDay::Midday),
@@ -374,6 +378,10 @@ impl TimePoint {
                 "DT" => Some(PartOfDay::Daytime),
                 _ => None,
             };
+            if let (true, Some(part)) = (any_day, part) {
+                return Some(TimePoint::AnyDayPart(part));
+            }
+            let date = date?;
             if let Some(part) = part {
                 return Some(TimePoint::DayPart(date, part));
             }
@@ -475,7 +483,7 @@ impl TimePoint {
                 let start = day(y?, u32::from(m?), u32::from(d?))?;
                 span(start, start + ChronoDuration::days(1))
             }
-            TimePoint::AnyWeekday(_) => None,
+            TimePoint::AnyWeekday(_) | TimePoint::AnyDayPart(_) => None,
             TimePoint::DayPart(date, part) => {
                 let (a, b) = part.hours();
                 let start = date.and_hms_opt(a, 0, 0)?;
@@ -504,7 +512,10 @@ impl TimePoint {
             | TimePoint::Day(y, _, _) => y,
             TimePoint::Week(y, _) | TimePoint::Weekend(y, _) => Some(y),
             TimePoint::DayPart(d, _) | TimePoint::Clock(d, _, _) => Some(d.year()),
-            TimePoint::Century(_) | TimePoint::Decade(_) | TimePoint::AnyWeekday(_) => None,
+            TimePoint::Century(_)
+            | TimePoint::Decade(_)
+            | TimePoint::AnyWeekday(_)
+            | TimePoint::AnyDayPart(_) => None,
         }
     }
 }
@@ -716,6 +727,18 @@ fn duration_part(text: &str, in_time: bool) -> Option<((Option<f64>, Unit), usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_of_any_day_reads_back_as_it_is_written() {
+        let every_morning = TimeValue::Set(SetPeriod::EveryPoint(TimePoint::AnyDayPart(
+            PartOfDay::Morning,
+        )));
+        assert_eq!(every_morning.to_timex(), "XXXX-XX-XXTMO");
+        assert_eq!(
+            TimeValue::from_timex("SET", "XXXX-XX-XXTMO"),
+            Some(every_morning)
+        );
+    }
 
     #[test]
     fn a_range_has_its_length_in_its_own_unit_and_an_open_one_none() {

@@ -912,8 +912,9 @@ fn duration(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     None
 }
 
-/// "daily", "weekly", "annually", "every day", "each Thursday", "every two weeks", "a week" after
-/// a quantity ("2,000 trucks a week"), "per year".
+/// "daily", "weekly", "annually", "every day", "each Thursday", "every morning", "each summer",
+/// "each season", "every two weeks", "a week" after a quantity ("2,000 trucks a week", "5% a
+/// year", "twice a year"), "per year".
 fn set(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     let w = t.word(i)?;
     let every = |u: Unit| Expr::Set(SetPeriod::Every(1.0, u));
@@ -939,6 +940,25 @@ fn set(t: &Toks, i: usize) -> Option<(usize, Expr)> {
                 Expr::Set(SetPeriod::EveryPoint(TimePoint::AnyWeekday(wd))),
             ));
         }
+        if w != "per" {
+            // "every morning", "each summer", "each season" (of a sport: a year).
+            let next = t.word(i + 1);
+            if let Some(part) = next.and_then(part_of_day) {
+                return Some((
+                    i + 2,
+                    Expr::Set(SetPeriod::EveryPoint(TimePoint::AnyDayPart(part))),
+                ));
+            }
+            if let Some(s) = next.and_then(season) {
+                return Some((
+                    i + 2,
+                    Expr::Set(SetPeriod::EveryPoint(TimePoint::Season(None, s))),
+                ));
+            }
+            if next == Some("season") {
+                return Some((i + 2, every(Unit::Year)));
+            }
+        }
         if let Some(m) = t
             .word(i + 1)
             .and_then(month)
@@ -958,7 +978,10 @@ fn set(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         };
         let prev = i.checked_sub(1).and_then(|p| t.t.get(p))?;
         let quantity_before = prev.kind == Kind::Number
-            || matches!(prev.lower.as_ref(), "once" | "twice" | "times" | "thrice")
+            || matches!(
+                prev.lower.as_ref(),
+                "once" | "twice" | "times" | "thrice" | "%" | "percent" | "pct"
+            )
             || (prev.kind == Kind::Word
                 && prev.lower.ends_with('s')
                 && i >= 2

@@ -78,6 +78,14 @@ pub fn find_timexes(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             }
             if let Some(named) = named_date(&c.expr) {
                 context.last_named = Some(named);
+            } else if let (
+                TimeValue::Point(TimePoint::Day(Some(y), Some(m), Some(d)), _),
+                expr::Expr::Date { .. } | expr::Expr::Weekday(..) | expr::Expr::RelDay(..),
+            ) = (&resolved.value, &c.expr)
+            {
+                // A day the story names without its year ("March 3", "on Monday",
+                // "yesterday") is what a later "that day" refers back to.
+                context.last_named = Some((*y, Some(*m), Some(*d)));
             }
             let (start, end) = (tokens[c.start].start, tokens[c.end - 1].end);
             let written = &text[start..end];
