@@ -1,7 +1,7 @@
 //! Lists of names shipped in assets/gazetteers: countries, cities, nationalities,
 //! organisations, given names. The tagger reads membership as features.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Which list a name is on.
@@ -59,8 +59,9 @@ type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 /// All lists, by lower-cased word sequence.
 pub struct Gazetteer {
     names: HashMap<Vec<u64>, Vec<List>, FnvBuild>,
-    longest: usize,
-    first_words: HashSet<u64, FnvBuild>,
+    /// For each first word of a name, the lengths (in words) of the names it begins, as bits:
+    /// the tagger tries only those at a word ("San" begins hundreds of places, "the" none).
+    first_words: HashMap<u64, u64, FnvBuild>,
 }
 
 fn parse(text: &str) -> impl Iterator<Item = &str> {
@@ -76,8 +77,7 @@ impl Gazetteer {
         GAZETTEER.get_or_init(|| {
             let mut g = Gazetteer {
                 names: HashMap::default(),
-                longest: 1,
-                first_words: HashSet::default(),
+                first_words: HashMap::default(),
             };
             let lists: [(List, &str); 5] = [
                 (
@@ -107,9 +107,9 @@ impl Gazetteer {
                         .iter()
                         .map(|w| super::features::word_hash(&w.text.to_lowercase()))
                         .collect();
-                    g.longest = g.longest.max(key.len());
-                    if let Some(first) = key.first() {
-                        g.first_words.insert(*first);
+                    // Names of over 63 words are no names a text writes.
+                    if let (Some(first), 1..=63) = (key.first(), key.len()) {
+                        *g.first_words.entry(*first).or_default() |= 1 << key.len();
                     }
                     g.names.entry(key).or_default().push(list);
                 }
@@ -123,12 +123,16 @@ impl Gazetteer {
         let mut marks = vec![Vec::new(); lower.len()];
         let mut i = 0;
         while i < lower.len() {
-            if !self.first_words.contains(&lower[i]) {
+            let Some(&lengths) = self.first_words.get(&lower[i]) else {
                 i += 1;
                 continue;
-            }
+            };
             let mut matched = 0;
-            for len in (1..=self.longest.min(lower.len() - i)).rev() {
+            let room = lower.len() - i;
+            for len in (1..=room.min(63))
+                .rev()
+                .filter(|len| lengths & (1 << len) != 0)
+            {
                 if let Some(lists) = self.names.get(&lower[i..i + len]) {
                     for (k, mark) in marks[i..i + len].iter_mut().enumerate() {
                         mark.extend(lists.iter().map(|l| (*l, k == 0)));
