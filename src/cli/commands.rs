@@ -365,10 +365,9 @@ fn reference_record(article: &Article) -> serde_json::Value {
     if let (crate::model::ReferenceSource::Estimated, Some(estimate)) =
         (source, &article.reference_estimate)
     {
-        record["precision"] = format!("{:?}", estimate.precision_in_force())
-            .to_lowercase()
-            .into();
-        record["basis"] = estimate.basis_in_force().into();
+        let in_force = estimate.in_force();
+        record["precision"] = in_force.precision.code().into();
+        record["basis"] = in_force.basis.into();
     }
     record
 }

@@ -138,7 +138,7 @@ pub fn output_article(fields: &Map<String, Value>, id: &str) -> Result<Article, 
         extracted: None,
     };
     article.reference_estimate =
-        super::structure::estimate_if_undated(article.published.as_ref(), &article.body);
+        crate::extract::timex::estimate_if_undated(article.published.as_ref(), &article.body);
     let reference = match fields.get("reference") {
         Some(Value::Object(r)) => {
             let date = text_field(r, "date")?

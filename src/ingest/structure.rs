@@ -107,7 +107,10 @@ impl ArticleStructure {
             byline: self.byline,
             dateline: self.dateline,
             agency: self.agency,
-            reference_estimate: estimate_if_undated(self.published.as_ref(), &body),
+            reference_estimate: crate::extract::timex::estimate_if_undated(
+                self.published.as_ref(),
+                &body,
+            ),
             published: self.published,
             body: body.into(),
             reference_override: None,
@@ -115,17 +118,6 @@ impl ArticleStructure {
             extracted: None,
         }
     }
-}
-
-/// The reference date an article's text suggests when it has no full publication date.
-pub(crate) fn estimate_if_undated(
-    published: Option<&crate::model::PublishedAt>,
-    body: &str,
-) -> Option<crate::model::ReferenceEstimate> {
-    if published.and_then(|p| p.date()).is_some() {
-        return None;
-    }
-    crate::extract::timex::estimate_reference(body)
 }
 
 /// "Related coverage:", "More on this story", "Read Next": what follows is links.

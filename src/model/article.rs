@@ -295,7 +295,7 @@ impl Article {
         let file = self.source.modified;
         match &self.reference_estimate {
             Some(estimate) if !file.is_some_and(|d| estimate.admits(d)) => {
-                Some((estimate.date_in_force(), ReferenceSource::Estimated))
+                Some((estimate.in_force().date, ReferenceSource::Estimated))
             }
             _ => file.map(|d| (d, ReferenceSource::FileDate)),
         }
@@ -311,7 +311,7 @@ impl Article {
             ReferenceSource::Estimated | ReferenceSource::FileDate => self
                 .reference_estimate
                 .as_ref()
-                .map_or(0.1, |estimate| estimate.confidence_in_force()),
+                .map_or(0.1, |estimate| estimate.in_force().confidence),
         })
     }
 

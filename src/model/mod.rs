@@ -47,7 +47,7 @@ pub use orphan::{Orphan, OrphanItem, PlaceError};
 pub use published::PublishedAt;
 pub use rebase::{AnchorCounts, AnchorStatus, AnnotationAnchoring, Rebased, rebase_article};
 pub use reference_estimate::{
-    CorpusYear, EstimatePrecision, ReferenceEstimate, settle_with_corpus,
+    CorpusYear, EstimatePrecision, InForce, ReferenceEstimate, apply_corpus_changes, corpus_changes,
 };
 pub use rescan::{GONE_REASON, MovedSource, RescanReport, source_files, source_hashes};
 pub use stored_extraction::{ArticleText, StoredExtraction, StoredName, StoredTimex};

@@ -39,7 +39,7 @@ pub struct ReferenceEstimate {
     #[serde(default)]
     pub latest: Option<i32>,
     /// The year the workspace's other articles suggest within those bounds, when it differs
-    /// from the text's (`settle_with_corpus`).
+    /// from the text's (`corpus_changes`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corpus: Option<CorpusYear>,
 }
@@ -55,37 +55,55 @@ pub struct CorpusYear {
     pub basis: String,
 }
 
-impl ReferenceEstimate {
-    /// The estimate in force: the workspace's year when it gave one, else the text's date.
-    pub fn date_in_force(&self) -> NaiveDate {
-        self.corpus.as_ref().map_or(self.date, |c| c.date)
-    }
+/// The estimate in force, whichever made it: the workspace's year, or the text's date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InForce<'a> {
+    /// The date relative expressions are counted from.
+    pub date: NaiveDate,
+    /// How much of it is known.
+    pub precision: EstimatePrecision,
+    /// From 0 to 1.
+    pub confidence: f32,
+    /// Why, in words.
+    pub basis: &'a str,
+}
 
-    /// How much of the date in force is known.
-    pub fn precision_in_force(&self) -> EstimatePrecision {
-        if self.corpus.is_some() {
-            EstimatePrecision::Year
-        } else {
-            self.precision
+impl EstimatePrecision {
+    /// The word `extract` writes: "year", "month" or "day".
+    pub fn code(self) -> &'static str {
+        match self {
+            EstimatePrecision::Year => "year",
+            EstimatePrecision::Month => "month",
+            EstimatePrecision::Day => "day",
         }
     }
+}
 
-    /// The confidence of the estimate in force.
-    pub fn confidence_in_force(&self) -> f32 {
-        self.corpus
-            .as_ref()
-            .map_or(self.confidence, |c| c.confidence)
-    }
-
-    /// Why the estimate in force was made, in words.
-    pub fn basis_in_force(&self) -> &str {
-        self.corpus.as_ref().map_or(&self.basis, |c| &c.basis)
+impl ReferenceEstimate {
+    /// The estimate in force: the workspace's year when it gave one, else the text's date.
+    pub fn in_force(&self) -> InForce<'_> {
+        match &self.corpus {
+            Some(c) => InForce {
+                date: c.date,
+                precision: EstimatePrecision::Year,
+                confidence: c.confidence,
+                basis: &c.basis,
+            },
+            None => InForce {
+                date: self.date,
+                precision: self.precision,
+                confidence: self.confidence,
+                basis: &self.basis,
+            },
+        }
     }
 
     /// The estimate as written to the user: "2005", "March 2005", "2005-03-14".
     pub fn describe(&self) -> String {
-        let date = self.date_in_force();
-        match self.precision_in_force() {
+        let InForce {
+            date, precision, ..
+        } = self.in_force();
+        match precision {
             EstimatePrecision::Year => date.year().to_string(),
             EstimatePrecision::Month => date.format("%B %Y").to_string(),
             EstimatePrecision::Day => date.to_string(),
@@ -96,9 +114,13 @@ impl ReferenceEstimate {
     /// year after when only the year is known (a story on 2004's figures printed in 2005);
     /// within its month, or the month after; on its day, or within a week after.
     pub fn admits(&self, date: NaiveDate) -> bool {
-        let own = self.date_in_force();
+        let InForce {
+            date: own,
+            precision,
+            ..
+        } = self.in_force();
         let days = (date - own).num_days();
-        match self.precision_in_force() {
+        match precision {
             EstimatePrecision::Year => date.year() == own.year() || date.year() == own.year() + 1,
             EstimatePrecision::Month => (0..62).contains(&days),
             EstimatePrecision::Day => (0..=7).contains(&days),
@@ -116,98 +138,113 @@ const FADE_PER_YEAR: f32 = 0.8;
 const LEAST_SUPPORT: f32 = 2.0;
 
 /// Weight of an article whose year is only bounded by its text, next to one whose year is
-/// known (published, set by the user, or stated by a sentence).
+/// known (published or set by the user).
 const BOUNDED_WEIGHT: f32 = 0.25;
 
 /// The year an article is known to be from, for the workspace's histogram.
 fn known_year(article: &Article) -> Option<i32> {
-    if let Some(date) = article.reference_override {
-        return Some(date.year());
+    match article.reference_override {
+        Some(date) => Some(date.year()),
+        None => article.published.as_ref().and_then(|p| p.year),
     }
-    if let Some(year) = article.published.as_ref().and_then(|p| p.year) {
-        return Some(year);
-    }
-    None
 }
 
-/// Gives every article whose text only bounds its year ("the latest year it writes is 2000")
-/// the year most of the workspace is from within those bounds, fading with distance from the
-/// earliest year the text allows; an article whose text states its year, or whose bounds hold
-/// no well supported year, keeps the text's estimate. Collections are gathered around a time,
-/// so the dated articles (and those whose year a sentence states) are the evidence; the
-/// others count a quarter. Derived data: it depends only on the articles, and running it
-/// again gives the same result.
-pub fn settle_with_corpus(articles: &mut [Article]) {
+/// How many articles of the workspace are from each year: those whose year is known count 1,
+/// those with only an estimate `BOUNDED_WEIGHT`.
+fn support_by_year(articles: &[Article]) -> BTreeMap<i32, f32> {
     let mut support: BTreeMap<i32, f32> = BTreeMap::new();
-    for article in articles.iter() {
+    for article in articles {
         if let Some(year) = known_year(article) {
             *support.entry(year).or_default() += 1.0;
         } else if let Some(estimate) = &article.reference_estimate {
             *support.entry(estimate.date.year()).or_default() += BOUNDED_WEIGHT;
         }
     }
-    for article in articles.iter_mut() {
-        let own_year = known_year(article);
-        let Some(estimate) = article.reference_estimate.as_mut() else {
-            continue;
-        };
-        estimate.corpus = None;
-        if own_year.is_some() {
-            continue;
+    support
+}
+
+/// The year the workspace suggests within an estimate's bounds, fading with distance from
+/// the text's own year; `None` when no year there is well supported or it is the text's own.
+fn corpus_year(estimate: &ReferenceEstimate, support: &BTreeMap<i32, f32>) -> Option<CorpusYear> {
+    let own = estimate.date.year();
+    // The article's own vote does not count for it.
+    let others = |year: i32| {
+        let s = support.get(&year).copied().unwrap_or(0.0);
+        if year == own { s - BOUNDED_WEIGHT } else { s }
+    };
+    let low = estimate.earliest.or(estimate.latest.map(|y| y - 10))?;
+    let high = estimate.latest.unwrap_or(i32::MAX).max(low);
+    let mut best: Option<(f32, i32)> = None;
+    let mut total = 0.0;
+    for &year in support.range(low..=high).map(|(year, _)| year) {
+        let s = others(year);
+        total += s;
+        let score = s * FADE_PER_YEAR.powi((year - own).abs());
+        if s >= LEAST_SUPPORT && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, year));
         }
-        let own = estimate.date.year();
-        // The article's own vote does not count for it.
-        let others = |year: i32| {
-            let mut s = support.get(&year).copied().unwrap_or(0.0);
-            if own == year {
-                s -= BOUNDED_WEIGHT;
-            }
-            s
-        };
-        let low = estimate.earliest.or(estimate.latest.map(|y| y - 10));
-        let (Some(low), high) = (low, estimate.latest) else {
-            continue;
-        };
-        let high = high.unwrap_or(i32::MAX).max(low);
-        let mut best: Option<(f32, i32)> = None;
-        let mut total = 0.0;
-        for (&year, _) in support.range(low..=high) {
-            let s = others(year);
-            total += s;
-            let score = s * FADE_PER_YEAR.powi((year - own).abs());
-            if s >= LEAST_SUPPORT && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, year));
-            }
+    }
+    let (_, year) = best.filter(|&(_, year)| year != own)?;
+    let date = NaiveDate::from_ymd_opt(year, 7, 1)?;
+    let share = others(year) / total.max(1.0);
+    let bound = match (estimate.earliest, estimate.latest) {
+        (Some(e), Some(l)) => format!("writes no year after {e} in the past nor before {l} ahead"),
+        (Some(e), None) => format!("writes no later year than {e}"),
+        (None, Some(l)) => format!("writes {l} as ahead of it"),
+        (None, None) => String::new(),
+    };
+    Some(CorpusYear {
+        date,
+        confidence: (0.3 + 0.4 * share).min(0.7),
+        basis: format!(
+            "the text {bound}; most of the workspace's articles in that span are from {year}"
+        ),
+    })
+}
+
+/// The articles whose workspace year (`ReferenceEstimate::corpus`) is not what the workspace
+/// now suggests, by index, with the year it suggests: every article whose text only bounds its
+/// year ("the latest year it writes is 2000") gets the year most of the workspace is from
+/// within those bounds, fading with distance from the text's own year; an article whose date
+/// is known, or whose bounds hold no well supported year, keeps the text's estimate.
+/// Collections are gathered around a time, so the dated articles are the evidence and the
+/// others count a quarter. Derived data: it depends only on the articles.
+pub fn corpus_changes(articles: &[Article]) -> Vec<(usize, Option<CorpusYear>)> {
+    let support = support_by_year(articles);
+    articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, article)| {
+            let estimate = article.reference_estimate.as_ref()?;
+            let settled = match known_year(article) {
+                Some(_) => None,
+                None => corpus_year(estimate, &support),
+            };
+            (settled != estimate.corpus).then_some((i, settled))
+        })
+        .collect()
+}
+
+/// Lays the workspace years `corpus_changes` found over the articles it found them in.
+pub fn apply_corpus_changes(articles: &mut [Article], changes: Vec<(usize, Option<CorpusYear>)>) {
+    for (i, year) in changes {
+        if let Some(estimate) = articles
+            .get_mut(i)
+            .and_then(|a| a.reference_estimate.as_mut())
+        {
+            estimate.corpus = year;
         }
-        let Some((_, year)) = best else { continue };
-        if year == estimate.date.year() {
-            continue;
-        }
-        let Some(date) = NaiveDate::from_ymd_opt(year, 7, 1) else {
-            continue;
-        };
-        let share = others(year) / total.max(1.0);
-        let bound = match (estimate.earliest, estimate.latest) {
-            (Some(e), Some(l)) => {
-                format!("writes no year after {e} in the past nor before {l} ahead")
-            }
-            (Some(e), None) => format!("writes no later year than {e}"),
-            (None, Some(l)) => format!("writes {l} as ahead of it"),
-            (None, None) => String::new(),
-        };
-        estimate.corpus = Some(CorpusYear {
-            date,
-            confidence: (0.3 + 0.4 * share).min(0.7),
-            basis: format!(
-                "the text {bound}; most of the workspace's articles in that span are from {year}"
-            ),
-        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn settle_with_corpus(articles: &mut [Article]) {
+        let changes = corpus_changes(articles);
+        apply_corpus_changes(articles, changes);
+    }
 
     fn estimate(y: i32, m: u32, d: u32, precision: EstimatePrecision) -> ReferenceEstimate {
         ReferenceEstimate {
@@ -256,12 +293,12 @@ mod tests {
         articles[3].reference_estimate = Some(bounded(2000, None));
         settle_with_corpus(&mut articles);
         let settled = articles[3].reference_estimate.as_ref().unwrap();
-        assert_eq!(settled.date_in_force().to_string(), "2004-07-01");
+        assert_eq!(settled.in_force().date.to_string(), "2004-07-01");
         assert_eq!(settled.describe(), "2004");
         assert!(
-            settled.basis_in_force().contains("2000"),
+            settled.in_force().basis.contains("2000"),
             "{}",
-            settled.basis_in_force()
+            settled.in_force().basis
         );
         // Settling again changes nothing.
         let before = articles.clone();
@@ -271,7 +308,7 @@ mod tests {
         articles[3].reference_estimate = Some(bounded(2000, Some(2002)));
         settle_with_corpus(&mut articles);
         let kept = articles[3].reference_estimate.as_ref().unwrap();
-        assert_eq!(kept.date_in_force().to_string(), "2001-07-01");
+        assert_eq!(kept.in_force().date.to_string(), "2001-07-01");
         // Alone, an article keeps its own estimate.
         let mut alone = vec![articles[3].clone()];
         alone[0].reference_estimate = Some(bounded(2000, None));

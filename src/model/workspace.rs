@@ -216,8 +216,19 @@ impl Workspace {
         });
         self.problems.extend(problems);
         self.problems.extend(left_out);
-        super::settle_with_corpus(self.articles_mut());
+        self.settle_reference_estimates();
         summary
+    }
+
+    /// Settles the undated articles' estimated reference dates against the workspace
+    /// (`corpus_changes`), touching the articles only when one changes: an import that
+    /// changed nothing copies no article list a snapshot still shares.
+    pub fn settle_reference_estimates(&mut self) {
+        let changes = super::corpus_changes(&self.articles);
+        if changes.is_empty() {
+            return;
+        }
+        super::apply_corpus_changes(self.articles_mut(), changes);
     }
 
     /// Lays an article read again over the one at `index`: the same content leaves it as it

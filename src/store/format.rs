@@ -244,7 +244,7 @@ fn load_workspace_text_versioned(
     if header.format_version < 11 {
         estimate_references(&mut workspace);
     }
-    crate::model::settle_with_corpus(workspace.articles_mut());
+    workspace.settle_reference_estimates();
     for article in workspace.articles_mut() {
         article.source.path = resolve_path(&article.source.path, base);
     }
@@ -293,9 +293,8 @@ fn encode_originals(workspace: &mut Workspace) {
 fn estimate_references(workspace: &mut Workspace) {
     use rayon::prelude::*;
     workspace.articles_mut().par_iter_mut().for_each(|article| {
-        if article.published.as_ref().and_then(|p| p.date()).is_none() {
-            article.reference_estimate = crate::extract::timex::estimate_reference(&article.body);
-        }
+        article.reference_estimate =
+            crate::extract::timex::estimate_if_undated(article.published.as_ref(), &article.body);
     });
 }
 

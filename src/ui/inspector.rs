@@ -247,10 +247,10 @@ fn estimated_reference_ui(
         format!(
             "Reference date: {} (estimated from the text, confidence {:.2})",
             estimate.describe(),
-            estimate.confidence_in_force()
+            estimate.in_force().confidence
         ),
     );
-    ui.weak(estimate.basis_in_force());
+    ui.weak(estimate.in_force().basis);
     if ui
         .button(format!("Accept {date}"))
         .on_hover_text(

@@ -132,19 +132,20 @@ pub(crate) fn sorted_order(articles: &[Article], column: SortColumn) -> Vec<usiz
     match column {
         SortColumn::Published => rows.sort_by_key(|&i| {
             let article = &articles[i];
-            match (&article.published, &article.reference_estimate) {
-                (Some(p), _) => p.sort_key(),
-                // Undated articles sort by the date set or estimated, after dated ones of the
-                // same day.
-                (None, estimate) => match (article.reference_override, estimate) {
-                    (Some(date), _) => (date.year(), date.month(), date.day(), u32::MAX),
-                    (None, Some(e)) => {
-                        let date = e.date_in_force();
-                        (date.year(), date.month(), date.day(), u32::MAX)
-                    }
-                    (None, None) => (i32::MAX, 13, 0, 0),
-                },
+            if let Some(p) = &article.published {
+                return p.sort_key();
             }
+            // Undated articles sort by the date set or estimated, after dated ones of the
+            // same day.
+            let date = article.reference_override.or_else(|| {
+                article
+                    .reference_estimate
+                    .as_ref()
+                    .map(|e| e.in_force().date)
+            });
+            date.map_or((i32::MAX, 13, 0, 0), |d| {
+                (d.year(), d.month(), d.day(), u32::MAX)
+            })
         }),
         SortColumn::Headline => rows.sort_by_cached_key(|&i| articles[i].headline.to_lowercase()),
         SortColumn::Source => rows.sort_by_cached_key(|&i| source_of(&articles[i]).to_lowercase()),
@@ -494,8 +495,8 @@ pub fn library_ui(
                             .on_hover_text(format!(
                                 "No date in the source; estimated from the text (confidence \
                                  {:.2}): {}",
-                                estimate.confidence_in_force(),
-                                estimate.basis_in_force()
+                                estimate.in_force().confidence,
+                                estimate.in_force().basis
                             ));
                         }
                         (Some((date, ReferenceSource::UserSet)), _) => {

@@ -177,15 +177,7 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn mention(text: &str, words: &str, label: EntityLabel) -> EntityMention {
-        let start = text.find(words).unwrap();
-        EntityMention {
-            start,
-            end: start + words.len(),
-            text: words.to_string(),
-            label,
-        }
-    }
+    use super::super::test_mention as mention;
 
     fn spans(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();

@@ -275,6 +275,18 @@ fn with_canonical_names(body: &str) -> impl Iterator<Item = (EntityMention, Stri
     mentions.into_iter().zip(canonical)
 }
 
+/// The mention of the first `words` in `text` as `label`, for the passes' tests.
+#[cfg(test)]
+pub(crate) fn test_mention(text: &str, words: &str, label: EntityLabel) -> EntityMention {
+    let start = text.find(words).expect("the words are in the text");
+    EntityMention {
+        start,
+        end: start + words.len(),
+        text: words.to_string(),
+        label,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

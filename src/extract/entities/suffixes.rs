@@ -71,12 +71,7 @@ mod tests {
     use super::*;
 
     fn person(text: &str) -> EntityMention {
-        EntityMention {
-            start: 0,
-            end: text.len(),
-            text: text.to_string(),
-            label: EntityLabel::Person,
-        }
+        super::super::test_mention(text, text, EntityLabel::Person)
     }
 
     #[test]

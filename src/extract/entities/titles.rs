@@ -75,15 +75,7 @@ pub(super) fn take_off_titles(text: &str, mentions: &mut Vec<EntityMention>) {
 mod tests {
     use super::*;
 
-    fn mention(text: &str, words: &str, label: EntityLabel) -> EntityMention {
-        let start = text.find(words).unwrap();
-        EntityMention {
-            start,
-            end: start + words.len(),
-            text: words.to_string(),
-            label,
-        }
-    }
+    use super::super::test_mention as mention;
 
     #[test]
     fn titles_alone_go_and_a_persons_titles_come_off_the_front() {

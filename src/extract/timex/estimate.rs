@@ -7,7 +7,7 @@
 //! nothing unless nothing plainer does. An article whose only dates are ahead of it gets the
 //! year before the first of them, with little confidence; one that writes no year gets no
 //! estimate rather than a wrong one. The text alone often only bounds the year:
-//! `model::settle_with_corpus` then asks the rest of the workspace. Sentences naming a year
+//! `Workspace::settle_reference_estimates` then asks the rest of the workspace. Sentences naming a year
 //! both ways ("last year", "2004") were tried as anchors and left out: on Reuters-21578 they
 //! mostly compare two years ("up from 1985"), and they added nothing on three corpora.
 //! Only paragraphs that hold a four-digit year are read, so the estimate costs little next to
@@ -41,12 +41,6 @@ struct Clue {
     mixed: bool,
 }
 
-/// What the article's paragraphs with years say.
-#[derive(Default)]
-struct Clues {
-    written: Vec<Clue>,
-}
-
 /// Words that put a sentence's dates in doubt as evidence of when it was written, besides
 /// the tense markers of the time grammar: forecasts, hopes and targets.
 const AHEAD_WORDS: &[&str] = &[
@@ -77,29 +71,23 @@ fn speaks_ahead(word: &str) -> bool {
 /// Years outside this range are not dates a news story is written in.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2199;
 
-/// The date an expression writes out with its year.
+/// The date an expression writes out with its year: what the time engine takes as the last
+/// date the story named (`super::named_date`), and a year's parts and ranges.
 fn written(expr: &Expr) -> Option<Written> {
-    let (year, month, day, whole) = match *expr {
-        Expr::FullDate(y, m, d) => (y, Some(m), Some(d), false),
-        Expr::Date {
-            year: Some(y),
-            month,
-            day,
-        } => (y, Some(month), day, false),
-        Expr::Year(y) => (y, None, None, true),
-        Expr::Month(m, Some(y)) => (y, Some(m), None, false),
+    let (year, month, day) = super::named_date(expr).or(match *expr {
+        Expr::Month(m, Some(y)) => Some((y, Some(m), None)),
         Expr::Quarter { year: Some(y), .. }
         | Expr::Half(_, Some(y))
-        | Expr::Season(_, Some(y), _) => (y, None, None, false),
+        | Expr::Season(_, Some(y), _) => Some((y, None, None)),
         // "the 2004-05 season", "1950-53": the later year.
-        Expr::YearRange(_, y) => (y, None, None, true),
-        _ => return None,
-    };
+        Expr::YearRange(_, y) => Some((y, None, None)),
+        _ => None,
+    })?;
     YEARS.contains(&year).then_some(Written {
         year,
         month,
         day,
-        whole,
+        whole: matches!(expr, Expr::Year(_) | Expr::YearRange(..)),
     })
 }
 
@@ -124,8 +112,8 @@ fn has_year(text: &str) -> bool {
 }
 
 /// Reads the clues of every paragraph that writes a year.
-fn clues(text: &str) -> Clues {
-    let mut found = Clues::default();
+fn clues(text: &str) -> Vec<Clue> {
+    let mut found = Vec::new();
     for paragraph in text.split('\n').filter(|p| has_year(p)) {
         let tokens = tokens::tokenize(paragraph);
         // For each token its sentence, and for each sentence whether it speaks of the future.
@@ -146,7 +134,7 @@ fn clues(text: &str) -> Clues {
             if let Some(date) = written(&candidate.expr) {
                 let future =
                     tense::tense_around(&tokens, candidate.start, candidate.end) == Tense::Future;
-                found.written.push(Clue {
+                found.push(Clue {
                     date,
                     future,
                     mixed: !future && ahead[sentence_of[candidate.start]],
@@ -168,14 +156,9 @@ fn month_end(year: i32, month: u8) -> Option<NaiveDate> {
 }
 
 /// The latest date of the clues in `year` that are not ahead of the story, as a reference
-/// date with its precision: a day as it is, a month at its end, the year at `year_day`.
-fn within_year(
-    clues: &Clues,
-    year: i32,
-    year_day: (u32, u32),
-) -> Option<(NaiveDate, EstimatePrecision)> {
+/// date with its precision: a day as it is, a month at its end, the year at 1 July.
+fn within_year(clues: &[Clue], year: i32) -> Option<(NaiveDate, EstimatePrecision)> {
     let latest = clues
-        .written
         .iter()
         .filter(|c| !c.future && !c.mixed && c.date.year == year)
         .map(|c| c.date)
@@ -192,8 +175,19 @@ fn within_year(
             day: None,
             ..
         }) => month_end(year, m).map(|date| (date, EstimatePrecision::Month)),
-        _ => NaiveDate::from_ymd_opt(year, year_day.0, year_day.1)
-            .map(|date| (date, EstimatePrecision::Year)),
+        _ => NaiveDate::from_ymd_opt(year, 7, 1).map(|date| (date, EstimatePrecision::Year)),
+    }
+}
+
+/// The reference date an article's text suggests when it has no full publication date; the
+/// one place import and the loader of older workspaces ask.
+pub fn estimate_if_undated(
+    published: Option<&crate::model::PublishedAt>,
+    body: &str,
+) -> Option<ReferenceEstimate> {
+    match published.and_then(|p| p.date()) {
+        Some(_) => None,
+        None => estimate_reference(body),
     }
 }
 
@@ -204,27 +198,17 @@ pub fn estimate_reference(text: &str) -> Option<ReferenceEstimate> {
     // Dates in sentences that also speak of the future bound the story only when nothing
     // plainer does, and with less confidence.
     let plain = |c: &&Clue| !c.future && !c.mixed;
-    let (latest_past, base_confidence) =
-        match clues.written.iter().filter(plain).max_by_key(|c| c.date) {
-            Some(latest) => (Some(latest), 0.25),
-            None => (
-                clues
-                    .written
-                    .iter()
-                    .filter(|c| !c.future)
-                    .max_by_key(|c| c.date),
-                0.15,
-            ),
-        };
-    let first_ahead = clues
-        .written
-        .iter()
-        .filter(|c| c.future)
-        .map(|c| c.date.year)
-        .min();
+    let (latest_past, base_confidence) = match clues.iter().filter(plain).max_by_key(|c| c.date) {
+        Some(latest) => (Some(latest), 0.25),
+        None => (
+            clues.iter().filter(|c| !c.future).max_by_key(|c| c.date),
+            0.15,
+        ),
+    };
+    let first_ahead = clues.iter().filter(|c| c.future).map(|c| c.date.year).min();
     if let Some(latest) = latest_past {
         let year = latest.date.year;
-        let (mut date, precision) = within_year(&clues, year, (7, 1))?;
+        let (mut date, precision) = within_year(&clues, year)?;
         // A year written whole in the past ("profits rose in 2004") is most often over: the
         // story is from the year after (Reuters-21578's 1987 stories write 1986 so; so do the
         // 1990s stories of TimeBank).
@@ -237,7 +221,6 @@ pub fn estimate_reference(text: &str) -> Option<ReferenceEstimate> {
             basis = format!("the latest year it writes in the past, {year}, reads as over");
         }
         let near = clues
-            .written
             .iter()
             .filter(|c| !c.future && (year - 1..=year).contains(&c.date.year))
             .count();

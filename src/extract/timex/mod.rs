@@ -12,7 +12,7 @@ pub(crate) mod tokens;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use estimate::estimate_reference;
+pub use estimate::{estimate_if_undated, estimate_reference};
 pub use resolve::Tense;
 
 use crate::model::{Article, TimePoint, TimeValue, TimexCorrection, TimexType};
