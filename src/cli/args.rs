@@ -41,6 +41,10 @@ Usage:
   dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
   dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
                                         train the entity model (see scripts/train_ner.sh)
+  dateline train-classes PATH… -o CLASSES.txt [--classes 64,256,1024] [--passes N]
+                                        learn word classes from unlabelled text (folders of
+                                        .txt files, JSONL with \"text\"; see
+                                        scripts/train_classes.sh)
   dateline families PATH…|WORKSPACE.ron [--tsv | --pairs]
                                         the wire-story families: versions of one report
                                         (re-sends, corrections, updates, copies); --tsv prints
@@ -229,6 +233,17 @@ pub enum Invocation {
         /// Passes over the data.
         epochs: usize,
     },
+    /// Learn word classes from unlabelled text.
+    TrainClasses {
+        /// Folders of text files and JSONL files with a "text" field.
+        inputs: Vec<PathBuf>,
+        /// Where to write the table.
+        output: PathBuf,
+        /// Number of classes at each grain, coarse to fine.
+        grains: Vec<usize>,
+        /// Most passes over the vocabulary per grain.
+        passes: usize,
+    },
     /// Time-expression engine benchmark against `cat | wc -w`.
     BenchExtract {
         /// Folders to read.
@@ -305,6 +320,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             Ok(Invocation::EntitiesMerge { inputs })
         }
         Some("train-ner") => parse_train_ner(rest),
+        Some("train-classes") => parse_train_classes(rest),
         Some("families") => {
             use crate::cli::families::FamiliesOutput;
             let tsv = rest.iter().any(|a| a == "--tsv");
@@ -761,6 +777,58 @@ fn parse_train_ner(args: Vec<OsString>) -> Result<Invocation, String> {
         input: input.ok_or("train-ner needs a training file (CoNLL JSONL)")?,
         output: output.ok_or("train-ner needs -o MODEL.bin")?,
         epochs,
+    })
+}
+
+fn parse_train_classes(args: Vec<OsString>) -> Result<Invocation, String> {
+    let mut inputs = Vec::new();
+    let mut output = None;
+    let mut grains = vec![64, 256, 1024];
+    let mut passes = 15;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => {
+                output = Some(PathBuf::from(
+                    args.next().ok_or("train-classes: -o needs a file name")?,
+                ))
+            }
+            Some("--classes") => {
+                grains = args
+                    .next()
+                    .and_then(|g| {
+                        g.to_str()?
+                            .split(',')
+                            .map(|n| n.trim().parse().ok().filter(|n| (2..=4096).contains(n)))
+                            .collect::<Option<Vec<usize>>>()
+                    })
+                    .filter(|g| g.len() == crate::extract::entities::CLASS_GRAINS)
+                    .ok_or(format!(
+                        "train-classes: --classes needs {} numbers from 2 to 4096, such as 64,256,1024",
+                        crate::extract::entities::CLASS_GRAINS
+                    ))?;
+            }
+            Some("--passes") => {
+                passes = args
+                    .next()
+                    .and_then(|e| e.to_str()?.parse().ok())
+                    .filter(|e| (1..=100).contains(e))
+                    .ok_or("train-classes: --passes needs a number from 1 to 100")?;
+            }
+            Some(a) if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("train-classes: unknown option {a}"));
+            }
+            _ => inputs.push(PathBuf::from(arg)),
+        }
+    }
+    if inputs.is_empty() {
+        return Err("train-classes needs folders or JSONL files of text".into());
+    }
+    Ok(Invocation::TrainClasses {
+        inputs,
+        output: output.ok_or("train-classes needs -o CLASSES.txt")?,
+        grains,
+        passes,
     })
 }
 

@@ -59,6 +59,12 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
         Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
         Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
+        Invocation::TrainClasses {
+            inputs,
+            output,
+            grains,
+            passes,
+        } => super::ner::train_classes(&inputs, &output, &grains, passes),
         Invocation::Info { path } => info(&path),
         Invocation::Families { paths, output } => super::families::families_command(&paths, output),
         Invocation::BenchScale { inputs } => super::bench_scale::bench_scale(&inputs),

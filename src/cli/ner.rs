@@ -90,3 +90,94 @@ pub fn extract_conll(input: &Path) -> Result<(), String> {
     out.flush()
         .map_err(|e| format!("writing the output failed: {e}"))
 }
+
+/// The texts of `inputs`: every .txt file under a folder, every "text" of a JSONL file.
+fn unlabelled_texts(inputs: &[std::path::PathBuf]) -> Result<Vec<String>, String> {
+    let mut texts = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(input)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            for file in files {
+                let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        } else {
+            for doc in read_jsonl(input)? {
+                texts.push(doc["text"].as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
+    Ok(texts)
+}
+
+/// Learns word classes at each of `grains` from unlabelled text and writes the table that
+/// ships as assets/ner/classes.txt.
+pub fn train_classes(
+    inputs: &[std::path::PathBuf],
+    output: &Path,
+    grains: &[usize],
+    passes: usize,
+) -> Result<(), String> {
+    use crate::extract::entities::{ClassCorpus, learn_classes};
+    use rayon::prelude::*;
+    let texts = unlabelled_texts(inputs)?;
+    let corpus = ClassCorpus::new(texts.iter().map(String::as_str));
+    drop(texts);
+    eprintln!("{} tokens, {} words kept", corpus.len(), corpus.words.len());
+    let started = std::time::Instant::now();
+    let learned: Vec<Vec<u32>> = grains
+        .par_iter()
+        .map(|&k| {
+            learn_classes(&corpus, k, passes, |pass, moved| {
+                eprintln!(
+                    "{k} classes, pass {:>2}: {moved} words moved ({:.0} s)",
+                    pass + 1,
+                    started.elapsed().as_secs_f64()
+                );
+            })
+        })
+        .collect();
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let mut out = format!(
+        "# Dateline word classes (the exchange algorithm; `dateline train-classes`): {} classes\n\
+         # learned from {} ({} tokens). A word as written, digits as 0, a tab, its classes.\n",
+        grains
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        names.join(", "),
+        corpus.len()
+    );
+    let mut rows: Vec<(&str, Vec<u32>)> = (2..corpus.words.len())
+        .map(|w| {
+            (
+                corpus.words[w].as_str(),
+                learned.iter().map(|c| c[w]).collect(),
+            )
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (word, classes) in rows {
+        let classes: Vec<String> = classes.iter().map(u32::to_string).collect();
+        out.push_str(&format!("{word}\t{}\n", classes.join(" ")));
+    }
+    crate::store::write_atomically(output, out.as_bytes(), None).map_err(|e| e.to_string())?;
+    eprintln!("wrote {} ({} bytes)", output.display(), out.len());
+    Ok(())
+}

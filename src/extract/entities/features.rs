@@ -1,6 +1,7 @@
 //! Features of a word in context, hashed into a fixed table without allocating: the word and
 //! its neighbours, shapes, affixes, capitalisation, gazetteer membership, previous tags.
 
+use super::class_lookup::{GRAINS, WordClasses};
 use super::gazetteer::List;
 
 /// Rows in the weight table.
@@ -8,27 +9,35 @@ pub const FEATURE_BITS: u32 = 18;
 const MASK: u64 = (1 << FEATURE_BITS) - 1;
 
 /// A word prepared once: hashes of its lower-case form, shape and affixes, capitalisation,
-/// gazetteer marks. No strings are kept, so preparing allocates nothing per word.
+/// word classes, gazetteer marks. No strings are kept, so preparing allocates nothing per word.
 pub struct Prepared {
-    word: u64,
+    /// Hash of the lower-case form ([`word_hash`]), as the gazetteer keys names.
+    pub word: u64,
     shape: u64,
     affixes: [u64; 7],
     flags: u64,
     title: bool,
+    lower_only: bool,
     lists: Vec<u64>,
+    classes: [u64; GRAINS],
 }
 
 impl Prepared {
-    /// Prepares `text` (first of its sentence or not); `lower` is a reusable buffer and
-    /// `lists` the gazetteer marks of the word.
+    /// Prepares `text` (first of its sentence or not) with the word classes of `classes`;
+    /// `lower` is a reusable buffer. Gazetteer marks come after, by [`Prepared::mark`].
     pub fn new(
         text: &str,
         sentence_start: bool,
         lower: &mut String,
-        lists: &[(List, bool)],
+        classes: &WordClasses,
     ) -> Self {
         lower.clear();
-        lower.extend(text.chars().flat_map(char::to_lowercase));
+        if text.is_ascii() {
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(text.chars().flat_map(char::to_lowercase));
+        }
         let mut affixes = [0u64; 7];
         for n in 1..=4 {
             affixes[n - 1] = hash_bytes(affix(lower, n, false).as_bytes());
@@ -39,17 +48,25 @@ impl Prepared {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let title = text.starts_with(char::is_uppercase);
         let caps = letters >= 2 && !text.chars().any(char::is_lowercase);
+        let (classes, lower_only) = classes.of_either(text, lower);
         Self {
             word: hash_bytes(lower.as_bytes()),
             shape: shape_hash(text),
             affixes,
             flags: u64::from(title) | u64::from(caps) << 1 | u64::from(sentence_start) << 2,
+            lower_only,
             title,
-            lists: lists
-                .iter()
-                .map(|(l, begins)| hash_bytes(l.code().as_bytes()) ^ u64::from(*begins))
-                .collect(),
+            classes: classes.map(u64::from),
+            lists: Vec::new(),
         }
+    }
+
+    /// Records the gazetteer lists the word is on (and whether it begins the name).
+    pub fn mark(&mut self, lists: &[(List, bool)]) {
+        self.lists = lists
+            .iter()
+            .map(|(l, begins)| hash_bytes(l.code().as_bytes()) ^ u64::from(*begins))
+            .collect();
     }
 }
 
@@ -156,6 +173,7 @@ pub fn features(words: &[Prepared], i: usize, prev: u8, prev2: u8, out: &mut Vec
     let at = |k: isize| -> Option<&Prepared> { i.checked_add_signed(k).and_then(|j| words.get(j)) };
     let word_of = |k: isize| at(k).map_or(NONE, |p| p.word);
     let shape_of = |k: isize| at(k).map_or(NONE, |p| p.shape);
+    let class_of = |k: isize, g: usize| at(k).map_or(NONE, |p| p.classes[g]);
     let (prev, prev2) = (u64::from(prev), u64::from(prev2));
     out.push(row(0, 0, 0, 0));
     out.push(row(1, w.word, 0, 0));
@@ -176,6 +194,21 @@ pub fn features(words: &[Prepared], i: usize, prev: u8, prev2: u8, out: &mut Vec
     out.push(row(34, prev, w.shape, 0));
     out.push(row(35, word_of(-1), w.word, 0));
     out.push(row(36, w.word, word_of(1), 0));
+    // Words the classes do not know share a value: rare words are mostly names.
+    for (g, class) in w.classes.iter().enumerate() {
+        out.push(row(50 + g as u64, *class, 0, 0));
+    }
+    out.push(row(53, class_of(-1, 1), 0, 0));
+    out.push(row(54, class_of(1, 1), 0, 0));
+    out.push(row(55, prev, w.classes[1], 0));
+    out.push(row(56, w.classes[2], w.flags, 0));
+    out.push(row(57, class_of(-1, 1), w.classes[1], 0));
+    out.push(row(58, w.classes[1], class_of(1, 1), 0));
+    out.push(row(59, class_of(-1, 2), 0, 0));
+    out.push(row(60, class_of(1, 2), 0, 0));
+    if w.lower_only {
+        out.push(row(61, w.classes[1], 0, 0));
+    }
     for list in &w.lists {
         out.push(row(40, *list, 0, 0));
         out.push(row(41, *list, u64::from(w.title), 0));

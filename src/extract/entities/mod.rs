@@ -3,6 +3,8 @@
 //! trained by `dateline train-ner` from CoNLL-2003 and shipped in assets/ner/model.bin.
 
 mod aliases;
+mod class_learning;
+mod class_lookup;
 mod consistency;
 mod corpus;
 mod features;
@@ -18,10 +20,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::EntityLabel;
 pub use aliases::{canonical_names, normalise_name};
+pub use class_learning::{ClassCorpus, learn_classes};
+pub use class_lookup::GRAINS as CLASS_GRAINS;
+use class_lookup::WordClasses;
 pub use corpus::{
     CorpusNames, all_article_names, all_article_names_counted, all_article_names_in_parts,
 };
-use features::{Prepared, word_hash};
+use features::Prepared;
 use gazetteer::Gazetteer;
 pub use perceptron::Perceptron;
 use perceptron::{tag_label, tag_of};
@@ -68,21 +73,19 @@ fn sentences(text: &str) -> Vec<Sentence> {
         if i == words.len() || words[i].sentence_start || i - start >= MAX_SENTENCE {
             let slice = &words[start..i];
             let mut lower = String::new();
-            let hashes: Vec<u64> = slice
+            let classes = WordClasses::bundled();
+            let mut prepared: Vec<Prepared> = slice
                 .iter()
-                .map(|w| {
-                    lower.clear();
-                    lower.extend(w.text.chars().flat_map(char::to_lowercase));
-                    word_hash(&lower)
-                })
-                .collect();
-            let marks = Gazetteer::bundled().mark(&hashes);
-            let prepared = slice
-                .iter()
-                .zip(marks)
                 .enumerate()
-                .map(|(k, (w, lists))| Prepared::new(w.text, k == 0, &mut lower, &lists))
+                .map(|(k, w)| Prepared::new(w.text, k == 0, &mut lower, classes))
                 .collect();
+            let hashes: Vec<u64> = prepared.iter().map(|p| p.word).collect();
+            let marks = Gazetteer::bundled().mark(&hashes);
+            for (p, lists) in prepared.iter_mut().zip(marks) {
+                if !lists.is_empty() {
+                    p.mark(&lists);
+                }
+            }
             out.push(Sentence {
                 words: prepared,
                 spans: slice.iter().map(|w| (w.start, w.end)).collect(),

@@ -58,8 +58,21 @@ fn best_float(weights: &[[f32; TAGS]], rows: &[u32], prev: u8) -> u8 {
 /// Weights: one row of `TAGS` scores per feature, quantised to 16 bits (half the memory
 /// traffic of floats, which is what tagging spends its time on).
 pub struct Perceptron {
-    weights: Vec<[i16; TAGS]>,
+    /// A fixed-size table: a row number masked to the table's size needs no bounds check.
+    weights: Box<[[i16; TAGS]; ROWS]>,
     scale: f32,
+}
+
+/// Rows in the weight table.
+const ROWS: usize = 1 << FEATURE_BITS;
+
+/// A zeroed table, made on the heap (it is too large for the stack).
+fn zeroed_table() -> Box<[[i16; TAGS]; ROWS]> {
+    let rows: Box<[[i16; TAGS]]> = vec![[0; TAGS]; ROWS].into_boxed_slice();
+    match rows.try_into() {
+        Ok(table) => table,
+        Err(_) => unreachable!("the vector has ROWS rows"),
+    }
 }
 
 const MAGIC: &[u8; 6] = b"DLNER1";
@@ -68,7 +81,7 @@ impl Perceptron {
     /// An untrained model (every word is O).
     pub fn empty() -> Self {
         Self {
-            weights: vec![[0; TAGS]; 1 << FEATURE_BITS],
+            weights: zeroed_table(),
             scale: 1.0,
         }
     }
@@ -81,11 +94,12 @@ impl Perceptron {
         } else {
             1.0
         };
+        let mut table = zeroed_table();
+        for (q, row) in table.iter_mut().zip(weights) {
+            *q = row.map(|w| (w / scale).round() as i16);
+        }
         Self {
-            weights: weights
-                .iter()
-                .map(|row| row.map(|w| (w / scale).round() as i16))
-                .collect(),
+            weights: table,
             scale,
         }
     }
@@ -140,7 +154,7 @@ impl Perceptron {
     fn best(&self, rows: &[u32], prev: u8) -> u8 {
         let mut scores = [0i32; TAGS];
         for &r in rows {
-            let w = &self.weights[r as usize];
+            let w = &self.weights[r as usize & (ROWS - 1)];
             for (s, v) in scores.iter_mut().zip(w) {
                 *s += i32::from(*v);
             }
