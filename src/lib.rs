@@ -40,4 +40,6 @@ pub mod timeline;
 #[cfg(feature = "gui")]
 pub mod app;
 #[cfg(feature = "gui")]
+pub mod command;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -6,7 +6,7 @@
 mod common;
 use common::{folder_with, settle, window_with_import};
 
-use dateline::app::Command;
+use dateline::command::Command;
 use dateline::exchange::{ExportData, ExportFormat, export};
 use dateline::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationOrigin, AnnotationStatus, Codebook, Tag,

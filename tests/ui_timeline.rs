@@ -348,7 +348,7 @@ fn the_timeline_exports_as_svg() {
     let out = folder.path().join("view.svg");
     harness.state_mut().send(Command::ExportTimelineTo(
         out.clone(),
-        dateline::ui::timeline::ExportFormat::Svg,
+        dateline::timeline::PictureFormat::Svg,
     ));
     harness.run_steps(2);
     let svg = std::fs::read_to_string(&out).unwrap();

@@ -19,7 +19,7 @@ pub enum DialogKind {
     /// Choose where to save the workspace.
     SaveAs,
     /// Choose where to export the timeline.
-    ExportTimeline(crate::ui::timeline::ExportFormat),
+    ExportTimeline(crate::timeline::PictureFormat),
     /// Choose where to export research in a format; `true` for the search's articles only.
     Export(crate::exchange::ExportFormat, bool),
 }
@@ -91,8 +91,8 @@ impl Dialogs {
                         .map(|p| Command::SaveTo(with_ron_extension(p))),
                     DialogKind::ExportTimeline(format) => {
                         let (name, ext) = match format {
-                            crate::ui::timeline::ExportFormat::Svg => ("SVG image", "svg"),
-                            crate::ui::timeline::ExportFormat::Png => ("PNG image", "png"),
+                            crate::timeline::PictureFormat::Svg => ("SVG image", "svg"),
+                            crate::timeline::PictureFormat::Png => ("PNG image", "png"),
                         };
                         dialog
                             .set_title("Export the timeline")

@@ -10,11 +10,12 @@ use super::{Command, DatelineApp};
 use crate::extract::events::all_article_events_counted;
 use crate::jobs::{BackgroundTask, TaskPoll, drop_elsewhere};
 use crate::model::{ArticleId, Edit, EntityKey, Event, EventOrigin, resolve_key};
+use crate::timeline::PictureFormat;
 use crate::timeline::lanes::{
     EventRef, Lane, LaneMode, LaneNames, article_lane, build_lanes, visible_events,
 };
 use crate::ui::event_inspector::MergeCandidate;
-use crate::ui::timeline::{ExportFormat, TimelineView};
+use crate::ui::timeline::TimelineView;
 
 /// Events (stored and suggested) and articles up to which the lanes are built on the UI
 /// thread.
@@ -726,9 +727,9 @@ impl DatelineApp {
         }
     }
 
-    fn export_timeline(&mut self, path: PathBuf, format: ExportFormat) {
+    fn export_timeline(&mut self, path: PathBuf, format: PictureFormat) {
         match format {
-            ExportFormat::Svg => {
+            PictureFormat::Svg => {
                 let svg = self.timeline_svg();
                 match crate::store::write_atomically(&path, svg.as_bytes(), None) {
                     Ok(()) => {
@@ -742,7 +743,7 @@ impl DatelineApp {
                     }
                 }
             }
-            ExportFormat::Png => {
+            PictureFormat::Png => {
                 let (Some(ctx), Some(area)) = (self.context.clone(), self.events.view.area) else {
                     self.message = Some("Show the timeline before exporting a picture".into());
                     return;
@@ -856,18 +857,18 @@ fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
 }
 
 /// The file name an export suggests: "timeline.svg" or "timeline.png".
-pub fn export_file_name(format: ExportFormat) -> &'static str {
+pub fn export_file_name(format: PictureFormat) -> &'static str {
     match format {
-        ExportFormat::Svg => "timeline.svg",
-        ExportFormat::Png => "timeline.png",
+        PictureFormat::Svg => "timeline.svg",
+        PictureFormat::Png => "timeline.png",
     }
 }
 
 /// `path` with the export's extension when it has none.
-pub fn with_export_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
+pub fn with_export_extension(path: PathBuf, format: PictureFormat) -> PathBuf {
     let ext = match format {
-        ExportFormat::Svg => "svg",
-        ExportFormat::Png => "png",
+        PictureFormat::Svg => "svg",
+        PictureFormat::Png => "png",
     };
     if path
         .extension()

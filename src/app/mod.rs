@@ -6,7 +6,6 @@ mod annotations;
 mod bench;
 mod bench_panels;
 mod bench_search;
-mod command;
 mod dialogs;
 mod events;
 mod exchange;
@@ -23,10 +22,12 @@ mod window;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use crate::command::{
+    Action, Command, edit_actions, file_actions, navigation_keys, search_actions,
+};
 pub use bench::bench_timeline;
 pub use bench_panels::bench_panels;
 pub use bench_search::bench_search_tab;
-pub use command::{Action, Command, edit_actions, file_actions, navigation_keys, search_actions};
 pub use events::{EvidenceFocus, export_file_name, with_export_extension};
 pub use window::run_window;
 

@@ -6,3 +6,12 @@ pub mod axis;
 pub mod lanes;
 pub mod marks;
 pub mod svg;
+
+/// Which file a picture of the timeline is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureFormat {
+    /// Vector, from the timeline's own marks.
+    Svg,
+    /// A picture of the panel as drawn.
+    Png,
+}

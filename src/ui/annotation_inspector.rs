@@ -2,7 +2,7 @@
 //! delete it, reach the others on the same words) and the machine's suggestions in the article
 //! (accept or reject the selected one, or all at once).
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{
     Annotation, AnnotationBody, AnnotationStatus, ArticleId, Codebook, EntityKey, EntityLabel,
     RegistryEntity, TextTarget,

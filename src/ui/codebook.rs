@@ -1,7 +1,7 @@
 //! The codebook tab: the user's tags as a tree. Make, rename, recolour, move under another
 //! tag, merge into another, delete (asking first when annotations use it).
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{Codebook, Tag, TagId};
 
 /// The tab's own state: the new tag's name, the tag being renamed, a delete waiting for yes.

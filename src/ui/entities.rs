@@ -4,7 +4,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{EntityKey, EntityLabel, RegistryEntity};
 
 /// A column the entity table can be sorted by.

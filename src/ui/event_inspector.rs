@@ -2,7 +2,7 @@
 //! its evidence to open, other reports of the same day to merge, delete. Each field commits
 //! one change when it loses focus, so undo steps match what the user did.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{
     Article, EntityKey, Event, EventOrigin, Modifier, PRECISIONS, RegistryEntity, TimeValue, Unit,
 };

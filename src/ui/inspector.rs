@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::extract::offsets::CodePoints;
 use crate::extract::timex::Timex;
 use crate::model::{Article, ReferenceSource, TimeValue, TimexCorrection};

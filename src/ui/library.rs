@@ -4,7 +4,7 @@ use egui_extras::{Column, TableBuilder};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::families::Families;
 use chrono::Datelike;
 

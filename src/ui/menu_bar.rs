@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Command, edit_actions, file_actions, search_actions};
+use crate::command::{Command, edit_actions, file_actions, search_actions};
 
 /// Draws the menu bar; `recent` fills File › Open recent and `backups` File › Open backup;
 /// Undo and Redo are enabled as the history allows.
@@ -108,7 +108,7 @@ pub fn menu_bar_ui(
 /// A menu item for an action, with its shortcut; a click sends its command.
 fn action_item(
     ui: &mut egui::Ui,
-    action: &crate::app::Action,
+    action: &crate::command::Action,
     enabled: bool,
     commands: &mut Vec<Command>,
 ) {

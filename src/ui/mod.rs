@@ -1,5 +1,5 @@
 //! The panels. Each reads state, keeps only its own view state, and returns what the user asked
-//! for as [`crate::app::Command`]s; none does IO.
+//! for as [`crate::command::Command`]s; none does IO.
 
 pub mod annotation_inspector;
 pub mod busy;

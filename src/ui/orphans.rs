@@ -2,7 +2,7 @@
 //! shows what it was and where, and can be placed on the words selected in the reader or
 //! deleted (both undoable).
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{AnnotationBody, ArticleId, Orphan, OrphanItem, Workspace};
 
 /// What an orphan said, in a few words: the note, the tag, the name, the value, the event.

@@ -1,7 +1,7 @@
 //! The reader: an article's headline, metadata and body as selectable text, or the original
 //! file text.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::extract::timex::Timex;
 use crate::model::Article;
 

@@ -4,7 +4,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{ArticleId, Codebook, SavedSearch, TagId, Workspace};
 use crate::search::{
     CodeAs, CodePlan, HELP, Outcome, QueryError, SortBy, Unit, counted, hit_text, thousands,

@@ -3,7 +3,7 @@
 //! make an event of the date it holds. Keys: P, O, L, M for the kinds of name, 1–9 for the
 //! first nine tags, N for a note, E for an event.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{
     AnnotationBody, ArticleId, Codebook, EntityKey, EntityLabel, RegistryEntity, TextTarget,
 };

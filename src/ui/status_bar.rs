@@ -1,6 +1,6 @@
 //! The status bar: import progress with Cancel, counts, and whether there are unsaved changes.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::jobs::ImportStatus;
 
 /// A running export as the status bar shows it.

@@ -6,7 +6,7 @@
 use chrono::Duration;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{Article, Event, EventOrigin, TimePoint, TimeValue};
 use crate::timeline::axis::{TickStep, TimeAxis, moment};
 use crate::timeline::lanes::{EventRef, Item, Lane, LaneMode};
@@ -28,15 +28,6 @@ const TRACK: f32 = 13.0;
 const POINT_LINE: f32 = 0.25;
 /// How near (points) a bar's end must be grabbed to stretch it.
 const END_GRAB: f32 = 5.0;
-
-/// Which file an export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// Vector, from the timeline's own marks.
-    Svg,
-    /// A picture of the panel as drawn.
-    Png,
-}
 
 /// What the drag in progress moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -727,10 +718,14 @@ fn toolbar(
             view.user_moved = true;
         }
         if ui.button("Export SVG…").clicked() {
-            commands.push(Command::ExportTimelineDialog(ExportFormat::Svg));
+            commands.push(Command::ExportTimelineDialog(
+                crate::timeline::PictureFormat::Svg,
+            ));
         }
         if ui.button("Export PNG…").clicked() {
-            commands.push(Command::ExportTimelineDialog(ExportFormat::Png));
+            commands.push(Command::ExportTimelineDialog(
+                crate::timeline::PictureFormat::Png,
+            ));
         }
         ui.weak(format!(
             "{} events · ticks: {}",

@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::families::{Change, WordDiff};
 use crate::model::{Article, ArticleId, FamilyDecision};
 

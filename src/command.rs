@@ -1,6 +1,8 @@
-//! Everything the user can ask the app to do, as values. Panels, menus, shortcuts, drops and
-//! the command line all push these onto one queue, drained once per frame by
-//! [`super::DatelineApp::handle`].
+//! Everything the user can ask the app to do, as values, and the action table that names them
+//! for menus, shortcuts and the command palette. Panels, menus, shortcuts, drops and the
+//! command line all push these onto one queue, drained once per frame by the app. It sits
+//! below both `ui` (which sends commands) and `app` (which carries them out), so neither
+//! panel imports the app.
 
 use std::path::PathBuf;
 
@@ -12,8 +14,8 @@ use crate::model::{
     Annotation, AnnotationBody, AnnotationId, AnnotationStatus, ArticleId, EntityKey, EntityLabel,
     Event, Evidence, Tag, TagId, TextTarget, TimexCorrection,
 };
+use crate::timeline::PictureFormat;
 use crate::timeline::lanes::EventRef;
-use crate::ui::timeline::ExportFormat;
 
 /// A request from the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,9 +145,9 @@ pub enum Command {
     /// Redo the last undone change.
     Redo,
     /// Ask where to export the timeline's current view.
-    ExportTimelineDialog(ExportFormat),
+    ExportTimelineDialog(PictureFormat),
     /// Export the timeline's current view to this file.
-    ExportTimelineTo(PathBuf, ExportFormat),
+    ExportTimelineTo(PathBuf, PictureFormat),
     /// Show the Search tab with the keyboard in its field.
     FocusSearch,
     /// Search for this query (the Search tab shows it).
