@@ -1,5 +1,7 @@
 //! The house rules that the compiler does not check: panels never import the app, and the
 //! core modules know nothing of the window.
+// Test helpers fail loudly on a broken assumption, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
