@@ -41,6 +41,9 @@ pub enum Command {
     OpenWorkspace(PathBuf),
     /// Open a backup of the workspace file in its place (unsaved until saved).
     OpenBackup(PathBuf),
+    /// Look for unsaved work of this workspace (or of an untitled one) left by a run that
+    /// ended in a crash, and offer it back; say so when there is none.
+    RecoverUnsavedWork,
     /// Import these folders and files into the workspace.
     Import(Vec<PathBuf>),
     /// Stop the running import.
@@ -236,6 +239,11 @@ pub fn file_actions() -> Vec<Action> {
             label: "Rescan sources",
             shortcut: shortcut(Modifiers::NONE, Key::F5),
             command: Command::RescanSources,
+        },
+        Action {
+            label: "Recover unsaved work…",
+            shortcut: None,
+            command: Command::RecoverUnsavedWork,
         },
         Action {
             label: "Save",

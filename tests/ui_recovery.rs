@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{settle, window};
+use common::{folder_with, settle, window, window_on};
 
 use std::time::Duration;
 
-use dateline::app::{Command, DatelineApp};
+use dateline::app::{AppOptions, Command, DatelineApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -135,4 +135,74 @@ fn an_earlier_save_is_opened_from_its_backup() {
     );
     assert!(h.state().document().is_unsaved());
     assert_eq!(h.state().document().path.as_deref(), Some(path.as_path()));
+}
+
+/// A window with its own config folder, started as `dateline PATH…` starts it.
+fn started(
+    config: &std::path::Path,
+    paths: Vec<std::path::PathBuf>,
+) -> Harness<'static, DatelineApp> {
+    let mut app = DatelineApp::new(AppOptions {
+        recent_file: None,
+        config_dir: Some(config.to_path_buf()),
+    });
+    app.start(paths, None);
+    let mut h = window_on(app, None);
+    settle(&mut h);
+    h
+}
+
+/// An untitled workspace's unsaved work is offered at start only when Dateline has nothing
+/// else to open; started on a folder, it stays out of the way and File › Recover unsaved
+/// work… finds it.
+#[test]
+fn an_untitled_recovery_is_offered_only_with_nothing_else_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let mut untitled = dateline::model::Workspace::default();
+    untitled.codebook.next_id = 5;
+    let recovery = dateline::store::untitled_recovery_path(&config);
+    dateline::store::write_recovery(&recovery, dir.path(), &untitled).unwrap();
+    let folder = folder_with(
+        dir.path(),
+        "news",
+        &[(
+            "visit.txt",
+            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
+        )],
+    );
+
+    let mut on_folder = started(&config, vec![folder]);
+    assert_eq!(on_folder.state().workspace().articles.len(), 1);
+    assert!(
+        on_folder.state().recovery_offer().is_none(),
+        "an unrelated untitled workspace is not offered over the folder asked for"
+    );
+    assert!(on_folder.query_by_label("Restore unsaved work?").is_none());
+    on_folder.get_by_label("File").click();
+    on_folder.run_steps(2);
+    on_folder.get_by_label("Recover unsaved work…").click();
+    on_folder.run_steps(4);
+    assert!(on_folder.state().recovery_offer().is_some());
+    on_folder.get_by_label("Restore unsaved work?");
+
+    let with_nothing = started(&config, Vec::new());
+    assert!(with_nothing.state().recovery_offer().is_some());
+    with_nothing.get_by_label("Restore unsaved work?");
+
+    // With nothing left to recover, the menu says so.
+    std::fs::remove_file(&recovery).unwrap();
+    let mut clean = started(&config, Vec::new());
+    assert!(clean.state().recovery_offer().is_none());
+    clean.state_mut().send(Command::RecoverUnsavedWork);
+    clean.run_steps(2);
+    assert!(
+        clean
+            .state()
+            .status_message()
+            .is_some_and(|m| m.starts_with("No unsaved work to recover")),
+        "{:?}",
+        clean.state().status_message()
+    );
 }

@@ -59,6 +59,7 @@ impl DatelineApp {
                     self.open_backup(backup.clone());
                 }
             }
+            Command::RecoverUnsavedWork => self.recover_unsaved_work(),
             Command::Import(paths) => self.start_import(paths),
             Command::RescanSources => self.start_rescan(false),
             Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::DatelineApp;
+use crate::command::Command;
 use crate::jobs::{BackgroundTask, TaskPoll};
 use crate::store::{self, RecoverySummary};
 
@@ -115,6 +116,40 @@ impl DatelineApp {
             store::pending_recovery(&recovery, workspace, self.limits.max_workspace_bytes)
         {
             self.autosave.offer = Some((summary, workspace.map(Path::to_path_buf)));
+        }
+    }
+
+    /// File › Recover unsaved work…: the recovery file of the workspace on screen, else of an
+    /// untitled workspace, offered back; a message when there is none.
+    pub(super) fn recover_unsaved_work(&mut self) {
+        let path = self.document.path.clone();
+        if let Some(path) = path.as_deref() {
+            self.check_recovery(Some(path));
+        }
+        if self.autosave.offer.is_none() {
+            self.check_recovery(None);
+        }
+        if self.autosave.offer.is_none() {
+            self.message =
+                Some("No unsaved work to recover: every change was saved or discarded".into());
+        }
+    }
+
+    /// Starts the window on what it was asked to open: `paths` from the command line, else the
+    /// bundled `sample` folder. An untitled workspace's unsaved work is offered back only when
+    /// there is nothing else to open; a workspace opened by path offers its own when it loads.
+    pub fn start(&mut self, paths: Vec<PathBuf>, sample: Option<PathBuf>) {
+        if !paths.is_empty() {
+            self.send(Command::OpenPaths(paths));
+            return;
+        }
+        self.check_recovery(None);
+        match sample {
+            Some(folder) => self.open_sample(folder),
+            None => {
+                self.message =
+                    Some("Open a folder of articles to begin (File › Open folder…)".into())
+            }
         }
     }
 

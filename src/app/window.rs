@@ -46,19 +46,7 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
                 recent_file,
                 config_dir,
             });
-            // Unsaved work of an untitled workspace from a run that ended in a crash.
-            app.check_recovery(None);
-            if paths.is_empty() {
-                match sample_folder() {
-                    Some(folder) => app.open_sample(folder),
-                    None => {
-                        app.message =
-                            Some("Open a folder of articles to begin (File › Open folder…)".into())
-                    }
-                }
-            } else {
-                app.send(Command::OpenPaths(paths));
-            }
+            app.start(paths, sample_folder());
             Ok(Box::new(app))
         }),
     );
