@@ -187,6 +187,10 @@ pub enum Command {
     FindStep(bool),
     /// Close the find bar.
     CloseFind,
+    /// Open the command palette (Ctrl+Shift+P, F1).
+    OpenPalette,
+    /// Show every keyboard shortcut (Help › Keyboard shortcuts).
+    ShowShortcuts,
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard
@@ -290,6 +294,112 @@ pub fn search_actions() -> Vec<Action> {
         },
     ]
 }
+
+/// The View menu's actions and the others no menu lists with a shortcut.
+pub fn view_actions() -> Vec<Action> {
+    vec![
+        Action {
+            label: "Command palette…",
+            shortcut: shortcut(COMMAND_SHIFT, Key::P),
+            command: Command::OpenPalette,
+        },
+        Action {
+            label: "Keyboard shortcuts",
+            shortcut: None,
+            command: Command::ShowShortcuts,
+        },
+        Action {
+            label: "Next article",
+            shortcut: shortcut(Modifiers::NONE, Key::J),
+            command: Command::SelectNext,
+        },
+        Action {
+            label: "Previous article",
+            shortcut: shortcut(Modifiers::NONE, Key::K),
+            command: Command::SelectPrevious,
+        },
+        Action {
+            label: "Show the original file text, or the clean body",
+            shortcut: None,
+            command: Command::ToggleOriginal,
+        },
+        Action {
+            label: "Colour names in the reader, or not",
+            shortcut: None,
+            command: Command::ToggleNames,
+        },
+        Action {
+            label: "Stop finding names and events",
+            shortcut: None,
+            command: Command::StopExtraction,
+        },
+        Action {
+            label: "Find names and events again",
+            shortcut: None,
+            command: Command::ResumeExtraction,
+        },
+        Action {
+            label: "Cancel the import",
+            shortcut: None,
+            command: Command::CancelImport,
+        },
+        Action {
+            label: "Quit",
+            shortcut: shortcut(Modifiers::COMMAND, Key::Q),
+            command: Command::Quit,
+        },
+    ]
+}
+
+/// Every action, for the command palette and Help › Keyboard shortcuts: the menus' tables,
+/// the view actions, and one export per format.
+pub fn all_actions() -> Vec<Action> {
+    let mut actions = file_actions();
+    actions.extend(edit_actions());
+    actions.extend(search_actions());
+    actions.extend(view_actions());
+    for format in crate::exchange::ExportFormat::ALL {
+        actions.push(Action {
+            label: export_label(format),
+            shortcut: None,
+            command: Command::ExportDialog(format, false),
+        });
+    }
+    actions
+}
+
+/// The palette's name for exporting every article in `format`.
+fn export_label(format: crate::exchange::ExportFormat) -> &'static str {
+    use crate::exchange::ExportFormat;
+    match format {
+        ExportFormat::Csv => "Export CSV tables for R, pandas, Stata and Excel…",
+        ExportFormat::W3c => "Export W3C Web Annotation JSON-LD…",
+        ExportFormat::Ics => "Export iCalendar events…",
+        ExportFormat::TimelineJs => "Export a TimelineJS timeline…",
+        ExportFormat::Timeml => "Export TimeML…",
+        ExportFormat::Brat => "Export brat standoff…",
+        ExportFormat::BratInception => "Export brat standoff for INCEpTION…",
+        ExportFormat::Qdpx => "Export a REFI-QDA project (MAXQDA, NVivo, ATLAS.ti)…",
+    }
+}
+
+/// Keys that act on what is selected or open, with what they do, for Help › Keyboard
+/// shortcuts (the window's keyboard handling reads the same keys).
+pub const CONTEXT_KEYS: &[(&str, &str)] = &[
+    ("F1", "Command palette"),
+    ("Delete", "Delete the selected annotation or event"),
+    ("Enter", "Accept the selected suggestion"),
+    ("Backspace", "Reject the selected suggestion"),
+    (
+        "Escape",
+        "Clear the selection; close the palette or the find bar",
+    ),
+    ("Up, Down, Enter", "In the palette: move, then run"),
+    (
+        "Ctrl+Plus, Ctrl+Minus, Ctrl+0",
+        "Zoom the window in, out, back",
+    ),
+];
 
 /// Shortcuts that work only when no text field has the keyboard.
 pub fn navigation_keys() -> [(Key, Command); 2] {

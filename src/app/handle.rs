@@ -60,6 +60,8 @@ impl DatelineApp {
                 }
             }
             Command::RecoverUnsavedWork => self.recover_unsaved_work(),
+            Command::OpenPalette => self.palette.open(),
+            Command::ShowShortcuts => self.shortcuts_open = true,
             Command::Import(paths) => self.start_import(paths),
             Command::RescanSources => self.start_rescan(false),
             Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {

@@ -12,6 +12,7 @@ mod exchange;
 mod families;
 mod fonts;
 mod handle;
+mod palette;
 mod reader_extraction;
 mod recovery;
 mod search;
@@ -203,6 +204,12 @@ pub struct DatelineApp {
     names_part: usize,
     /// The user stopped finding names and events; they are not started again until asked.
     extraction_stopped: bool,
+    /// The command palette's state.
+    palette: crate::ui::palette::PaletteView,
+    /// The articles' headlines folded for the palette.
+    palette_headlines: palette::FoldedHeadlines,
+    /// Whether Help › Keyboard shortcuts is shown.
+    shortcuts_open: bool,
     /// The library's orders and filter text being built for a large workspace, and the
     /// version of the articles last asked for.
     library_index: (
@@ -329,6 +336,9 @@ impl DatelineApp {
             mention_part: Default::default(),
             names_part: NAMES_PART,
             extraction_stopped: false,
+            palette: Default::default(),
+            palette_headlines: Default::default(),
+            shortcuts_open: false,
             library_index: (None, None),
             registry: (u64::MAX, Arc::default()),
             registry_stale: false,

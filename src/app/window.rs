@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{
-    AppOptions, Command, DatelineApp, LeftTab, edit_actions, file_actions, navigation_keys,
-    search_actions,
+use super::{AppOptions, DatelineApp, LeftTab};
+use crate::command::{
+    Command, edit_actions, file_actions, navigation_keys, search_actions, view_actions,
 };
 use crate::store::RecentWorkspaces;
 use crate::ui;
@@ -405,6 +405,9 @@ impl DatelineApp {
         {
             focus.scrolled = true;
         }
+        self.rank_palette();
+        ui::palette::palette_ui(ui.ctx(), &mut self.palette, &mut commands);
+        ui::shortcuts::shortcuts_ui(ui.ctx(), &mut self.shortcuts_open);
         self.modals(ui.ctx(), &mut commands);
         self.drop_hint(ui.ctx());
 
@@ -417,10 +420,21 @@ impl DatelineApp {
 
     fn keyboard(&mut self, ui: &egui::Ui) {
         let mut commands = Vec::new();
+        if self.palette.open {
+            // The palette has the keyboard: its field, arrows, Enter and Escape.
+            return;
+        }
         ui.ctx().input_mut(|input| {
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::F1) {
+                commands.push(Command::OpenPalette);
+            }
             // Longest modifier sets first, so Ctrl+Shift+S is not taken for Ctrl+S.
             let mut actions = file_actions();
             actions.extend(search_actions());
+            actions.extend(view_actions().into_iter().filter(|a| {
+                a.shortcut
+                    .is_some_and(|s| s.modifiers.command && a.command != Command::Quit)
+            }));
             actions.sort_by_key(|a| {
                 std::cmp::Reverse(a.shortcut.map_or(0, |s| s.modifiers.shift as u8))
             });

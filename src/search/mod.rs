@@ -6,6 +6,7 @@
 pub mod code;
 pub mod eval;
 pub mod fold;
+pub mod fuzzy;
 pub mod index;
 pub mod places;
 pub mod query;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::command::{Command, edit_actions, file_actions, search_actions};
+use crate::command::{Command, edit_actions, file_actions, search_actions, view_actions};
 
 /// Draws the menu bar; `recent` fills File › Open recent and `backups` File › Open backup;
 /// Undo and Redo are enabled as the history allows.
@@ -99,6 +99,15 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button("Help", |ui| {
+            for action in view_actions() {
+                if matches!(
+                    action.command,
+                    Command::OpenPalette | Command::ShowShortcuts
+                ) {
+                    action_item(ui, &action, true, commands);
+                }
+            }
+            ui.separator();
             ui.label(format!("Dateline {}", env!("CARGO_PKG_VERSION")));
             ui.label("Drop folders or files on the window to import them.");
         });
