@@ -26,6 +26,7 @@
 //! `Display` is the message a user sees, with the path. Partial failures (one bad file in a
 //! folder) are collected and the work goes on. Nothing panics on bad input.
 
+pub mod browse;
 pub mod cli;
 pub mod exchange;
 pub mod extract;

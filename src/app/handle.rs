@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::DialogKind;
+use super::dialogs::{DialogKind, DialogReply};
 use super::{Alert, Command, DatelineApp, Document, LoadInFlight, SaveInFlight};
 use crate::ingest::ImportOutcome;
 use crate::jobs::{BackgroundTask, ImportJob, TaskPoll};
@@ -400,12 +400,19 @@ impl DatelineApp {
 
     /// Collects finished background work. Called at the start of every frame.
     pub(super) fn poll_background(&mut self) {
-        if let Some(answer) = self.dialogs.poll() {
-            if answer.is_none() {
-                // A cancelled "Save as…" also cancels what was waiting for the save.
-                self.after_save = None;
+        match self.dialogs.poll() {
+            Some(DialogReply::Answer(answer)) => {
+                match &answer {
+                    Some(command) => self.dialogs.remember(command),
+                    // A cancelled "Save as…" also cancels what was waiting for the save.
+                    None => self.after_save = None,
+                }
+                self.queue.extend(answer);
             }
-            self.queue.extend(answer);
+            Some(DialogReply::Unavailable(kind, start_in)) => {
+                self.open_file_browser(kind, start_in)
+            }
+            None => {}
         }
         if let Some(scan) = self.import.as_mut().and_then(|job| job.try_finish())
             && let Some(job) = self.import.take()

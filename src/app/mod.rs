@@ -10,6 +10,7 @@ mod dialogs;
 mod events;
 mod exchange;
 mod families;
+mod file_browser;
 mod fonts;
 mod handle;
 mod palette;
@@ -164,6 +165,11 @@ pub struct DatelineApp {
     load: Option<LoadInFlight>,
     save: Option<SaveInFlight>,
     dialogs: Dialogs,
+    /// Dateline's own file browser, open for a dialog the system could not show.
+    file_browser: Option<(
+        dialogs::DialogKind,
+        crate::ui::file_browser::FileBrowserView,
+    )>,
     alert: Option<Alert>,
     /// A command waiting for the answer to "save changes?".
     unsaved_prompt: Option<Command>,
@@ -313,6 +319,7 @@ impl DatelineApp {
             load: None,
             save: None,
             dialogs: Dialogs::default(),
+            file_browser: None,
             alert: None,
             unsaved_prompt: None,
             after_save: None,

@@ -405,6 +405,7 @@ impl DatelineApp {
         {
             focus.scrolled = true;
         }
+        self.file_browser_frame(ui.ctx());
         self.rank_palette();
         ui::palette::palette_ui(ui.ctx(), &mut self.palette, &mut commands);
         ui::shortcuts::shortcuts_ui(ui.ctx(), &mut self.shortcuts_open);
@@ -420,8 +421,8 @@ impl DatelineApp {
 
     fn keyboard(&mut self, ui: &egui::Ui) {
         let mut commands = Vec::new();
-        if self.palette.open {
-            // The palette has the keyboard: its field, arrows, Enter and Escape.
+        if self.palette.open || self.file_browser.is_some() {
+            // The palette or the file browser has the keyboard.
             return;
         }
         ui.ctx().input_mut(|input| {

@@ -6,6 +6,7 @@ pub mod busy;
 pub mod codebook;
 pub mod entities;
 pub mod event_inspector;
+pub mod file_browser;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
