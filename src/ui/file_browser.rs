@@ -96,29 +96,23 @@ impl FileBrowserView {
 
     /// What the main button picks now, if anything.
     fn chosen(&self) -> Option<Vec<PathBuf>> {
-        let picked: Vec<PathBuf> = self
-            .selected
-            .iter()
-            .filter_map(|&k| self.entries.get(k))
-            .map(|e| e.path.clone())
-            .collect();
+        let selected = |dirs: bool| -> Vec<PathBuf> {
+            self.selected
+                .iter()
+                .filter_map(|&k| self.entries.get(k))
+                .filter(|e| e.is_dir == dirs)
+                .map(|e| e.path.clone())
+                .collect()
+        };
         match self.pick {
+            // The selected folder, else the one shown (a selected file is no folder).
             BrowserPick::Folder => Some(vec![
-                picked
+                selected(true)
                     .into_iter()
                     .next()
                     .unwrap_or_else(|| self.folder.clone()),
             ]),
-            BrowserPick::Files { .. } => {
-                let files: Vec<PathBuf> = self
-                    .selected
-                    .iter()
-                    .filter_map(|&k| self.entries.get(k))
-                    .filter(|e| !e.is_dir)
-                    .map(|e| e.path.clone())
-                    .collect();
-                (!files.is_empty()).then_some(files)
-            }
+            BrowserPick::Files { .. } => Some(selected(false)).filter(|f| !f.is_empty()),
             BrowserPick::Save => {
                 let name = self.name.trim();
                 (!name.is_empty() && !name.contains(['/', '\\']))
