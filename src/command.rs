@@ -387,8 +387,16 @@ fn export_label(format: crate::exchange::ExportFormat) -> &'static str {
 /// shortcuts (the window's keyboard handling reads the same keys).
 pub const CONTEXT_KEYS: &[(&str, &str)] = &[
     ("F1", "Command palette"),
+    (
+        "Left, Right",
+        "Timeline: the event before or after the selected one in time",
+    ),
+    ("Enter", "Timeline: open the selected event's evidence"),
     ("Delete", "Delete the selected annotation or event"),
-    ("Enter", "Accept the selected suggestion"),
+    (
+        "Enter",
+        "Accept the selected suggestion (a name or a date in the reader)",
+    ),
     ("Backspace", "Reject the selected suggestion"),
     (
         "Escape",

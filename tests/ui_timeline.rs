@@ -356,3 +356,63 @@ fn the_timeline_exports_as_svg() {
     assert!(svg.contains(">Articles<") && svg.contains(">Events<"));
     assert!(svg.contains("Stephen Bosworth will visit Pyongyang (2009-12-08)"));
 }
+
+/// The timeline from the keyboard: Right and Left step through the events in time (Sunday's
+/// arrival, then the visit on Dec. 8), Enter opens the selected one's evidence, Delete takes
+/// it off the timeline (and Undo brings it back).
+#[test]
+fn the_keyboard_steps_through_events_opens_and_deletes_them() {
+    let folder = story_folder();
+    let mut h = harness(&folder);
+    assert!(h.state().selected_event().is_none());
+    let title = |h: &Harness<'static, DatelineApp>| {
+        let selected = h.state().selected_event().cloned().unwrap();
+        h.state().event(&selected).unwrap().value.to_timex()
+    };
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(title(&h), "2009-11-22", "the first event in time");
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(title(&h), "2009-12-08");
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(title(&h), "2009-12-08", "the last stays selected");
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(title(&h), "2009-11-22");
+
+    h.state_mut().send(Command::SelectArticle(None));
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    let article = h.state().selected_article();
+    assert!(article.is_some(), "Enter opened the evidence's article");
+
+    // Sunday's event is still selected (Left at the first stays there); Delete takes it off
+    // the timeline.
+    h.key_press(egui::Key::Delete);
+    h.run_steps(3);
+    let firsts = |h: &mut Harness<'static, DatelineApp>, key: egui::Key| {
+        h.state_mut().send(Command::SelectEvent(None));
+        h.run_steps(2);
+        h.key_press(key);
+        h.run_steps(2);
+        title(h)
+    };
+    assert_eq!(
+        firsts(&mut h, egui::Key::ArrowRight),
+        "2009-12-08",
+        "one event left"
+    );
+    assert_eq!(firsts(&mut h, egui::Key::ArrowLeft), "2009-12-08");
+    h.state_mut().send(Command::Undo);
+    h.run_steps(3);
+    assert_eq!(
+        firsts(&mut h, egui::Key::ArrowRight),
+        "2009-11-22",
+        "undone"
+    );
+}

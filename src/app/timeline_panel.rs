@@ -50,6 +50,34 @@ impl DatelineApp {
         self.events.cache = Some(cache);
     }
 
+    /// The event before (`forward` false) or after the selected one in time on the timeline
+    /// (the first or last when none is selected), ties by title.
+    pub(super) fn neighbour_event(&self, forward: bool) -> Option<EventRef> {
+        let cache = self.events.cache.as_ref()?;
+        let mut timed: Vec<(chrono::NaiveDateTime, &str, EventRef)> = cache
+            .slots
+            .iter()
+            .filter_map(|slot| {
+                let event = cache.event(*slot)?;
+                let (start, _) = event.value.interval()?;
+                Some((start, event.title.as_str(), cache.reference(*slot)?))
+            })
+            .collect();
+        timed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+        let at = self
+            .events
+            .selected
+            .as_ref()
+            .and_then(|selected| timed.iter().position(|(_, _, r)| r == selected));
+        let next = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => timed.len().checked_sub(1)?,
+            (Some(i), true) => (i + 1).min(timed.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        timed.into_iter().nth(next).map(|(_, _, r)| r)
+    }
+
     /// Where the timeline drew this event last frame (the centre of its point or bar), when
     /// it was drawn on its own.
     pub fn event_on_screen(&self, reference: &EventRef) -> Option<egui::Pos2> {

@@ -453,6 +453,23 @@ impl DatelineApp {
         let typing = ui.ctx().egui_wants_keyboard_input();
         if !typing {
             let selected_event = self.events.selected.clone();
+            // The timeline's keys: Left and Right step through the events in time, Enter opens
+            // the selected one's evidence.
+            let (left, right) = ui.ctx().input_mut(|input| {
+                (
+                    input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+                    input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+                )
+            });
+            if (left || right)
+                && let Some(event) = self.neighbour_event(right)
+            {
+                commands.push(Command::SelectEvent(Some(event)));
+            }
+            let evidence = selected_event
+                .as_ref()
+                .and_then(|r| self.event(r))
+                .and_then(|e| e.evidence.first().cloned());
             let selected_annotation = self.selected_annotation;
             let suggestion = self.selected_suggestion_data().map(|s| (s.target, s.body));
             ui.ctx().input_mut(|input| {
@@ -470,6 +487,12 @@ impl DatelineApp {
                     } else if let Some(event) = selected_event {
                         commands.push(Command::DeleteEvent(event));
                     }
+                }
+                if let Some(evidence) = evidence.clone()
+                    && suggestion.is_none()
+                    && input.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+                {
+                    commands.push(Command::OpenEvidence(evidence));
                 }
                 if let Some((target, body)) = suggestion.clone() {
                     if input.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
