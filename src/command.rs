@@ -191,6 +191,8 @@ pub enum Command {
     OpenPalette,
     /// Show every keyboard shortcut (Help › Keyboard shortcuts).
     ShowShortcuts,
+    /// Show the Settings window.
+    ShowSettings,
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard
@@ -307,6 +309,11 @@ pub fn view_actions() -> Vec<Action> {
             label: "Keyboard shortcuts",
             shortcut: None,
             command: Command::ShowShortcuts,
+        },
+        Action {
+            label: "Settings…",
+            shortcut: shortcut(Modifiers::COMMAND, Key::Comma),
+            command: Command::ShowSettings,
         },
         Action {
             label: "Next article",

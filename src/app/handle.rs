@@ -62,6 +62,7 @@ impl DatelineApp {
             Command::RecoverUnsavedWork => self.recover_unsaved_work(),
             Command::OpenPalette => self.palette.open(),
             Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::ShowSettings => self.settings_open = true,
             Command::Import(paths) => self.start_import(paths),
             Command::RescanSources => self.start_rescan(false),
             Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {
@@ -203,7 +204,10 @@ impl DatelineApp {
                 self.handle_export_command(command)
             }
             Command::ToggleOriginal => self.reader.show_original = !self.reader.show_original,
-            Command::SetCountOnce(once) => self.set_count_once(once),
+            Command::SetCountOnce(once) => {
+                self.settings.count_once = once;
+                self.set_count_once(once);
+            }
             Command::OpenVersions(id) => self.open_versions(id),
             Command::CompareVersions(left, right) => {
                 if let Some(view) = &mut self.families.versions

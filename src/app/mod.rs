@@ -17,6 +17,7 @@ mod palette;
 mod reader_extraction;
 mod recovery;
 mod search;
+mod settings;
 mod sources;
 mod timeline_panel;
 mod window;
@@ -216,6 +217,11 @@ pub struct DatelineApp {
     palette_headlines: palette::FoldedHeadlines,
     /// Whether Help › Keyboard shortcuts is shown.
     shortcuts_open: bool,
+    /// The user's settings, and whether the Settings window is shown.
+    settings: crate::store::Settings,
+    settings_open: bool,
+    /// The zoom last given to the window (the window's own keys change it too).
+    applied_zoom: Option<f32>,
     /// The library's orders and filter text being built for a large workspace, and the
     /// version of the articles last asked for.
     library_index: (
@@ -346,6 +352,9 @@ impl DatelineApp {
             palette: Default::default(),
             palette_headlines: Default::default(),
             shortcuts_open: false,
+            settings: Default::default(),
+            settings_open: false,
+            applied_zoom: None,
             library_index: (None, None),
             registry: (u64::MAX, Arc::default()),
             registry_stale: false,

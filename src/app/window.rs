@@ -46,6 +46,12 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
                 recent_file,
                 config_dir,
             });
+            if let Some(kept) = cc
+                .storage
+                .and_then(|s| s.get_string(super::settings::SETTINGS_KEY))
+            {
+                app.apply_settings(crate::store::Settings::from_ron(&kept));
+            }
             app.start(paths, sample_folder());
             Ok(Box::new(app))
         }),
@@ -62,6 +68,10 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(super::settings::SETTINGS_KEY, self.settings().to_ron());
     }
 }
 
@@ -405,6 +415,7 @@ impl DatelineApp {
         {
             focus.scrolled = true;
         }
+        self.settings_frame(ui.ctx());
         self.file_browser_frame(ui.ctx());
         self.rank_palette();
         ui::palette::palette_ui(ui.ctx(), &mut self.palette, &mut commands);

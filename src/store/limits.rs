@@ -88,6 +88,17 @@ impl Limits {
         }
     }
 
+    /// Writes the limits to `file` in megabytes (atomically; the window's Settings use it,
+    /// and the command line reads the same file).
+    pub fn save(&self, file: &Path) -> Result<(), super::StoreError> {
+        let text = ron::to_string(&LimitsFile {
+            max_article_mb: self.max_article_bytes.div_ceil(MB),
+            max_workspace_mb: self.max_workspace_bytes.div_ceil(MB),
+        })
+        .unwrap_or_default();
+        super::write_atomically(file, text.as_bytes(), None)
+    }
+
     /// The limits from the default file, and a message when that file is broken.
     pub fn configured() -> (Self, Option<String>) {
         match Self::default_file() {
@@ -106,6 +117,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let file = dir.path().join("limits.ron");
         assert_eq!(Limits::load(&file), (Limits::default(), None));
+        let set = Limits {
+            max_article_bytes: 50 * MB,
+            max_workspace_bytes: 4096 * MB,
+        };
+        set.save(&file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Limits::load(&file), (set, None));
         std::fs::write(&file, "(max_article_mb: 1)").unwrap_or_else(|e| panic!("{e}"));
         let (limits, warning) = Limits::load(&file);
         assert_eq!(limits.max_article_bytes, MB);

@@ -12,6 +12,7 @@ mod limits;
 mod paths;
 mod recent;
 mod recovery;
+mod settings;
 
 pub use atomic::write_atomically;
 pub use error::StoreError;
@@ -27,3 +28,4 @@ pub use recovery::{
     RecoverySummary, load_recovery, pending_recovery, recovery_base, recovery_path,
     remove_recovery, untitled_recovery_path, write_recovery,
 };
+pub use settings::{READER_FONT_RANGE, Settings, ThemeChoice, ZOOM_RANGE};

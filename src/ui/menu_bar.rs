@@ -97,6 +97,12 @@ pub fn menu_bar_ui(
             if ui.button("Previous article (K)").clicked() {
                 commands.push(Command::SelectPrevious);
             }
+            ui.separator();
+            for action in view_actions() {
+                if action.command == Command::ShowSettings {
+                    action_item(ui, &action, true, commands);
+                }
+            }
         });
         ui.menu_button("Help", |ui| {
             for action in view_actions() {

@@ -18,6 +18,7 @@ pub mod problems;
 pub mod reader;
 pub mod search;
 pub mod selection_menu;
+pub mod settings;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;

@@ -9,12 +9,14 @@ use crate::model::Article;
 const READING_WIDTH: f32 = 760.0;
 
 /// The reader's own view state.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct ReaderView {
     /// Show the decoded file as it is instead of the clean body.
     pub show_original: bool,
     /// Leave names uncoloured.
     pub hide_names: bool,
+    /// The body's font size in points (0: the theme's).
+    pub font_size: f32,
 }
 
 /// A name in the reader: where, what kind, and the full name it stands for.
@@ -241,6 +243,12 @@ pub fn reader_ui(
                 names: if view.hide_names { &[] } else { marks.names },
                 ..marks
             };
+            // The reader's own font size (Settings) for the body, this panel only.
+            if view.font_size > 0.0
+                && let Some(body) = ui.style_mut().text_styles.get_mut(&egui::TextStyle::Body)
+            {
+                body.size = view.font_size;
+            }
             body_ui(ui, &article.body, marks, annotating, width, commands);
         });
 }

@@ -1,0 +1,90 @@
+//! The Settings window (View › Settings…): theme, window zoom, the reader's font size, whether
+//! a report's versions count once, and the size limits. It edits copies; the app applies and
+//! keeps what changed.
+
+use crate::store::{READER_FONT_RANGE, Settings, ThemeChoice, ZOOM_RANGE};
+
+/// The size limits as the window edits them, in megabytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LimitsInMb {
+    /// The largest article file read.
+    pub article: u64,
+    /// The largest workspace file opened.
+    pub workspace: u64,
+}
+
+/// Draws the window while `open`; `settings` and `limits` are edited in place. Returns true
+/// when the limits changed (the app writes them to limits.ron).
+pub fn settings_ui(
+    ctx: &egui::Context,
+    open: &mut bool,
+    settings: &mut Settings,
+    limits: &mut LimitsInMb,
+) -> bool {
+    let mut limits_changed = false;
+    egui::Window::new("Settings")
+        .open(open)
+        .resizable(false)
+        .default_width(420.0)
+        .show(ctx, |ui| {
+            egui::Grid::new("settings_grid")
+                .num_columns(2)
+                .spacing([16.0, 8.0])
+                .show(ui, |ui| {
+                    ui.label("Theme");
+                    ui.horizontal(|ui| {
+                        for choice in ThemeChoice::ALL {
+                            ui.radio_value(&mut settings.theme, choice, choice.label());
+                        }
+                    });
+                    ui.end_row();
+
+                    ui.label("Window zoom");
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::Slider::new(&mut settings.zoom, ZOOM_RANGE.0..=ZOOM_RANGE.1)
+                                .step_by(0.1)
+                                .custom_formatter(|z, _| format!("{:.0} %", z * 100.0)),
+                        );
+                        if ui.button("100 %").clicked() {
+                            settings.zoom = 1.0;
+                        }
+                    });
+                    ui.end_row();
+
+                    ui.label("Reader font size");
+                    ui.add(
+                        egui::Slider::new(
+                            &mut settings.reader_font_size,
+                            READER_FONT_RANGE.0..=READER_FONT_RANGE.1,
+                        )
+                        .step_by(0.5)
+                        .suffix(" pt"),
+                    );
+                    ui.end_row();
+
+                    ui.label("Versions of one report");
+                    ui.checkbox(&mut settings.count_once, "Count each report once");
+                    ui.end_row();
+
+                    ui.label("Largest article file");
+                    limits_changed |= ui
+                        .add(egui::DragValue::new(&mut limits.article).range(1..=4096).suffix(" MB"))
+                        .changed();
+                    ui.end_row();
+
+                    ui.label("Largest workspace file");
+                    limits_changed |= ui
+                        .add(
+                            egui::DragValue::new(&mut limits.workspace)
+                                .range(16..=65536)
+                                .suffix(" MB"),
+                        )
+                        .changed();
+                    ui.end_row();
+                });
+            ui.add_space(6.0);
+            ui.weak("Ctrl+Plus, Ctrl+Minus and Ctrl+0 zoom the window too. The limits are kept in limits.ron in Dateline's config folder, which the command line reads as well.");
+        });
+    limits_changed
+}
