@@ -33,6 +33,7 @@ pub mod extract;
 pub mod families;
 pub mod ingest;
 pub mod jobs;
+pub mod logging;
 pub mod model;
 pub mod search;
 pub mod store;

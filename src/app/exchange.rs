@@ -103,7 +103,10 @@ impl DatelineApp {
         let result = match running.task.poll() {
             TaskPoll::Pending => return,
             TaskPoll::Done(result) => result,
-            TaskPoll::Lost => Err("the export stopped unexpectedly".into()),
+            TaskPoll::Lost => Err(format!(
+                "the export stopped unexpectedly{}",
+                crate::logging::see_log()
+            )),
         };
         let Some(done) = self.export.take() else {
             return;

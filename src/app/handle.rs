@@ -13,6 +13,7 @@ use crate::store;
 impl DatelineApp {
     /// Applies one command now.
     pub fn handle(&mut self, command: Command) {
+        tracing::debug!(?command, "command");
         match command {
             Command::NewWorkspace => {
                 if self.guard_unsaved(&command) {
@@ -517,6 +518,7 @@ impl DatelineApp {
                 }
             }
             Err(e) => {
+                tracing::warn!(error = %e, "could not open the workspace");
                 self.alert = Some(Alert {
                     title: "Could not open the workspace".into(),
                     message: e.to_string(),
@@ -535,11 +537,13 @@ impl DatelineApp {
                 self.drop_recovery();
                 self.remember_recent(&save.path);
                 self.message = Some(format!("Saved {}", save.path.display()));
+                tracing::info!(path = %save.path.display(), "saved");
                 if let Some(next) = self.after_save.take() {
                     self.queue.push(next);
                 }
             }
             Err(e) => {
+                tracing::error!(path = %save.path.display(), error = %e, "could not save");
                 self.after_save = None;
                 self.alert = Some(Alert {
                     title: "Could not save".into(),

@@ -483,6 +483,11 @@ impl DatelineApp {
                     self.registry_stale = true;
                 }
                 TaskPoll::Lost => {
+                    tracing::error!("finding names stopped unexpectedly");
+                    self.message = Some(format!(
+                        "Finding names stopped unexpectedly{}",
+                        crate::logging::see_log()
+                    ));
                     self.take_names_part();
                     self.mention_task = None;
                 }

@@ -77,6 +77,9 @@ Usage:
                                         (default 20000) next to an empty frame
   dateline --help | --version
 
+Any command with --verbose also writes its log to stderr (the log is always kept in
+dateline.log in Dateline's config folder).
+
 Subcommand names win over paths: open a folder called \"import\" as ./import.";
 
 /// What the command line asks for.

@@ -115,6 +115,10 @@ pub fn menu_bar_ui(
             }
             ui.separator();
             ui.label(format!("Dateline {}", env!("CARGO_PKG_VERSION")));
+            if let Some(log) = crate::logging::log_file() {
+                ui.label(format!("Log: {}", log.display()))
+                    .on_hover_text("What Dateline did, and any error, for a report");
+            }
             ui.label("Drop folders or files on the window to import them.");
         });
     });
