@@ -1,7 +1,7 @@
 //! Command-line arguments, parsed by hand: a handful of subcommands does not need a framework.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The help text.
 pub const USAGE: &str = "\
@@ -460,6 +460,10 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
         Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
             Err(format!("unknown option {flag}"))
         }
+        Some(word) if !Path::new(word).exists() && suggestion(word).is_some() => Err(format!(
+            "no command and no file is called \"{word}\"; did you mean {}?",
+            suggestion(word).unwrap_or_default()
+        )),
         _ => {
             let mut paths = vec![PathBuf::from(first)];
             for arg in rest {
@@ -474,6 +478,59 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
             Ok(Invocation::Window { paths })
         }
     }
+}
+
+/// The subcommands, for suggestions.
+const SUBCOMMANDS: &[&str] = &[
+    "import",
+    "export",
+    "extract",
+    "entities",
+    "search",
+    "families",
+    "info",
+    "rescan",
+    "bench",
+    "train-ner",
+    "train-classes",
+    "help",
+];
+
+/// The subcommand a mistyped word most likely meant ("improt" → "import"): one within two
+/// edits (one for words of four letters or fewer), if any.
+fn suggestion(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    let most = if word.chars().count() <= 4 { 1 } else { 2 };
+    SUBCOMMANDS
+        .iter()
+        .map(|c| (edit_distance(&word, c), *c))
+        .filter(|(d, _)| *d <= most)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) between two words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 fn positional(args: Vec<OsString>, command: &str) -> Result<Vec<PathBuf>, String> {
@@ -838,6 +895,27 @@ fn parse_train_classes(args: Vec<OsString>) -> Result<Invocation, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_command_is_suggested_not_opened() {
+        let err = parse_args(vec!["improt".into(), "news".into()]).unwrap_err();
+        assert!(err.contains("did you mean import?"), "{err}");
+        assert_eq!(suggestion("extarct"), Some("extract"));
+        assert_eq!(suggestion("infp"), Some("info"));
+        assert_eq!(suggestion("newsroom"), None);
+        assert_eq!(suggestion("news"), None, "a folder's name is not a typo");
+        // A word that is a file or folder opens, typo-like or not.
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("improt");
+        std::fs::create_dir(&folder).unwrap();
+        let opened = parse_args(vec![folder.clone().into()]).unwrap();
+        assert_eq!(
+            opened,
+            Invocation::Window {
+                paths: vec![folder]
+            }
+        );
+    }
 
     fn parse(args: &[&str]) -> Result<Invocation, String> {
         parse_args(args.iter().map(OsString::from).collect())
