@@ -193,6 +193,8 @@ pub enum Command {
     ShowShortcuts,
     /// Show the Settings window.
     ShowSettings,
+    /// Set the reader's font size in points (kept in range).
+    SetReaderFontSize(f32),
 }
 
 /// A menu action: its label, its shortcut, and the command it sends. Menus and keyboard

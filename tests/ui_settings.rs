@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::window;
+use common::{folder_with, window, window_with_import};
 
 use dateline::app::Command;
 use dateline::store::{Settings, ThemeChoice};
@@ -39,4 +39,36 @@ fn settings_are_changed_in_their_window_and_kept_in_range() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
     h.run_steps(2);
     assert_eq!(h.state().settings().zoom, 1.0);
+}
+
+/// The reader's A+ and A- buttons change its font size a point at a time, kept in range and in
+/// the settings.
+#[test]
+fn the_reader_text_grows_and_shrinks_from_its_toolbar() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = folder_with(
+        dir.path(),
+        "news",
+        &[(
+            "visit.txt",
+            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
+        )],
+    );
+    let mut h = window_with_import(&folder, None);
+    let id = h.state().workspace().articles[0].id;
+    h.state_mut().send(Command::SelectArticle(Some(id)));
+    h.run_steps(3);
+    let default = Settings::default().reader_font_size;
+    h.get_by_label("A+").click();
+    h.run_steps(2);
+    assert_eq!(h.state().settings().reader_font_size, default + 1.0);
+    for _ in 0..40 {
+        h.get_by_label("A-").click();
+        h.run_steps(1);
+    }
+    assert_eq!(
+        h.state().settings().reader_font_size,
+        dateline::store::READER_FONT_RANGE.0,
+        "never below the smallest"
+    );
 }

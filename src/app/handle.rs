@@ -64,6 +64,11 @@ impl DatelineApp {
             Command::OpenPalette => self.palette.open(),
             Command::ShowShortcuts => self.shortcuts_open = true,
             Command::ShowSettings => self.settings_open = true,
+            Command::SetReaderFontSize(size) => {
+                let mut settings = self.settings().clone();
+                settings.reader_font_size = size;
+                self.apply_settings(settings);
+            }
             Command::Import(paths) => self.start_import(paths),
             Command::RescanSources => self.start_rescan(false),
             Command::PlaceOrphan(..) | Command::DeleteOrphan(_) => {

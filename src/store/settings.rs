@@ -43,7 +43,7 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The window's zoom (Ctrl+Plus, Ctrl+Minus, Ctrl+0).
     pub zoom: f32,
-    /// The reader's font size in points (egui's body text is 12.5).
+    /// The reader's font size in points (egui's body text is 13).
     pub reader_font_size: f32,
     /// Count a report's versions (re-sends, updates, copies) once.
     pub count_once: bool,
@@ -54,7 +54,7 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::System,
             zoom: 1.0,
-            reader_font_size: 12.5,
+            reader_font_size: 13.0,
             count_once: true,
         }
     }

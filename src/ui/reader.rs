@@ -216,6 +216,23 @@ pub fn reader_ui(
         {
             commands.push(Command::ToggleOriginal);
         }
+        ui.separator();
+        // The body's font size, a point at a time (also in Settings).
+        let size = if view.font_size > 0.0 {
+            view.font_size
+        } else {
+            egui::TextStyle::Body.resolve(ui.style()).size
+        };
+        if ui
+            .small_button("A-")
+            .on_hover_text("Smaller text")
+            .clicked()
+        {
+            commands.push(Command::SetReaderFontSize(size - 1.0));
+        }
+        if ui.small_button("A+").on_hover_text("Larger text").clicked() {
+            commands.push(Command::SetReaderFontSize(size + 1.0));
+        }
     });
     ui.separator();
     egui::ScrollArea::vertical()
