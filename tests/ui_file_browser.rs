@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{folder_with, settle, window};
+use common::{news_folder, settle, window};
 
 use dateline::app::Command;
 use egui_kittest::kittest::Queryable;
@@ -13,14 +13,7 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn a_folder_is_opened_and_a_workspace_saved_through_the_builtin_browser() {
     let dir = tempfile::tempdir().unwrap();
-    folder_with(
-        dir.path(),
-        "news",
-        &[(
-            "visit.txt",
-            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
-        )],
-    );
+    news_folder(dir.path());
     let mut h = window(None);
     h.state_mut().use_builtin_file_browser();
     h.state_mut().remember_folder(dir.path().to_path_buf());

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{folder_with, settle, window, window_on};
+use common::{news_folder, settle, window, window_on};
 
 use std::time::Duration;
 
@@ -164,14 +164,7 @@ fn an_untitled_recovery_is_offered_only_with_nothing_else_to_open() {
     untitled.codebook.next_id = 5;
     let recovery = dateline::store::untitled_recovery_path(&config);
     dateline::store::write_recovery(&recovery, dir.path(), &untitled).unwrap();
-    let folder = folder_with(
-        dir.path(),
-        "news",
-        &[(
-            "visit.txt",
-            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
-        )],
-    );
+    let folder = news_folder(dir.path());
 
     let mut on_folder = started(&config, vec![folder]);
     assert_eq!(on_folder.state().workspace().articles.len(), 1);

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
-use common::{folder_with, window, window_with_import};
+use common::{news_folder, window, window_with_import};
 
 use dateline::app::Command;
 use dateline::store::{Settings, ThemeChoice};
@@ -46,14 +46,7 @@ fn settings_are_changed_in_their_window_and_kept_in_range() {
 #[test]
 fn the_reader_text_grows_and_shrinks_from_its_toolbar() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = folder_with(
-        dir.path(),
-        "news",
-        &[(
-            "visit.txt",
-            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
-        )],
-    );
+    let folder = news_folder(dir.path());
     let mut h = window_with_import(&folder, None);
     let id = h.state().workspace().articles[0].id;
     h.state_mut().send(Command::SelectArticle(Some(id)));

@@ -222,6 +222,8 @@ pub struct DatelineApp {
     settings_open: bool,
     /// The zoom last given to the window (the window's own keys change it too).
     applied_zoom: Option<f32>,
+    /// The theme last given to the window.
+    applied_theme: Option<crate::store::ThemeChoice>,
     /// The library's orders and filter text being built for a large workspace, and the
     /// version of the articles last asked for.
     library_index: (
@@ -355,6 +357,7 @@ impl DatelineApp {
             settings: Default::default(),
             settings_open: false,
             applied_zoom: None,
+            applied_theme: None,
             library_index: (None, None),
             registry: (u64::MAX, Arc::default()),
             registry_stale: false,

@@ -19,6 +19,7 @@ impl DatelineApp {
         self.set_count_once(settings.count_once);
         self.reader.font_size = settings.reader_font_size;
         self.applied_zoom = None;
+        self.applied_theme = None;
         self.settings = settings;
     }
 
@@ -38,42 +39,50 @@ impl DatelineApp {
             }
             _ => {}
         }
-        let mut open = self.settings_open;
-        let mut edited = self.settings.clone();
-        let mut limits = LimitsInMb {
-            article: self.limits.max_article_bytes.div_ceil(MB),
-            workspace: self.limits.max_workspace_bytes.div_ceil(MB),
-        };
-        if open && settings_ui(ctx, &mut open, &mut edited, &mut limits) {
-            self.set_limits(Limits {
-                max_article_bytes: limits.article * MB,
-                max_workspace_bytes: limits.workspace * MB,
+        if self.settings_open {
+            self.settings_window(ctx);
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(match self.settings.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
             });
+            self.applied_theme = Some(self.settings.theme);
         }
-        self.settings_open = open;
-        if edited != self.settings {
-            if edited.count_once != self.settings.count_once {
-                self.set_count_once(edited.count_once);
-            }
-            self.reader.font_size = edited.reader_font_size;
-            self.settings = edited.sanitised();
-        }
-        ctx.set_theme(match self.settings.theme {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        });
         if self.applied_zoom != Some(self.settings.zoom) {
             ctx.set_zoom_factor(self.settings.zoom);
             self.applied_zoom = Some(self.settings.zoom);
         }
     }
 
-    /// Uses new size limits and writes them to limits.ron, where the command line reads them.
-    fn set_limits(&mut self, limits: Limits) {
-        self.limits = limits;
+    /// The Settings window: what it changes is applied as settings read back would be.
+    fn settings_window(&mut self, ctx: &egui::Context) {
+        let mut open = true;
+        let mut edited = self.settings.clone();
+        let mut limits = LimitsInMb {
+            article: self.limits.max_article_bytes.div_ceil(MB),
+            workspace: self.limits.max_workspace_bytes.div_ceil(MB),
+        };
+        let finished = settings_ui(ctx, &mut open, &mut edited, &mut limits);
+        // Used at once (a drag moves on from the new value); written when the edit is done.
+        self.limits = Limits {
+            max_article_bytes: limits.article * MB,
+            max_workspace_bytes: limits.workspace * MB,
+        };
+        if finished {
+            self.save_limits();
+        }
+        self.settings_open = open;
+        if edited != self.settings {
+            self.apply_settings(edited);
+        }
+    }
+
+    /// Writes the size limits to limits.ron, where the command line reads them.
+    fn save_limits(&mut self) {
         if let Some(dir) = self.config_dir.as_deref()
-            && let Err(e) = limits.save(&dir.join("limits.ron"))
+            && let Err(e) = self.limits.save(&dir.join("limits.ron"))
         {
             self.message = Some(format!("The limits could not be kept: {e}"));
         }

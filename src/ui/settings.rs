@@ -14,7 +14,8 @@ pub struct LimitsInMb {
 }
 
 /// Draws the window while `open`; `settings` and `limits` are edited in place. Returns true
-/// when the limits changed (the app writes them to limits.ron).
+/// when an edit of the limits is finished (a drag let go, a number typed; the app writes them
+/// to limits.ron, so not on every frame of a drag).
 pub fn settings_ui(
     ctx: &egui::Context,
     open: &mut bool,
@@ -68,23 +69,28 @@ pub fn settings_ui(
                     ui.end_row();
 
                     ui.label("Largest article file");
-                    limits_changed |= ui
-                        .add(egui::DragValue::new(&mut limits.article).range(1..=4096).suffix(" MB"))
-                        .changed();
+                    limits_changed |= finished(ui.add(
+                        egui::DragValue::new(&mut limits.article)
+                            .range(1..=4096)
+                            .suffix(" MB"),
+                    ));
                     ui.end_row();
 
                     ui.label("Largest workspace file");
-                    limits_changed |= ui
-                        .add(
-                            egui::DragValue::new(&mut limits.workspace)
-                                .range(16..=65536)
-                                .suffix(" MB"),
-                        )
-                        .changed();
+                    limits_changed |= finished(ui.add(
+                        egui::DragValue::new(&mut limits.workspace)
+                            .range(16..=65536)
+                            .suffix(" MB"),
+                    ));
                     ui.end_row();
                 });
             ui.add_space(6.0);
             ui.weak("Ctrl+Plus, Ctrl+Minus and Ctrl+0 zoom the window too. The limits are kept in limits.ron in Dateline's config folder, which the command line reads as well.");
         });
     limits_changed
+}
+
+/// Whether an edit of a number is finished: a drag let go, or a change not made by dragging.
+fn finished(response: egui::Response) -> bool {
+    response.drag_stopped() || (response.changed() && !response.dragged())
 }

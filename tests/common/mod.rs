@@ -49,6 +49,19 @@ pub fn target_of(article: &Article, words: &str) -> TextTarget {
     .unwrap()
 }
 
+/// A folder "news" in `dir` with one short dated wire story (visit.txt), for tests that need
+/// an article and not what it says.
+pub fn news_folder(dir: &Path) -> PathBuf {
+    folder_with(
+        dir,
+        "news",
+        &[(
+            "visit.txt",
+            "Envoys meet\n\nSEOUL, May 2 (Yonhap) -- Envoys met on Monday.\n",
+        )],
+    )
+}
+
 /// A folder `name` in `dir` holding these files.
 pub fn folder_with(dir: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
     let folder = dir.join(name);
