@@ -16,18 +16,15 @@ fn main() -> ExitCode {
         let _ = tikv_jemalloc_ctl::max_background_threads::write(1);
         let _ = tikv_jemalloc_ctl::background_thread::write(true);
     }
-    let mut args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    // --verbose, anywhere: the log to stderr too, with more detail.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    // --verbose, anywhere (clap accepts it on every command): the log to stderr too, with more
+    // detail, from before the arguments are parsed.
     let verbose = args.iter().any(|a| a == "--verbose");
-    args.retain(|a| a != "--verbose");
     let config_dir = dateline::store::RecentWorkspaces::default_file()
         .and_then(|file| file.parent().map(std::path::Path::to_path_buf));
     dateline::logging::init(config_dir.as_deref(), verbose);
     match dateline::cli::parse_args(args) {
-        Err(message) => {
-            eprintln!("dateline: {message}\n\n{}", dateline::cli::USAGE);
-            ExitCode::from(2)
-        }
+        Err(error) => error.report(),
         #[cfg(feature = "gui")]
         Ok(dateline::cli::Invocation::Window { paths }) => dateline::app::run_window(paths),
         #[cfg(feature = "gui")]

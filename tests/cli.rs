@@ -218,6 +218,71 @@ fn bad_arguments_get_a_usage_message() {
 }
 
 #[test]
+fn every_subcommand_has_its_own_help_and_typos_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in [
+        "import", "export", "extract", "search", "families", "rescan", "bench",
+    ] {
+        let help = dateline(&[command, "--help"], dir.path());
+        assert_eq!(help.status.code(), Some(0), "{command}");
+        assert!(
+            stdout(&help).contains(&format!("Usage: dateline {command}")),
+            "{command}: {}",
+            stdout(&help)
+        );
+    }
+    let typo = dateline(&["improt", "news"], dir.path());
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("did you mean import?"),
+        "{}",
+        stderr(&typo)
+    );
+    let unknown = dateline(&["search", "w.ron", "q", "--limt", "3"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("--limit"),
+        "clap suggests the option: {}",
+        stderr(&unknown)
+    );
+    let failed = dateline(&["info", "missing.ron"], dir.path());
+    assert_eq!(failed.status.code(), Some(1), "work that fails is 1, not 2");
+}
+
+#[test]
+fn completions_for_three_shells() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = dateline(&["completions", shell], dir.path());
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        for word in ["train-classes", "reference-date", "search-tab"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    // The bash script is valid bash, when bash is there to say so.
+    let script = dir.path().join("dateline.bash");
+    std::fs::write(
+        &script,
+        stdout(&dateline(&["completions", "bash"], dir.path())),
+    )
+    .unwrap();
+    if let Ok(check) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+    {
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+    let bad = dateline(&["completions", "tcsh"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn extract_from_a_workspace_names_entities_as_the_user_decided() {
     let dir = tempfile::tempdir().unwrap();
     articles_folder(dir.path());

@@ -1,86 +1,13 @@
-//! Command-line arguments, parsed by hand: a handful of subcommands does not need a framework.
+//! Command-line arguments: clap parses them (`spec`), then this module checks what clap cannot
+//! (which options go together, a mistyped subcommand that names no file) and says what to run.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-/// The help text.
-pub const USAGE: &str = "\
-Usage:
-  dateline [PATH…]                      open the window; PATH is a folder, article files or a
-                                        workspace (.ron); with no PATH the bundled samples open
-  dateline import DIR… -o WORKSPACE.ron import without a window and save (adds to an existing
-                                        workspace), then print a summary; .jsonld files (W3C)
-                                        and brat folders or .ann files are laid over the
-                                        workspace's articles as annotations
-  dateline import --from-jsonl OUT [--query QUERY] [--ids FILE] -o WORKSPACE.ron
-                                        the articles of `extract --jsonl` output (a .jsonl,
-                                        or the folder a Spark job wrote) that match QUERY or
-                                        are listed in FILE, with the names and time
-                                        expressions found, kept in WORKSPACE-OUT-N.jsonl
-  dateline export WORKSPACE.ron --format F -o PATH [--query QUERY]
-                                        export as csv (a folder of tables), qdpx (REFI-QDA),
-                                        w3c (JSON-LD),
-                                        brat or brat-inception (folders), timelinejs, ics or
-                                        timeml (a folder); --query limits it to the articles a
-                                        search finds
-  dateline extract PATH…                print one JSON object per article (or workspace article)
-  dateline extract --jsonl [--paths [--out-dir DIR]] [--threads N]
-                   [--reference-date YYYY-MM-DD] [IN|-]
-                                        a streaming filter: one JSON line out for every line in
-                                        ({\"id\", \"text\"} with optional \"published\",
-                                        \"source\", \"html\": true; with --paths a file
-                                        path), in order, a bad record one {\"id\", \"error\"}
-                                        line; stdin by default; with --out-dir each path's
-                                        records go to a file in DIR (a .jsonl of records
-                                        filtered line for line) and the line out says where
-  dateline entities --merge [IN…|-]     the corpus registry (one JSON line per entity: name,
-                                        type, aliases with counts, articles, first and last
-                                        seen) from `extract` output or other registries; the
-                                        registries of two halves merge into that of the whole
-  dateline extract --timeml-jsonl IN    time expressions for lines of {doc_id, dct, text}
-  dateline extract --conll-jsonl IN     named entities for lines of {doc_id, text}
-  dateline train-ner TRAIN.jsonl -o MODEL.bin [--epochs N]
-                                        train the entity model (see scripts/train_ner.sh)
-  dateline train-classes PATH… -o CLASSES.txt [--classes 64,256,1024] [--passes N]
-                                        learn word classes from unlabelled text (folders of
-                                        .txt files, JSONL with \"text\"; see
-                                        scripts/train_classes.sh)
-  dateline families PATH…|WORKSPACE.ron [--tsv | --pairs]
-                                        the wire-story families: versions of one report
-                                        (re-sends, corrections, updates, copies); --tsv prints
-                                        family_id<TAB>path for every member, --pairs every
-                                        candidate pair checked, with its measures
-  dateline info WORKSPACE.ron           print what a workspace holds, or why it cannot be read
-  dateline rescan WORKSPACE.ron [--json]
-                                        read the sources again (new, changed, moved, gone files),
-                                        re-anchor annotations, save; report every annotation
-  dateline search WORKSPACE.ron QUERY [--limit N] [--json] [--count]
-                                        every hit of QUERY as a keyword-in-context line
-                                        (see the README for the query language)
-  dateline bench import DIR…            time an import next to `cat | wc -w` over the same files
-  dateline bench extract DIR…           time the time-expression engine next to `cat | wc -w`
-  dateline bench search DIR… [--copies N]
-                                        time the search index and queries of each kind
-  dateline bench export DIR…            time every export with 50,000 annotations
-  dateline bench sources [N] [--keep DIR]
-                                        time reading one export of N articles in every container
-  dateline bench search-tab [N]         time Search tab frames with N hits (default 100000)
-  dateline bench panels WS.ron          time the window's panels and edits on a workspace, with
-                                        300,000 annotations and a 50,000-word article added
-  dateline bench families DIR… [--copies N]
-                                        time family detection (whole and after one edit) next
-                                        to `cat | wc -w`; N copies of every article (default 1)
-  dateline bench scale DIR…             time import and save, open, the file's size and the
-                                        memory an open workspace holds, next to `cat | wc -w`
-  dateline bench anchors DIR…           re-anchor annotations after random edits of the articles
-  dateline bench timeline [N]           time timeline frames with N articles and N events
-                                        (default 20000) next to an empty frame
-  dateline --help | --version
+use clap::{CommandFactory, FromArgMatches};
 
-Any command with --verbose also writes its log to stderr (the log is always kept in
-dateline.log in Dateline's config folder).
-
-Subcommand names win over paths: open a folder called \"import\" as ./import.";
+use super::spec::{BenchSub, Cli, ExportArgs, ExtractArgs, ImportArgs, Sub};
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,248 +189,313 @@ pub enum Invocation {
         /// Articles, and as many events.
         size: usize,
     },
-    /// Print the help text.
-    Help,
-    /// Print the version.
-    Version,
+    /// Print a completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
-/// Parses the arguments after the program name. The error is a one-line message for stderr.
-pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut args = args.into_iter();
-    let Some(first) = args.next() else {
-        return Ok(Invocation::Window { paths: Vec::new() });
-    };
-    let rest: Vec<OsString> = args.collect();
-    match first.to_str() {
-        Some("-h" | "--help" | "help") => Ok(Invocation::Help),
-        Some("-V" | "--version") => Ok(Invocation::Version),
-        Some("import") => parse_import(rest),
-        Some("extract") => {
-            if rest.first().and_then(|a| a.to_str()) == Some("--conll-jsonl") {
-                let mut files = positional(rest[1..].to_vec(), "extract --conll-jsonl")?;
-                if files.len() != 1 {
-                    return Err("extract --conll-jsonl takes one input file".into());
-                }
-                return Ok(Invocation::ExtractConll {
-                    input: files.remove(0),
-                });
-            }
-            if rest.first().and_then(|a| a.to_str()) == Some("--timeml-jsonl") {
-                let mut files = positional(rest[1..].to_vec(), "extract --timeml-jsonl")?;
-                if files.len() != 1 {
-                    return Err("extract --timeml-jsonl takes one input file".into());
-                }
-                return Ok(Invocation::ExtractTimeml {
-                    input: files.remove(0),
-                });
-            }
-            if rest.iter().any(|a| a == "--jsonl") {
-                return parse_extract_stream(rest);
-            }
-            let paths = positional(rest, "extract")?;
-            Ok(Invocation::Extract { paths })
+/// Why the command line was not run: clap's help, version or usage error, or a usage error
+/// found after clap, with the usage of the subcommand it concerns.
+#[derive(Debug)]
+pub enum ArgsError {
+    /// Help or the version (printed to stdout, exit 0) or clap's usage error (exit 2).
+    Clap(clap::Error),
+    /// A usage error clap could not see.
+    Usage {
+        /// What is wrong, one line.
+        message: String,
+        /// The subcommand it concerns (empty: the top level).
+        subcommand: &'static str,
+    },
+}
+
+impl ArgsError {
+    /// The one-line message (for tests and logs).
+    pub fn message(&self) -> String {
+        match self {
+            ArgsError::Clap(error) => error.to_string(),
+            ArgsError::Usage { message, .. } => message.clone(),
         }
-        Some("entities") => {
-            if rest.first().and_then(|a| a.to_str()) != Some("--merge") {
-                return Err("entities needs --merge: dateline entities --merge [IN…|-]".into());
+    }
+
+    /// Prints the error as the user should see it and returns the exit status: 0 for help
+    /// and the version, 2 for a usage error.
+    pub fn report(self) -> ExitCode {
+        match self {
+            ArgsError::Clap(error) => {
+                let code = error.exit_code();
+                let _ = error.print();
+                ExitCode::from(u8::try_from(code).unwrap_or(2))
             }
-            let inputs: Vec<PathBuf> = rest[1..]
-                .iter()
-                .filter(|a| *a != "-")
-                .map(PathBuf::from)
-                .collect();
-            if let Some(option) = inputs
-                .iter()
-                .filter_map(|p| p.to_str())
-                .find(|a| a.starts_with('-'))
-            {
-                return Err(format!("entities --merge: unknown option {option}"));
+            ArgsError::Usage {
+                message,
+                subcommand,
+            } => {
+                let mut command = Cli::command();
+                command.build();
+                let (usage, help) = match command.find_subcommand_mut(subcommand) {
+                    Some(sub) => (
+                        sub.render_usage().to_string(),
+                        format!("dateline {subcommand} --help"),
+                    ),
+                    None => (command.render_usage().to_string(), "dateline --help".into()),
+                };
+                eprintln!("dateline: {message}\n\n{usage}\n\nFor more, try '{help}'.");
+                ExitCode::from(2)
             }
-            Ok(Invocation::EntitiesMerge { inputs })
-        }
-        Some("train-ner") => parse_train_ner(rest),
-        Some("train-classes") => parse_train_classes(rest),
-        Some("families") => {
-            use crate::cli::families::FamiliesOutput;
-            let tsv = rest.iter().any(|a| a == "--tsv");
-            let pairs = rest.iter().any(|a| a == "--pairs");
-            if tsv && pairs {
-                return Err("families: give --tsv or --pairs, not both".into());
-            }
-            let rest: Vec<OsString> = rest
-                .into_iter()
-                .filter(|a| a != "--tsv" && a != "--pairs")
-                .collect();
-            let paths = positional(rest, "families")?;
-            let output = if tsv {
-                FamiliesOutput::Tsv
-            } else if pairs {
-                FamiliesOutput::Pairs
-            } else {
-                FamiliesOutput::Summary
-            };
-            Ok(Invocation::Families { paths, output })
-        }
-        Some("search") => parse_search(rest),
-        Some("export") => parse_export(rest),
-        Some("info") => {
-            let mut paths = positional(rest, "info")?;
-            if paths.len() != 1 {
-                return Err("info takes exactly one workspace file".into());
-            }
-            Ok(Invocation::Info {
-                path: paths.remove(0),
-            })
-        }
-        Some("rescan") => {
-            let json = rest.iter().any(|a| a == "--json");
-            let rest: Vec<OsString> = rest.into_iter().filter(|a| a != "--json").collect();
-            let mut paths = positional(rest, "rescan")?;
-            if paths.len() != 1 {
-                return Err("rescan takes exactly one workspace file".into());
-            }
-            Ok(Invocation::Rescan {
-                path: paths.remove(0),
-                json,
-            })
-        }
-        Some("bench") => {
-            let mut rest = rest.into_iter();
-            match rest.next().as_ref().and_then(|s| s.to_str()) {
-                Some("import") => Ok(Invocation::BenchImport {
-                    inputs: positional(rest.collect(), "bench import")?,
-                }),
-                Some("extract") => Ok(Invocation::BenchExtract {
-                    inputs: positional(rest.collect(), "bench extract")?,
-                }),
-                Some("search") => parse_bench_search(rest.collect()),
-                Some("scale") => Ok(Invocation::BenchScale {
-                    inputs: positional(rest.collect(), "bench scale")?,
-                }),
-                Some("families") => {
-                    let (inputs, copies) = parse_copies(rest.collect(), "bench families")?;
-                    Ok(Invocation::BenchFamilies { inputs, copies })
-                }
-                Some("export") => Ok(Invocation::BenchExport {
-                    inputs: positional(rest.collect(), "bench export")?,
-                }),
-                Some("panels") => {
-                    let mut inputs = positional(rest.collect(), "bench panels")?;
-                    if inputs.len() != 1 {
-                        return Err("bench panels takes one workspace file".into());
-                    }
-                    Ok(Invocation::BenchPanels {
-                        workspace: inputs.remove(0),
-                    })
-                }
-                Some("search-tab") => {
-                    let hits = match rest.next() {
-                        None => 100_000,
-                        Some(n) => n
-                            .to_str()
-                            .and_then(|n| n.parse::<usize>().ok())
-                            .filter(|n| (1..=5_000_000).contains(n))
-                            .ok_or("bench search-tab: the number of hits must be 1 to 5000000")?,
-                    };
-                    Ok(Invocation::BenchSearchTab { hits })
-                }
-                Some("sources") => {
-                    let mut articles = 500;
-                    let mut keep = None;
-                    while let Some(arg) = rest.next() {
-                        if arg == "--keep" {
-                            keep = Some(PathBuf::from(
-                                rest.next().ok_or("bench sources: --keep needs a folder")?,
-                            ));
-                        } else {
-                            articles = arg
-                                .to_str()
-                                .and_then(|n| n.parse::<usize>().ok())
-                                .filter(|n| (1..=100_000).contains(n))
-                                .ok_or(
-                                    "bench sources: the number of articles must be 1 to 100000",
-                                )?;
-                        }
-                    }
-                    Ok(Invocation::BenchSources { articles, keep })
-                }
-                Some("anchors") => Ok(Invocation::BenchAnchors {
-                    inputs: positional(rest.collect(), "bench anchors")?,
-                }),
-                Some("timeline") => {
-                    let size = match rest.next() {
-                        None => 20_000,
-                        Some(n) => n
-                            .to_str()
-                            .and_then(|n| n.parse::<usize>().ok())
-                            .filter(|n| (1..=1_000_000).contains(n))
-                            .ok_or_else(|| {
-                                format!(
-                                    "bench timeline: {} is not a size from 1 to 1000000",
-                                    n.to_string_lossy()
-                                )
-                            })?,
-                    };
-                    if rest.next().is_some() {
-                        return Err("bench timeline takes at most one size".into());
-                    }
-                    Ok(Invocation::BenchTimeline { size })
-                }
-                _ => Err(
-                    "bench needs a benchmark name: bench import DIR…, bench extract DIR…, \
-                     bench search DIR…, bench anchors DIR… or bench timeline [N]"
-                        .into(),
-                ),
-            }
-        }
-        Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
-            Err(format!("unknown option {flag}"))
-        }
-        Some(word) if !Path::new(word).exists() && suggestion(word).is_some() => Err(format!(
-            "no command and no file is called \"{word}\"; did you mean {}?",
-            suggestion(word).unwrap_or_default()
-        )),
-        _ => {
-            let mut paths = vec![PathBuf::from(first)];
-            for arg in rest {
-                if arg
-                    .to_str()
-                    .is_some_and(|a| a.starts_with('-') && a.len() > 1)
-                {
-                    return Err(format!("unknown option {}", arg.to_string_lossy()));
-                }
-                paths.push(PathBuf::from(arg));
-            }
-            Ok(Invocation::Window { paths })
         }
     }
 }
 
-/// The subcommands, for suggestions.
-const SUBCOMMANDS: &[&str] = &[
-    "import",
-    "export",
-    "extract",
-    "entities",
-    "search",
-    "families",
-    "info",
-    "rescan",
-    "bench",
-    "train-ner",
-    "train-classes",
-    "help",
-];
+/// Parses the arguments after the program name.
+pub fn parse_args(args: Vec<OsString>) -> Result<Invocation, ArgsError> {
+    let mut command = Cli::command();
+    let matches = command
+        .try_get_matches_from_mut(std::iter::once(OsString::from("dateline")).chain(args))
+        .map_err(ArgsError::Clap)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(ArgsError::Clap)?;
+    invocation(cli)
+}
+
+/// A usage error about `subcommand`.
+fn usage(subcommand: &'static str, message: impl Into<String>) -> ArgsError {
+    ArgsError::Usage {
+        message: message.into(),
+        subcommand,
+    }
+}
+
+fn invocation(cli: Cli) -> Result<Invocation, ArgsError> {
+    let Some(command) = cli.command else {
+        return window(cli.paths);
+    };
+    Ok(match command {
+        Sub::Import(args) => import(args)?,
+        Sub::Export(args) => export(args)?,
+        Sub::Extract(args) => extract(args)?,
+        Sub::Entities(args) => {
+            if !args.merge {
+                return Err(usage(
+                    "entities",
+                    "entities needs --merge: dateline entities --merge [IN…|-]",
+                ));
+            }
+            Invocation::EntitiesMerge {
+                inputs: args
+                    .inputs
+                    .into_iter()
+                    .filter(|p| p != Path::new("-"))
+                    .collect(),
+            }
+        }
+        Sub::Search(args) => Invocation::Search {
+            path: args.workspace,
+            query: args.query,
+            output: crate::cli::search::SearchOutput {
+                limit: args.limit,
+                json: args.json,
+                count: args.count,
+            },
+        },
+        Sub::Families(args) => {
+            use crate::cli::families::FamiliesOutput;
+            let output = if args.tsv {
+                FamiliesOutput::Tsv
+            } else if args.pairs {
+                FamiliesOutput::Pairs
+            } else {
+                FamiliesOutput::Summary
+            };
+            Invocation::Families {
+                paths: args.paths,
+                output,
+            }
+        }
+        Sub::Info(args) => Invocation::Info {
+            path: args.workspace,
+        },
+        Sub::Rescan(args) => Invocation::Rescan {
+            path: args.workspace,
+            json: args.json,
+        },
+        Sub::TrainNer(args) => Invocation::TrainNer {
+            input: args.input,
+            output: args.output,
+            epochs: args.epochs,
+        },
+        Sub::TrainClasses(args) => Invocation::TrainClasses {
+            inputs: args.inputs,
+            output: args.output,
+            grains: args.classes.0,
+            passes: args.passes,
+        },
+        Sub::Bench(bench) => match bench {
+            BenchSub::Import(f) => Invocation::BenchImport { inputs: f.inputs },
+            BenchSub::Extract(f) => Invocation::BenchExtract { inputs: f.inputs },
+            BenchSub::Search(f) => Invocation::BenchSearch {
+                inputs: f.inputs,
+                copies: f.copies,
+            },
+            BenchSub::Export(f) => Invocation::BenchExport { inputs: f.inputs },
+            BenchSub::Sources { articles, keep } => Invocation::BenchSources { articles, keep },
+            BenchSub::SearchTab { hits } => Invocation::BenchSearchTab { hits },
+            BenchSub::Panels(w) => Invocation::BenchPanels {
+                workspace: w.workspace,
+            },
+            BenchSub::Families(f) => Invocation::BenchFamilies {
+                inputs: f.inputs,
+                copies: f.copies,
+            },
+            BenchSub::Scale(f) => Invocation::BenchScale { inputs: f.inputs },
+            BenchSub::Anchors(f) => Invocation::BenchAnchors { inputs: f.inputs },
+            BenchSub::Timeline { size } => Invocation::BenchTimeline { size },
+        },
+        Sub::Completions { shell } => Invocation::Completions { shell },
+    })
+}
+
+/// The window on these paths, unless the first is a mistyped subcommand that names no file
+/// (`dateline improt news`): then a usage error that suggests the subcommand.
+fn window(paths: Vec<PathBuf>) -> Result<Invocation, ArgsError> {
+    if let Some(first) = paths.first().and_then(|p| p.to_str())
+        && !Path::new(first).exists()
+        && let Some(meant) = suggestion(first)
+    {
+        return Err(usage(
+            "",
+            format!("no command and no file is called \"{first}\"; did you mean {meant}?"),
+        ));
+    }
+    Ok(Invocation::Window { paths })
+}
+
+fn import(args: ImportArgs) -> Result<Invocation, ArgsError> {
+    let output = args
+        .output
+        .ok_or_else(|| usage("import", "import needs -o WORKSPACE.ron"))?;
+    if let Some(input) = args.from_jsonl {
+        if !args.inputs.is_empty() {
+            return Err(usage(
+                "import",
+                "import --from-jsonl reads one file; import the others apart",
+            ));
+        }
+        return Ok(Invocation::ImportJsonl {
+            input,
+            query: args.query,
+            ids: args.ids,
+            output,
+        });
+    }
+    if args.query.is_some() || args.ids.is_some() {
+        return Err(usage(
+            "import",
+            "import: --query and --ids narrow --from-jsonl OUT.jsonl",
+        ));
+    }
+    if args.inputs.is_empty() {
+        return Err(usage("import", "import needs at least one folder or file"));
+    }
+    Ok(Invocation::Import {
+        inputs: args.inputs,
+        output,
+    })
+}
+
+fn export(args: ExportArgs) -> Result<Invocation, ArgsError> {
+    use crate::exchange::ExportFormat;
+    let name = args.format.ok_or_else(|| {
+        usage(
+            "export",
+            "export needs --format (csv, qdpx, w3c, brat, brat-inception, timelinejs, ics or timeml)",
+        )
+    })?;
+    let format = ExportFormat::from_name(&name).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        usage(
+            "export",
+            format!(
+                "export: there is no format \"{name}\"; the formats are {}",
+                names.join(", ")
+            ),
+        )
+    })?;
+    Ok(Invocation::Export {
+        workspace: args
+            .workspace
+            .ok_or_else(|| usage("export", "export needs a workspace file"))?,
+        format,
+        output: args
+            .output
+            .ok_or_else(|| usage("export", "export needs -o PATH"))?,
+        query: args.query,
+    })
+}
+
+fn extract(args: ExtractArgs) -> Result<Invocation, ArgsError> {
+    let streaming = args.path_lines
+        || args.out_dir.is_some()
+        || args.threads.is_some()
+        || args.reference_date.is_some();
+    if let Some(input) = args.timeml_jsonl.or(args.conll_jsonl.clone()) {
+        if !args.paths.is_empty() || streaming {
+            return Err(usage(
+                "extract",
+                "extract --timeml-jsonl and --conll-jsonl take one input file and no other option",
+            ));
+        }
+        return Ok(if args.conll_jsonl.is_some() {
+            Invocation::ExtractConll { input }
+        } else {
+            Invocation::ExtractTimeml { input }
+        });
+    }
+    if args.jsonl {
+        if args.paths.len() > 1 {
+            return Err(usage("extract", "extract --jsonl reads one input"));
+        }
+        if args.out_dir.is_some() && !args.path_lines {
+            return Err(usage(
+                "extract",
+                "extract --jsonl: --out-dir writes the records of --paths",
+            ));
+        }
+        return Ok(Invocation::ExtractStream {
+            input: args
+                .paths
+                .into_iter()
+                .next()
+                .filter(|p| p != Path::new("-")),
+            paths: args.path_lines,
+            threads: args.threads.unwrap_or(1),
+            reference: args.reference_date,
+            out_dir: args.out_dir,
+        });
+    }
+    if streaming {
+        return Err(usage(
+            "extract",
+            "extract: --paths, --out-dir, --threads and --reference-date go with --jsonl",
+        ));
+    }
+    if args.paths.is_empty() {
+        return Err(usage("extract", "extract needs at least one path"));
+    }
+    Ok(Invocation::Extract { paths: args.paths })
+}
 
 /// The subcommand a mistyped word most likely meant ("improt" → "import"): one within two
 /// edits (one for words of four letters or fewer), if any.
-fn suggestion(word: &str) -> Option<&'static str> {
+fn suggestion(word: &str) -> Option<String> {
     let word = word.to_lowercase();
     let most = if word.chars().count() <= 4 { 1 } else { 2 };
-    SUBCOMMANDS
-        .iter()
-        .map(|c| (edit_distance(&word, c), *c))
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .chain(std::iter::once("help".to_string()))
+        .map(|c| (edit_distance(&word, &c), c))
         .filter(|(d, _)| *d <= most)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -533,375 +525,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-fn positional(args: Vec<OsString>, command: &str) -> Result<Vec<PathBuf>, String> {
-    let mut paths = Vec::new();
-    for arg in args {
-        if arg
-            .to_str()
-            .is_some_and(|a| a.starts_with('-') && a.len() > 1)
-        {
-            return Err(format!(
-                "{command}: unknown option {}",
-                arg.to_string_lossy()
-            ));
-        }
-        paths.push(PathBuf::from(arg));
-    }
-    if paths.is_empty() {
-        return Err(format!("{command} needs at least one path"));
-    }
-    Ok(paths)
-}
-
-fn parse_extract_stream(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut input = None;
-    let mut paths = false;
-    let mut threads = 1;
-    let mut reference = None;
-    let mut out_dir = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let text = arg
-            .to_str()
-            .ok_or("extract --jsonl: the arguments must be text (UTF-8)")?
-            .to_string();
-        match text.as_str() {
-            "--jsonl" => {}
-            "--out-dir" => {
-                let value = args
-                    .next()
-                    .ok_or("extract --jsonl: --out-dir needs a folder")?;
-                out_dir = Some(PathBuf::from(value));
-            }
-            "--paths" => paths = true,
-            "--threads" => {
-                let value = args
-                    .next()
-                    .ok_or("extract --jsonl: --threads needs a number")?;
-                threads = value
-                    .to_str()
-                    .and_then(|v| v.parse::<usize>().ok())
-                    .filter(|n| (1..=256).contains(n))
-                    .ok_or("extract --jsonl: --threads needs a number from 1 to 256")?;
-            }
-            "--reference-date" => {
-                let value = args
-                    .next()
-                    .ok_or("extract --jsonl: --reference-date needs a date (YYYY-MM-DD)")?;
-                reference = Some(
-                    value
-                        .to_str()
-                        .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-                        .ok_or("extract --jsonl: --reference-date needs a date (YYYY-MM-DD)")?,
-                );
-            }
-            "-" => {
-                if input.replace(None).is_some() {
-                    return Err("extract --jsonl reads one input".into());
-                }
-            }
-            a if a.starts_with('-') => {
-                return Err(format!("extract --jsonl: unknown option {a}"));
-            }
-            _ => {
-                if input.replace(Some(PathBuf::from(text))).is_some() {
-                    return Err("extract --jsonl reads one input".into());
-                }
-            }
-        }
-    }
-    if out_dir.is_some() && !paths {
-        return Err("extract --jsonl: --out-dir writes the records of --paths".into());
-    }
-    Ok(Invocation::ExtractStream {
-        input: input.flatten(),
-        paths,
-        threads,
-        reference,
-        out_dir,
-    })
-}
-
-fn parse_import(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut inputs = Vec::new();
-    let mut output = None;
-    let (mut jsonl, mut query, mut ids) = (None, None, None);
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--from-jsonl") => {
-                let value = args
-                    .next()
-                    .ok_or("import: --from-jsonl needs the output of extract --jsonl")?;
-                if jsonl.replace(PathBuf::from(value)).is_some() {
-                    return Err("import: --from-jsonl given twice".into());
-                }
-            }
-            Some("--query") => {
-                let value = args.next().ok_or("import: --query needs a query")?;
-                let value = value
-                    .into_string()
-                    .map_err(|_| "import: the query must be text (UTF-8)")?;
-                if query.replace(value).is_some() {
-                    return Err("import: --query given twice".into());
-                }
-            }
-            Some("--ids") => {
-                let value = args
-                    .next()
-                    .ok_or("import: --ids needs a file of ids, one a line")?;
-                if ids.replace(PathBuf::from(value)).is_some() {
-                    return Err("import: --ids given twice".into());
-                }
-            }
-            Some("-o" | "--output") => {
-                let value = args
-                    .next()
-                    .ok_or("import: -o needs a workspace file name")?;
-                if output.replace(PathBuf::from(value)).is_some() {
-                    return Err("import: -o given twice".into());
-                }
-            }
-            Some(a) if a.starts_with('-') && a.len() > 1 => {
-                return Err(format!("import: unknown option {a}"));
-            }
-            _ => inputs.push(PathBuf::from(arg)),
-        }
-    }
-    let output = output.ok_or("import needs -o WORKSPACE.ron")?;
-    if let Some(input) = jsonl {
-        if !inputs.is_empty() {
-            return Err("import --from-jsonl reads one file; import the others apart".into());
-        }
-        return Ok(Invocation::ImportJsonl {
-            input,
-            query,
-            ids,
-            output,
-        });
-    }
-    if query.is_some() || ids.is_some() {
-        return Err("import: --query and --ids narrow --from-jsonl OUT.jsonl".into());
-    }
-    if inputs.is_empty() {
-        return Err("import needs at least one folder or file".into());
-    }
-    Ok(Invocation::Import { inputs, output })
-}
-
-fn parse_search(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut output = crate::cli::search::SearchOutput::default();
-    let mut words: Vec<String> = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let text = arg
-            .to_str()
-            .ok_or("search: the arguments must be text (UTF-8)")?
-            .to_string();
-        match text.as_str() {
-            "--json" => output.json = true,
-            "--count" => output.count = true,
-            "--limit" => {
-                output.limit = Some(
-                    args.next()
-                        .and_then(|n| n.to_str()?.parse().ok())
-                        .ok_or("search: --limit needs a number of hits")?,
-                )
-            }
-            _ => words.push(text),
-        }
-    }
-    if words.len() != 2 {
-        return Err(
-            "search takes a workspace and one query (quote it: dateline search w.ron 'oil AND price')"
-                .into(),
-        );
-    }
-    let query = words.remove(1);
-    Ok(Invocation::Search {
-        path: PathBuf::from(words.remove(0)),
-        query,
-        output,
-    })
-}
-
-fn parse_export(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut workspace = None;
-    let mut format = None;
-    let mut output = None;
-    let mut query = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--format" | "-f") => {
-                let name = args
-                    .next()
-                    .and_then(|n| n.to_str().map(str::to_string))
-                    .ok_or("export: --format needs a format")?;
-                format = Some(crate::exchange::ExportFormat::from_name(&name).ok_or_else(
-                    || {
-                        format!(
-                            "export: there is no format \"{name}\"; the formats are {}",
-                            crate::exchange::ExportFormat::ALL
-                                .iter()
-                                .map(|f| f.name())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
-                )?);
-            }
-            Some("-o" | "--output") => {
-                output = Some(PathBuf::from(
-                    args.next()
-                        .ok_or("export: -o needs a file or folder name")?,
-                ))
-            }
-            Some("--query") => {
-                query = Some(
-                    args.next()
-                        .and_then(|q| q.to_str().map(str::to_string))
-                        .ok_or("export: --query needs a query")?,
-                )
-            }
-            Some(a) if a.starts_with('-') && a.len() > 1 => {
-                return Err(format!("export: unknown option {a}"));
-            }
-            _ => {
-                if workspace.replace(PathBuf::from(arg)).is_some() {
-                    return Err("export takes one workspace".into());
-                }
-            }
-        }
-    }
-    Ok(Invocation::Export {
-        workspace: workspace.ok_or("export needs a workspace file")?,
-        format: format.ok_or(
-            "export needs --format (csv, qdpx, w3c, brat, brat-inception, timelinejs, ics or timeml)",
-        )?,
-        output: output.ok_or("export needs -o PATH")?,
-        query,
-    })
-}
-
-fn parse_bench_search(args: Vec<OsString>) -> Result<Invocation, String> {
-    let (inputs, copies) = parse_copies(args, "bench search")?;
-    Ok(Invocation::BenchSearch { inputs, copies })
-}
-
-/// Folders and `--copies N` of a benchmark that repeats its articles.
-fn parse_copies(args: Vec<OsString>, what: &str) -> Result<(Vec<PathBuf>, usize), String> {
-    let mut copies = 1;
-    let mut paths = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "--copies" {
-            copies = args
-                .next()
-                .and_then(|n| n.to_str()?.parse().ok())
-                .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| format!("{what}: --copies needs a number from 1 to 100"))?;
-        } else {
-            paths.push(arg);
-        }
-    }
-    Ok((positional(paths, what)?, copies))
-}
-
-fn parse_train_ner(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut input = None;
-    let mut output = None;
-    let mut epochs = 12;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("-o" | "--output") => {
-                output = Some(PathBuf::from(
-                    args.next().ok_or("train-ner: -o needs a file name")?,
-                ))
-            }
-            Some("--epochs") => {
-                epochs = args
-                    .next()
-                    .and_then(|e| e.to_str()?.parse().ok())
-                    .filter(|e| (1..=100).contains(e))
-                    .ok_or("train-ner: --epochs needs a number from 1 to 100")?;
-            }
-            Some(a) if a.starts_with('-') && a.len() > 1 => {
-                return Err(format!("train-ner: unknown option {a}"));
-            }
-            _ => input = Some(PathBuf::from(arg)),
-        }
-    }
-    Ok(Invocation::TrainNer {
-        input: input.ok_or("train-ner needs a training file (CoNLL JSONL)")?,
-        output: output.ok_or("train-ner needs -o MODEL.bin")?,
-        epochs,
-    })
-}
-
-fn parse_train_classes(args: Vec<OsString>) -> Result<Invocation, String> {
-    let mut inputs = Vec::new();
-    let mut output = None;
-    let mut grains = vec![64, 256, 1024];
-    let mut passes = 15;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("-o" | "--output") => {
-                output = Some(PathBuf::from(
-                    args.next().ok_or("train-classes: -o needs a file name")?,
-                ))
-            }
-            Some("--classes") => {
-                grains = args
-                    .next()
-                    .and_then(|g| {
-                        g.to_str()?
-                            .split(',')
-                            .map(|n| n.trim().parse().ok().filter(|n| (2..=4096).contains(n)))
-                            .collect::<Option<Vec<usize>>>()
-                    })
-                    .filter(|g| g.len() == crate::extract::entities::CLASS_GRAINS)
-                    .ok_or(format!(
-                        "train-classes: --classes needs {} numbers from 2 to 4096, such as 64,256,1024",
-                        crate::extract::entities::CLASS_GRAINS
-                    ))?;
-            }
-            Some("--passes") => {
-                passes = args
-                    .next()
-                    .and_then(|e| e.to_str()?.parse().ok())
-                    .filter(|e| (1..=100).contains(e))
-                    .ok_or("train-classes: --passes needs a number from 1 to 100")?;
-            }
-            Some(a) if a.starts_with('-') && a.len() > 1 => {
-                return Err(format!("train-classes: unknown option {a}"));
-            }
-            _ => inputs.push(PathBuf::from(arg)),
-        }
-    }
-    if inputs.is_empty() {
-        return Err("train-classes needs folders or JSONL files of text".into());
-    }
-    Ok(Invocation::TrainClasses {
-        inputs,
-        output: output.ok_or("train-classes needs -o CLASSES.txt")?,
-        grains,
-        passes,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn parse(args: &[&str]) -> Result<Invocation, String> {
+        parse_args(args.iter().map(OsString::from).collect()).map_err(|e| e.message())
+    }
+
     #[test]
     fn a_mistyped_command_is_suggested_not_opened() {
-        let err = parse_args(vec!["improt".into(), "news".into()]).unwrap_err();
+        let err = parse(&["improt", "news"]).unwrap_err();
         assert!(err.contains("did you mean import?"), "{err}");
-        assert_eq!(suggestion("extarct"), Some("extract"));
-        assert_eq!(suggestion("infp"), Some("info"));
+        assert_eq!(suggestion("extarct").as_deref(), Some("extract"));
+        assert_eq!(suggestion("infp").as_deref(), Some("info"));
+        assert_eq!(suggestion("completoins").as_deref(), Some("completions"));
         assert_eq!(suggestion("newsroom"), None);
         assert_eq!(suggestion("news"), None, "a folder's name is not a typo");
         // A word that is a file or folder opens, typo-like or not.
@@ -915,10 +553,6 @@ mod tests {
                 paths: vec![folder]
             }
         );
-    }
-
-    fn parse(args: &[&str]) -> Result<Invocation, String> {
-        parse_args(args.iter().map(OsString::from).collect())
     }
 
     #[test]
@@ -949,6 +583,45 @@ mod tests {
                 inputs: vec!["d".into()]
             })
         );
+        assert_eq!(
+            parse(&["bench", "timeline"]),
+            Ok(Invocation::BenchTimeline { size: 20_000 })
+        );
+        assert_eq!(
+            parse(&["extract", "--jsonl", "--threads", "4", "-"]),
+            Ok(Invocation::ExtractStream {
+                input: None,
+                paths: false,
+                threads: 4,
+                reference: None,
+                out_dir: None
+            })
+        );
+        assert_eq!(
+            parse(&["extract", "--conll-jsonl", "dev.jsonl"]),
+            Ok(Invocation::ExtractConll {
+                input: "dev.jsonl".into()
+            })
+        );
+        assert_eq!(
+            parse(&["search", "w.ron", "-oil", "--count"]),
+            Ok(Invocation::Search {
+                path: "w.ron".into(),
+                query: "-oil".into(),
+                output: crate::cli::search::SearchOutput {
+                    limit: None,
+                    json: false,
+                    count: true
+                }
+            }),
+            "a query may start with a hyphen"
+        );
+        assert_eq!(
+            parse(&["completions", "fish"]),
+            Ok(Invocation::Completions {
+                shell: clap_complete::Shell::Fish
+            })
+        );
     }
 
     #[test]
@@ -957,16 +630,49 @@ mod tests {
             parse(&["import", "a"]),
             Err("import needs -o WORKSPACE.ron".into())
         );
+        let err = parse(&["import", "-o"]).unwrap_err();
+        assert!(err.contains("a value is required for '--output"), "{err}");
+        let err = parse(&["--frobnicate"]).unwrap_err();
+        assert!(err.contains("unexpected argument '--frobnicate'"), "{err}");
+        let err = parse(&["extract", "--jsonl", "--threads", "0"]).unwrap_err();
+        assert!(err.contains("0 is not in 1..=256"), "{err}");
         assert_eq!(
-            parse(&["import", "-o"]),
-            Err("import: -o needs a workspace file name".into())
-        );
-        assert_eq!(
-            parse(&["--frobnicate"]),
-            Err("unknown option --frobnicate".into())
+            parse(&["extract", "a", "--threads", "2"]),
+            Err(
+                "extract: --paths, --out-dir, --threads and --reference-date go with --jsonl"
+                    .into()
+            )
         );
         assert!(parse(&["info"]).is_err());
         assert!(parse(&["extract"]).is_err());
         assert!(parse(&["bench"]).is_err());
+        assert!(parse(&["families", "a", "--tsv", "--pairs"]).is_err());
+        assert!(parse(&["completions", "tcsh"]).is_err());
+    }
+
+    #[test]
+    fn help_and_version_are_not_errors_of_use() {
+        for args in [
+            &["--help"][..],
+            &["import", "--help"],
+            &["help", "export"],
+            &["-V"],
+        ] {
+            match parse_args(args.iter().map(OsString::from).collect()) {
+                Err(ArgsError::Clap(e)) => assert_eq!(e.exit_code(), 0, "{args:?}"),
+                other => panic!("{args:?}: {other:?}"),
+            }
+        }
+        let Err(ArgsError::Clap(help)) = parse_args(vec!["export".into(), "--help".into()]) else {
+            panic!("export --help is help");
+        };
+        let help = help.to_string();
+        assert!(help.contains("--format <FORMAT>"), "{help}");
+        assert!(help.contains("qdpx"), "{help}");
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

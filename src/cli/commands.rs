@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{Invocation, USAGE, bench};
+use super::{Invocation, bench};
 use std::collections::HashMap;
 
 use crate::extract::entities::{all_article_names, article_mention_records};
@@ -25,12 +25,8 @@ use crate::timeline::lanes::{EventRef, visible_events};
 /// work failed (the message is on stderr), 2 for a usage error.
 pub fn run(invocation: Invocation) -> ExitCode {
     let result = match invocation {
-        Invocation::Help => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Invocation::Version => {
-            println!("dateline {}", env!("CARGO_PKG_VERSION"));
+        Invocation::Completions { shell } => {
+            super::spec::print_completions(shell);
             Ok(())
         }
         Invocation::Import { inputs, output } => import(&inputs, &output),

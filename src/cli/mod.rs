@@ -19,9 +19,10 @@ mod ner;
 pub mod rescan;
 pub mod sample_exports;
 pub mod search;
+mod spec;
 mod timeml;
 
-pub use args::{Invocation, USAGE, parse_args};
+pub use args::{ArgsError, Invocation, parse_args};
 pub use bench_scale::{allocated_bytes, resident_bytes};
 pub use commands::{EntityNaming, WorkspaceExtras, extract_record, run};
 pub use lcg::Lcg;
