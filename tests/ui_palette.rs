@@ -84,3 +84,19 @@ fn the_palette_runs_actions_and_holds_back_unavailable_ones() {
     }
     h.get_by_label("Delete the selected annotation or event");
 }
+
+#[test]
+fn the_palette_goes_to_an_entity_by_its_name() {
+    let (_dir, mut h) = news();
+    let seoul = h
+        .state()
+        .registry()
+        .iter()
+        .find(|e| e.name == "Seoul")
+        .map(|e| e.key.clone())
+        .expect("Seoul is found in the article");
+    palette(&mut h, "seoul");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().selected_entities(), [seoul].as_slice());
+}

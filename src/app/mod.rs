@@ -214,7 +214,9 @@ pub struct DatelineApp {
     /// The command palette's state.
     palette: crate::ui::palette::PaletteView,
     /// The articles' headlines folded for the palette.
-    palette_headlines: palette::FoldedHeadlines,
+    palette_headlines: palette::FoldedNames,
+    /// The entities' names folded for the palette, per version of the registry.
+    palette_entities: palette::FoldedNames,
     /// Whether Help › Keyboard shortcuts is shown.
     shortcuts_open: bool,
     /// The user's settings, and whether the Settings window is shown.
@@ -353,6 +355,7 @@ impl DatelineApp {
             extraction_stopped: false,
             palette: Default::default(),
             palette_headlines: Default::default(),
+            palette_entities: Default::default(),
             shortcuts_open: false,
             settings: Default::default(),
             settings_open: false,

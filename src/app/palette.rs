@@ -11,11 +11,23 @@ use crate::ui::palette::PaletteItem;
 /// Most lines the palette lists.
 const MOST_LINES: usize = 60;
 
-/// Folded headlines of the articles, kept for the articles' version they were made from.
+/// Folded names (headlines, entity names) kept for the version of the list they were made
+/// from, so a keystroke folds only what was typed.
 #[derive(Default)]
-pub(super) struct FoldedHeadlines {
+pub(super) struct FoldedNames {
     version: Option<u64>,
     folded: Vec<String>,
+}
+
+impl FoldedNames {
+    /// The folded names for `version` of a list, folded again only when the version changed.
+    fn for_version<'a>(&mut self, version: u64, names: impl Iterator<Item = &'a str>) -> &[String] {
+        if self.version != Some(version) {
+            self.folded = names.map(fold).collect();
+            self.version = Some(version);
+        }
+        &self.folded
+    }
 }
 
 impl DatelineApp {
@@ -85,18 +97,11 @@ impl DatelineApp {
                 },
             )
         };
-        if self.palette_headlines.version != Some(self.articles_version) {
-            self.palette_headlines.folded = self
-                .workspace
-                .articles
-                .iter()
-                .map(|a| fold(&a.headline))
-                .collect();
-            self.palette_headlines.version = Some(self.articles_version);
-        }
-        let mut articles: Vec<(i32, usize)> = self
-            .palette_headlines
-            .folded
+        let headlines = self.palette_headlines.for_version(
+            self.articles_version,
+            self.workspace.articles.iter().map(|a| a.headline.as_str()),
+        );
+        let mut articles: Vec<(i32, usize)> = headlines
             .iter()
             .enumerate()
             .filter_map(|(k, folded)| query.score_folded(folded).map(|s| (s, k)))
@@ -112,8 +117,14 @@ impl DatelineApp {
                 ));
             }
         }
-        for entity in self.registry.1.iter().filter(|e| !e.hidden) {
-            if let Some(score) = query.score(&entity.name) {
+        // The registry is replaced, never edited in place; every install is a new generation.
+        let registry = &self.registry.1;
+        let names = self.palette_entities.for_version(
+            self.registry_generation,
+            registry.iter().map(|e| e.name.as_str()),
+        );
+        for (entity, folded) in registry.iter().zip(names).filter(|(e, _)| !e.hidden) {
+            if let Some(score) = query.score_folded(folded) {
                 lines.push(go_to(
                     score,
                     entity.name.clone(),
