@@ -72,6 +72,10 @@ pub enum Command {
     CloseVersions,
     /// Record a decision on which articles are the same report.
     DecideFamily(crate::model::FamilyDecision),
+    /// Remove these articles from the workspace, with the work on them (undoable).
+    RemoveArticles(Vec<crate::model::ArticleId>),
+    /// Remove the selected article from the workspace (undoable).
+    RemoveSelectedArticle,
     /// Copy one version's annotations to the same words of others, as one undoable step.
     CopyAnnotations {
         /// The version annotated.
@@ -279,6 +283,11 @@ pub fn edit_actions() -> Vec<Action> {
             label: "Redo",
             shortcut: shortcut(COMMAND_SHIFT, Key::Z),
             command: Command::Redo,
+        },
+        Action {
+            label: "Remove article from workspace",
+            shortcut: None,
+            command: Command::RemoveSelectedArticle,
         },
     ]
 }

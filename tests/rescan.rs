@@ -404,3 +404,52 @@ fn a_rescan_reads_again_only_the_files_that_changed() {
     assert!(trade.body.contains("Exports fell"));
     assert_eq!(workspace.articles.len(), 3, "nothing added twice");
 }
+
+#[test]
+fn a_removed_article_stays_removed_after_a_rescan_until_imported_again() {
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(dir.path());
+    let ws_path = import_into(dir.path(), "news", "research.ron");
+    let mut workspace = store::load_workspace(&ws_path).unwrap();
+    annotate(&mut workspace, "trade.txt", "Exports rose");
+    let trade = workspace
+        .articles
+        .iter()
+        .find(|a| a.source.path.ends_with("trade.txt"))
+        .unwrap()
+        .id;
+    Edit::remove_articles(&workspace, &[trade])
+        .apply(&mut workspace)
+        .unwrap();
+    assert!(workspace.annotations.is_empty(), "its note went with it");
+    store::save_workspace(&ws_path, &workspace).unwrap();
+
+    let out = dateline(&["rescan", "research.ron"], dir.path());
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let after = store::load_workspace(&ws_path).unwrap();
+    let files = |w: &Workspace| -> Vec<String> {
+        let mut names: Vec<String> = w
+            .articles
+            .iter()
+            .map(|a| a.source.path.file_name().unwrap().to_string_lossy().into())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        files(&after),
+        ["summit.txt", "talks.txt"],
+        "not brought back"
+    );
+
+    // Importing the file again is asking for it: it comes back and is no longer "removed".
+    let file = dir.path().join("news/trade.txt");
+    let out = dateline(
+        &["import", file.to_str().unwrap(), "-o", "research.ron"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let again = store::load_workspace(&ws_path).unwrap();
+    assert_eq!(files(&again), ["summit.txt", "talks.txt", "trade.txt"]);
+    assert!(again.removed_sources.is_empty());
+}

@@ -226,6 +226,11 @@ impl DatelineApp {
             }
             Command::CloseVersions => self.families.versions = None,
             Command::DecideFamily(decision) => self.decide_family(decision),
+            Command::RemoveArticles(ids) => self.remove_articles(&ids),
+            Command::RemoveSelectedArticle => match self.selection {
+                Some(id) => self.remove_articles(&[id]),
+                None => self.message = Some("Select an article to remove".into()),
+            },
             Command::CopyAnnotations { from, to } => self.copy_annotations_between(from, &to),
             Command::ToggleNames => self.reader.hide_names = !self.reader.hide_names,
             Command::SelectEvent(_)
@@ -267,6 +272,9 @@ impl DatelineApp {
         self.document.revision = self.history.revision();
         self.content_version += 1;
         self.derived.bump(scope);
+        if scope.article_list {
+            self.article_list_changed();
+        }
     }
 
     /// True when `command` may go ahead; otherwise asks "save changes?" and keeps it waiting.

@@ -16,6 +16,7 @@ mod handle;
 mod palette;
 mod reader_extraction;
 mod recovery;
+mod remove_articles;
 mod search;
 mod settings;
 mod sources;

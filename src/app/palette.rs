@@ -40,7 +40,9 @@ impl DatelineApp {
             Command::CancelImport => self.import.is_some(),
             Command::StopExtraction => !self.extraction_stopped,
             Command::ResumeExtraction => self.extraction_stopped,
-            Command::ToggleOriginal | Command::OpenFind => self.selection.is_some(),
+            Command::ToggleOriginal | Command::OpenFind | Command::RemoveSelectedArticle => {
+                self.selection.is_some()
+            }
             Command::SelectNext
             | Command::SelectPrevious
             | Command::RescanSources

@@ -90,6 +90,18 @@ pub enum Edit {
         /// Position in `Workspace::orphans`.
         at: usize,
     },
+    /// Take the article with this id out of the workspace; its source is remembered as
+    /// removed, so a rescan does not bring it back. (Use [`Edit::remove_articles`], which
+    /// takes the user's work on it out with it.)
+    RemoveArticle(ArticleId),
+    /// Put an article back at position `at`, its source no longer remembered as removed (the
+    /// inverse of a removal).
+    InsertArticle {
+        /// Position in `Workspace::articles`.
+        at: usize,
+        /// The article, with its id.
+        article: Box<super::Article>,
+    },
     /// Several edits as one step (a merge), applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -107,6 +119,8 @@ pub struct EditScope {
     pub families: bool,
     /// The articles' own fields the library shows: headlines.
     pub articles: bool,
+    /// The list of articles itself: an article removed or put back.
+    pub article_list: bool,
 }
 
 impl EditScope {
@@ -116,6 +130,7 @@ impl EditScope {
         events: false,
         families: false,
         articles: false,
+        article_list: false,
     };
     /// Everything derived.
     pub const ALL: Self = Self {
@@ -123,6 +138,7 @@ impl EditScope {
         events: true,
         families: true,
         articles: true,
+        article_list: true,
     };
 
     /// What either changes.
@@ -132,6 +148,7 @@ impl EditScope {
             events: self.events || other.events,
             families: self.families || other.families,
             articles: self.articles || other.articles,
+            article_list: self.article_list || other.article_list,
         }
     }
 }
@@ -151,6 +168,9 @@ pub enum EditError {
     /// An annotation with this id is already stored.
     #[error("annotation {0:?} exists already")]
     DuplicateAnnotation(AnnotationId),
+    /// An article with this id is already in the workspace.
+    #[error("article {0:?} exists already")]
+    DuplicateArticle(ArticleId),
     /// No article has this id.
     #[error("there is no article {0:?}")]
     NoSuchArticle(ArticleId),
@@ -174,6 +194,13 @@ trait Stored {
 impl Stored for Event {
     type Id = EventId;
     fn id(&self) -> EventId {
+        self.id
+    }
+}
+
+impl Stored for super::Article {
+    type Id = ArticleId;
+    fn id(&self) -> ArticleId {
         self.id
     }
 }
@@ -255,6 +282,7 @@ impl Edit {
             ),
             families: false,
             articles: false,
+            article_list: false,
         };
         let stored = |id: AnnotationId| {
             workspace
@@ -292,7 +320,11 @@ impl Edit {
                 events: true,
                 ..EditScope::NONE
             },
-            Edit::PushFamilyDecision(_) | Edit::PopFamilyDecision => EditScope::ALL,
+            Edit::PushFamilyDecision(_) | Edit::PopFamilyDecision => EditScope {
+                article_list: false,
+                ..EditScope::ALL
+            },
+            Edit::RemoveArticle(_) | Edit::InsertArticle { .. } => EditScope::ALL,
             Edit::Batch(edits) => edits
                 .iter()
                 .fold(EditScope::NONE, |s, e| s.union(e.scope(workspace))),
@@ -307,7 +339,9 @@ impl Edit {
             Edit::InsertAnnotation { annotation, .. } | Edit::ReplaceAnnotation(annotation) => {
                 matches!(annotation.body, super::AnnotationBody::TimeExpression)
             }
-            Edit::RemoveAnnotation { .. } => true,
+            Edit::RemoveAnnotation { .. } | Edit::RemoveArticle(_) | Edit::InsertArticle { .. } => {
+                true
+            }
             Edit::Batch(edits) => edits.iter().any(Edit::changes_extraction),
             _ => false,
         }
@@ -457,6 +491,25 @@ impl Edit {
                 let orphan = workspace.orphans.remove(at);
                 Edit::InsertOrphan { at, orphan }
             }
+            Edit::RemoveArticle(id) => {
+                let (at, article) =
+                    take(workspace.articles_mut(), id).ok_or(EditError::NoSuchArticle(id))?;
+                workspace.removed_sources.push(article.source.item_path());
+                Edit::InsertArticle {
+                    at,
+                    article: Box::new(article),
+                }
+            }
+            Edit::InsertArticle { at, article } => {
+                let (id, source) = (article.id, article.source.item_path());
+                if !insert_new(workspace.articles_mut(), at, *article) {
+                    return Err(EditError::DuplicateArticle(id));
+                }
+                if let Some(k) = workspace.removed_sources.iter().rposition(|p| *p == source) {
+                    workspace.removed_sources.remove(k);
+                }
+                Edit::RemoveArticle(id)
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -549,7 +602,14 @@ mod tests {
         let headline = Edit::SetHeadline(ArticleId(0), "Talks".into()).scope(&workspace);
         assert!(headline.articles && headline.events && !headline.names);
         let family = Edit::PushFamilyDecision(FamilyDecision::Alone(ArticleId(1)));
-        assert_eq!(family.scope(&workspace), EditScope::ALL);
+        assert_eq!(
+            family.scope(&workspace),
+            EditScope {
+                article_list: false,
+                ..EditScope::ALL
+            },
+            "a family decision changes every view but not the list of articles"
+        );
         assert_eq!(
             Edit::SetCodebook(Default::default()).scope(&workspace),
             EditScope::NONE

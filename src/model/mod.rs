@@ -15,6 +15,7 @@ mod orphan;
 mod published;
 mod rebase;
 mod reference_estimate;
+mod remove_articles;
 mod rescan;
 mod source_match;
 mod stored_extraction;

@@ -248,9 +248,14 @@ impl Workspace {
                 moved_items.insert(article.source.item_path());
             }
         }
+        // What the user removed stays out (an explicit import brings it back).
+        let removed: HashSet<&PathBuf> = self.removed_sources.iter().collect();
         let rest: Vec<Article> = found
             .into_iter()
-            .filter(|a| !moved_items.contains(&a.source.item_path()))
+            .filter(|a| {
+                let item = a.source.item_path();
+                !moved_items.contains(&item) && !removed.contains(&item)
+            })
             .collect();
         let merge = self.merge_import(rest, problems);
         report.added = merge.added;

@@ -86,6 +86,10 @@ pub struct Workspace {
     /// The user's decisions on which articles are versions of one report, in the order made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_decisions: Vec<super::FamilyDecision>,
+    /// The sources (files, or `file#n` for one article of a file that holds many) of the
+    /// articles the user removed: a rescan does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_sources: Vec<PathBuf>,
 }
 
 /// A search the user named and kept in the workspace.
@@ -214,6 +218,8 @@ impl Workspace {
                 && !read.contains(item_file(&p.path))
                 && !problems.iter().any(|n| n.path == p.path)
         });
+        // An article the user removed and has now imported again is no longer removed.
+        self.removed_sources.retain(|p| !imported.contains(p));
         self.problems.extend(problems);
         self.problems.extend(left_out);
         self.settle_reference_estimates();

@@ -110,7 +110,11 @@ pub fn workspace_to_ron(
     for problem in &mut portable.problems {
         problem.path = relative_path(&problem.path, base);
     }
-    for folder in &mut portable.source_folders {
+    for folder in portable
+        .source_folders
+        .iter_mut()
+        .chain(&mut portable.removed_sources)
+    {
         *folder = relative_path(folder, base);
     }
     let envelope = EnvelopeOut {
@@ -258,7 +262,11 @@ fn load_workspace_text_versioned(
     for problem in &mut workspace.problems {
         problem.path = resolve_path(&problem.path, base);
     }
-    for folder in &mut workspace.source_folders {
+    for folder in workspace
+        .source_folders
+        .iter_mut()
+        .chain(&mut workspace.removed_sources)
+    {
         *folder = resolve_path(folder, base);
     }
     Ok((workspace, header.format_version))

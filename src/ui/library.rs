@@ -409,12 +409,13 @@ pub fn library_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label("Filter");
+        let label = ui.label("Filter");
         ui.add(
             egui::TextEdit::singleline(&mut view.filter)
                 .hint_text("headline, source, dateline, byline, file")
                 .desired_width(f32::INFINITY),
-        );
+        )
+        .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         if ui
@@ -452,6 +453,9 @@ pub fn library_ui(
     });
     ui.style_mut().interaction.selectable_labels = false;
     let rows = view.rows.clone();
+    // The articles the list shows when a filter or an entity narrows it (the context menu can
+    // remove them all).
+    let narrowed = view.is_restricted() || !view.filter.trim().is_empty();
     TableBuilder::new(ui)
         .id_salt("library")
         .striped(true)
@@ -552,7 +556,7 @@ pub fn library_ui(
                 let joinable = selected.filter(|s| {
                     *s != article.id && families.original_of(*s) != families.original_of(article.id)
                 });
-                if in_family || joinable.is_some() {
+                {
                     response.context_menu(|ui| {
                         if in_family && ui.button("Compare versions…").clicked() {
                             commands.push(Command::OpenVersions(article.id));
@@ -573,6 +577,39 @@ pub fn library_ui(
                             commands.push(Command::DecideFamily(
                                 crate::model::FamilyDecision::Together(other, article.id),
                             ));
+                            ui.close();
+                        }
+                        if in_family || joinable.is_some() {
+                            ui.separator();
+                        }
+                        if ui
+                            .button("Remove from workspace")
+                            .on_hover_text(
+                                "Take this article and the work on it out of the workspace \
+                                 (Ctrl+Z brings it back; a rescan does not)",
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::RemoveArticles(vec![article.id]));
+                            ui.close();
+                        }
+                        let listed: Vec<ArticleId> = if narrowed {
+                            rows.iter()
+                                .filter_map(|&i| workspace.articles.get(i).map(|a| a.id))
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        if listed.len() > 1
+                            && ui
+                                .button(format!("Remove the {} listed articles", listed.len()))
+                                .on_hover_text(
+                                    "Take every article the filter lists out of the workspace, \
+                                     with the work on them (Ctrl+Z brings them back)",
+                                )
+                                .clicked()
+                        {
+                            commands.push(Command::RemoveArticles(listed));
                             ui.close();
                         }
                     });
