@@ -11,7 +11,7 @@ mod events;
 mod exchange;
 mod families;
 mod file_browser;
-mod fonts;
+pub mod fonts;
 mod handle;
 mod palette;
 mod reader_extraction;

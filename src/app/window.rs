@@ -36,7 +36,7 @@ pub fn run_window(paths: Vec<PathBuf>) -> ExitCode {
         "Dateline",
         options,
         Box::new(move |cc| {
-            super::fonts::install_system_fallbacks(&cc.egui_ctx);
+            super::fonts::install_fonts(&cc.egui_ctx);
             let recent_file = RecentWorkspaces::default_file();
             let config_dir = recent_file
                 .as_deref()
