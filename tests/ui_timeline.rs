@@ -416,3 +416,20 @@ fn the_keyboard_steps_through_events_opens_and_deletes_them() {
         "undone"
     );
 }
+
+#[test]
+fn a_screen_reader_finds_the_timeline_and_presses_an_event() {
+    let folder = story_folder();
+    let mut h = harness(&folder);
+    h.get_by_label_contains("Timeline: 2 events shown");
+    assert_eq!(h.query_all_by_label_contains("Event: ").count(), 2);
+    assert!(h.state().selected_event().is_none());
+    // Pressing a node the way a screen reader does selects its event.
+    h.get_by_label_contains(", 2009-12-08").click_accesskit();
+    h.run_steps(2);
+    let selected = h.state().selected_event().cloned().unwrap();
+    assert_eq!(
+        h.state().event(&selected).unwrap().value.to_timex(),
+        "2009-12-08"
+    );
+}

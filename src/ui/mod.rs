@@ -23,4 +23,5 @@ pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
 pub mod timeline;
+mod timeline_access;
 pub mod versions;

@@ -609,6 +609,15 @@ pub fn timeline_ui(
                 }
             });
     }
+    super::timeline_access::describe_timeline(
+        ui,
+        &response,
+        data.events,
+        &view.drawn,
+        data.selected,
+        |index| Command::SelectEvent(Some((data.event_ref)(index))),
+        commands,
+    );
     view.axis = Some(axis);
 }
 
