@@ -34,7 +34,8 @@ fn the_bundled_fonts_have_every_character_of_each_script() {
     let ctx = egui::Context::default();
     let missing = |ctx: &egui::Context| -> Vec<&str> {
         ctx.begin_pass(Default::default());
-        let _ = ctx.end_pass();
+        // The font atlas changes are not drawn anywhere here: dropped on purpose.
+        ctx.end_pass().textures_delta.clear();
         LINES
             .iter()
             .filter(|(_, line)| {

@@ -149,6 +149,29 @@ impl DerivedVersions {
     }
 }
 
+/// How large the panels that are made after their neighbours were drawn last frame: egui gives
+/// Tab focus in the order widgets are made, so the reader is made before the inspector and the
+/// panels above before the timeline and the status bar, in the room these took last frame.
+#[derive(Clone, Copy, Debug)]
+struct PanelSizes {
+    /// The timeline's height (0 when it is not shown).
+    timeline: f32,
+    /// The status bar's height.
+    status: f32,
+    /// The inspector's width.
+    inspector: f32,
+}
+
+impl Default for PanelSizes {
+    fn default() -> Self {
+        Self {
+            timeline: 236.0,
+            status: 24.0,
+            inspector: 320.0,
+        }
+    }
+}
+
 /// The Dateline window's state.
 pub struct DatelineApp {
     workspace: Workspace,
@@ -218,6 +241,9 @@ pub struct DatelineApp {
     palette_headlines: palette::FoldedNames,
     /// The entities' names folded for the palette, per version of the registry.
     palette_entities: palette::FoldedNames,
+    /// How large the panels made after the ones beside or above them were drawn last frame
+    /// (see `show`: Tab order follows the layout).
+    panel_sizes: PanelSizes,
     /// Whether Help › Keyboard shortcuts is shown.
     shortcuts_open: bool,
     /// The user's settings, and whether the Settings window is shown.
@@ -357,6 +383,7 @@ impl DatelineApp {
             palette: Default::default(),
             palette_headlines: Default::default(),
             palette_entities: Default::default(),
+            panel_sizes: PanelSizes::default(),
             shortcuts_open: false,
             settings: Default::default(),
             settings_open: false,

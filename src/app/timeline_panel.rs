@@ -7,12 +7,14 @@ use crate::ui;
 use crate::ui::event_inspector::MergeCandidate;
 
 impl DatelineApp {
-    /// Draws the timeline across the bottom of the window.
-    pub(super) fn timeline_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    /// Draws the timeline across the bottom of the window; returns how tall it was drawn (0
+    /// when it was not).
+    pub(super) fn timeline_panel(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> f32 {
         self.refresh_timeline();
         let Some(cache) = self.events.cache.take() else {
-            return;
+            return 0.0;
         };
+        let mut height = 0.0;
         let mut view = std::mem::take(&mut self.events.view);
         let events: Vec<&Event> = cache.slots.iter().filter_map(|s| cache.event(*s)).collect();
         // Every slot resolves in the events the lanes were built from.
@@ -38,16 +40,18 @@ impl DatelineApp {
                 selected,
                 version: self.derived.events.wrapping_mul(1_000_003) ^ self.events.suggestions.0,
             };
-            egui::Panel::bottom("timeline_panel")
+            let shown = egui::Panel::bottom("timeline_panel")
                 .default_size(230.0)
                 .size_range(120.0..=600.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     ui::timeline::timeline_ui(ui, &mut view, &data, commands);
                 });
+            height = shown.response.rect.height();
         }
         self.events.view = view;
         self.events.cache = Some(cache);
+        height
     }
 
     /// The event before (`forward` false) or after the selected one in time on the timeline

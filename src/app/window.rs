@@ -114,42 +114,37 @@ impl DatelineApp {
                 &mut commands,
             );
         });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            let busy = self
-                .load
-                .as_ref()
-                .map(|l| l.task.label.as_str())
-                .or(self.save.as_ref().map(|s| s.task.label.as_str()))
-                .or(self.families_busy())
-                .or(self.registry_busy())
-                .or(self.lanes_busy())
-                .or(self.extracted.busy())
-                .or(self.library_index.0.as_ref().map(|t| t.label.as_str()));
-            let indexing = self
-                .search
-                .building()
-                .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
-            let busy = busy.or(indexing.as_deref());
-            let extraction = self.extraction_status();
-            let status = ui::status_bar::StatusLine {
-                import: self.import.as_ref().map(|j| j.status()),
-                export: self.export_status(),
-                extraction,
-                busy,
-                articles: self.workspace.articles.len(),
-                problems: self.workspace.problems.len(),
-                unsaved: self.document.is_unsaved(),
-                message: self.message.as_deref(),
-            };
-            ui::status_bar::status_bar_ui(ui, &status, &mut commands);
-        });
-        self.timeline_panel(ui, &mut commands);
+        // Tab moves through the window as it is laid out: library, reader, inspector, then
+        // the timeline and the status bar. egui gives focus in the order widgets are made, so
+        // the panels above are made first, in the room the two bottom panels leave (as tall
+        // as they were last frame), and the bottom panels after them.
+        let full = ui.available_rect_before_wrap();
+        let (timeline_height, status_height) = (self.panel_sizes.timeline, self.panel_sizes.status);
+        let above_status = egui::Rect::from_min_max(
+            full.min,
+            egui::pos2(full.max.x, (full.max.y - status_height).max(full.min.y)),
+        );
+        let upper = egui::Rect::from_min_max(
+            full.min,
+            egui::pos2(
+                full.max.x,
+                (above_status.max.y - timeline_height).max(full.min.y),
+            ),
+        );
+        let mut upper_ui = ui.new_child(egui::UiBuilder::new().id_salt("upper").max_rect(upper));
+        let mut timeline_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("timeline area")
+                .max_rect(above_status),
+        );
+        let mut status_ui =
+            ui.new_child(egui::UiBuilder::new().id_salt("status area").max_rect(full));
         self.refresh_narrowed_registry();
         egui::Panel::left("library_panel")
             .default_size(470.0)
             .size_range(280.0..=1200.0)
             .resizable(true)
-            .show(ui, |ui| {
+            .show(&mut upper_ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
                     ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
@@ -254,11 +249,101 @@ impl DatelineApp {
             self.timexes.as_ref().map_or(&[], |(_, _, t)| t.as_slice());
         let article = self.selection.and_then(|id| self.workspace.article(id));
         let suggestion_section = self.suggestion_section_data();
-        egui::Panel::right("inspector_panel")
+        // The inspector stands right of the reader but is made after it (Tab order), in the
+        // room it took last frame.
+        let rest = upper_ui.available_rect_before_wrap();
+        let centre = egui::Rect::from_min_max(
+            rest.min,
+            egui::pos2(
+                (rest.max.x - self.panel_sizes.inspector).max(rest.min.x),
+                rest.max.y,
+            ),
+        );
+        let mut centre_ui =
+            upper_ui.new_child(egui::UiBuilder::new().id_salt("centre").max_rect(centre));
+        let mut right_ui =
+            upper_ui.new_child(egui::UiBuilder::new().id_salt("right").max_rect(rest));
+        let now = ui.input(|i| i.time);
+        let evidence = self
+            .events
+            .focus
+            .as_ref()
+            .filter(|f| Some(f.article) == self.selection)
+            .map(|f| {
+                // A bright flash that settles to a steady mark while the event is selected.
+                let age = (now - f.since).max(0.0) as f32;
+                ui::reader::ReaderEvidence {
+                    start: f.start,
+                    end: f.end,
+                    strength: 0.35 + 0.65 * (1.0 - age / 1.5).max(0.0),
+                    scroll: !f.scrolled,
+                }
+            });
+        if evidence.is_some_and(|e| e.strength > 0.35) {
+            ui.ctx().request_repaint();
+        }
+        let search_hits = self.hits_in_selection();
+        let selected_annotation = self.selected_annotation;
+        let reader_annotations: Vec<ui::reader::ReaderAnnotation> = self
+            .reader_annotations
+            .iter()
+            .map(|a| ui::reader::ReaderAnnotation {
+                selected: Some(a.id) == selected_annotation,
+                ..*a
+            })
+            .collect();
+        let versions = self.families.versions.as_ref().and_then(|v| {
+            let a = self.workspace.article(*v.members.get(v.left)?)?;
+            let b = self.workspace.article(*v.members.get(v.right)?)?;
+            Some(ui::versions::VersionsInput {
+                members: &v.members,
+                left: v.left,
+                right: v.right,
+                articles: (a, b),
+                diff: v.diff.as_ref().map(|(_, _, d)| &**d),
+            })
+        });
+        if let Some(input) = versions {
+            egui::CentralPanel::default().show(&mut centre_ui, |ui| {
+                ui::versions::versions_ui(ui, &input, &mut commands);
+            });
+        } else {
+            egui::CentralPanel::default().show(&mut centre_ui, |ui| {
+                if self.search.find.open {
+                    ui::search::find_bar_ui(ui, &mut self.search.find, &mut commands);
+                    ui.separator();
+                }
+                ui::reader::reader_ui(
+                    ui,
+                    article,
+                    &self.reader,
+                    ui::reader::ReaderMarks {
+                        timexes,
+                        names: &self.names,
+                        selected_timex: self.selected_timex,
+                        evidence,
+                        annotations: &reader_annotations,
+                        selected_suggestion: self.selected_suggestion,
+                        search_hits: &search_hits,
+                    },
+                    ui::reader::Annotating {
+                        menu: ui::selection_menu::MenuContext {
+                            article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
+                            body: article.map_or("", |a| &*a.body),
+                            codebook: &self.workspace.codebook,
+                            registry: &self.registry.1,
+                        },
+                        state: &mut self.selection_menu,
+                    },
+                    &mut commands,
+                );
+            });
+        }
+        let inspector = egui::Panel::right("inspector_panel")
             .default_size(320.0)
             .size_range(220.0..=640.0)
             .resizable(true)
-            .show(ui, |ui| {
+            .show(&mut right_ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("inspector_scroll")
                     .auto_shrink([false, false])
@@ -334,87 +419,45 @@ impl DatelineApp {
                         );
                     });
             });
-        let now = ui.input(|i| i.time);
-        let evidence = self
-            .events
-            .focus
-            .as_ref()
-            .filter(|f| Some(f.article) == self.selection)
-            .map(|f| {
-                // A bright flash that settles to a steady mark while the event is selected.
-                let age = (now - f.since).max(0.0) as f32;
-                ui::reader::ReaderEvidence {
-                    start: f.start,
-                    end: f.end,
-                    strength: 0.35 + 0.65 * (1.0 - age / 1.5).max(0.0),
-                    scroll: !f.scrolled,
-                }
-            });
-        if evidence.is_some_and(|e| e.strength > 0.35) {
-            ui.ctx().request_repaint();
-        }
-        let search_hits = self.hits_in_selection();
-        let selected_annotation = self.selected_annotation;
-        let reader_annotations: Vec<ui::reader::ReaderAnnotation> = self
-            .reader_annotations
-            .iter()
-            .map(|a| ui::reader::ReaderAnnotation {
-                selected: Some(a.id) == selected_annotation,
-                ..*a
-            })
-            .collect();
-        let versions = self.families.versions.as_ref().and_then(|v| {
-            let a = self.workspace.article(*v.members.get(v.left)?)?;
-            let b = self.workspace.article(*v.members.get(v.right)?)?;
-            Some(ui::versions::VersionsInput {
-                members: &v.members,
-                left: v.left,
-                right: v.right,
-                articles: (a, b),
-                diff: v.diff.as_ref().map(|(_, _, d)| &**d),
-            })
-        });
-        if let Some(input) = versions {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui::versions::versions_ui(ui, &input, &mut commands);
-            });
-        } else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                if self.search.find.open {
-                    ui::search::find_bar_ui(ui, &mut self.search.find, &mut commands);
-                    ui.separator();
-                }
-                ui::reader::reader_ui(
-                    ui,
-                    article,
-                    &self.reader,
-                    ui::reader::ReaderMarks {
-                        timexes,
-                        names: &self.names,
-                        selected_timex: self.selected_timex,
-                        evidence,
-                        annotations: &reader_annotations,
-                        selected_suggestion: self.selected_suggestion,
-                        search_hits: &search_hits,
-                    },
-                    ui::reader::Annotating {
-                        menu: ui::selection_menu::MenuContext {
-                            article: article.map_or(crate::model::ArticleId(u64::MAX), |a| a.id),
-                            body: article.map_or("", |a| &*a.body),
-                            codebook: &self.workspace.codebook,
-                            registry: &self.registry.1,
-                        },
-                        state: &mut self.selection_menu,
-                    },
-                    &mut commands,
-                );
-            });
-        }
+        self.panel_sizes.inspector = inspector.response.rect.width();
         if let Some(focus) = self.events.focus.as_mut()
             && Some(focus.article) == self.selection
         {
             focus.scrolled = true;
         }
+        let timeline_height = self.timeline_panel(&mut timeline_ui, &mut commands);
+        let status = egui::Panel::bottom("status_bar").show(&mut status_ui, |ui| {
+            let busy = self
+                .load
+                .as_ref()
+                .map(|l| l.task.label.as_str())
+                .or(self.save.as_ref().map(|s| s.task.label.as_str()))
+                .or(self.families_busy())
+                .or(self.registry_busy())
+                .or(self.lanes_busy())
+                .or(self.extracted.busy())
+                .or(self.library_index.0.as_ref().map(|t| t.label.as_str()));
+            let indexing = self
+                .search
+                .building()
+                .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
+            let busy = busy.or(indexing.as_deref());
+            let extraction = self.extraction_status();
+            let status = ui::status_bar::StatusLine {
+                import: self.import.as_ref().map(|j| j.status()),
+                export: self.export_status(),
+                extraction,
+                busy,
+                articles: self.workspace.articles.len(),
+                problems: self.workspace.problems.len(),
+                unsaved: self.document.is_unsaved(),
+                message: self.message.as_deref(),
+            };
+            ui::status_bar::status_bar_ui(ui, &status, &mut commands);
+        });
+        self.panel_sizes.timeline = timeline_height;
+        self.panel_sizes.status = status.response.rect.height();
+
         self.settings_frame(ui.ctx());
         self.file_browser_frame(ui.ctx());
         self.rank_palette();
@@ -422,6 +465,7 @@ impl DatelineApp {
         ui::shortcuts::shortcuts_ui(ui.ctx(), &mut self.shortcuts_open);
         self.modals(ui.ctx(), &mut commands);
         self.drop_hint(ui.ctx());
+        ui::focus_ring::focus_ring_ui(ui);
 
         self.queue.extend(commands);
         for command in std::mem::take(&mut self.queue) {

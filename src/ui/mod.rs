@@ -7,6 +7,7 @@ pub mod codebook;
 pub mod entities;
 pub mod event_inspector;
 pub mod file_browser;
+pub mod focus_ring;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
