@@ -148,13 +148,14 @@ pub fn entities_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label("Filter");
+        let label = ui.label("Filter");
         ui.add(
             egui::TextEdit::singleline(&mut view.filter)
                 .hint_text("name or alias")
                 .desired_width(150.0),
-        );
-        egui::ComboBox::from_id_salt("entity_kind")
+        )
+        .labelled_by(label.id);
+        let kinds = egui::ComboBox::from_id_salt("entity_kind")
             .selected_text(view.kind.map_or("All kinds", kind_name))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.kind, None, "All kinds");
@@ -162,6 +163,7 @@ pub fn entities_ui(
                     ui.selectable_value(&mut view.kind, Some(label), kind_name(label));
                 }
             });
+        super::access_name::name_control(&kinds.response, "Kind of entity");
         ui.checkbox(&mut view.show_hidden, "Hidden");
     });
     view.refresh(registry, version);

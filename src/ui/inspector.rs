@@ -207,12 +207,15 @@ fn reference_ui(
         }
     }
     ui.horizontal(|ui| {
-        ui.add(
+        let field = ui.add(
             egui::TextEdit::singleline(&mut view.reference_edit)
                 .hint_text("YYYY-MM-DD")
                 .desired_width(110.0),
         );
-        if ui.button("Set reference date").clicked() {
+        let set = ui.button("Set reference date");
+        // The button names the field for a screen reader.
+        let _ = field.labelled_by(set.id);
+        if set.clicked() {
             match NaiveDate::parse_from_str(view.reference_edit.trim(), "%Y-%m-%d") {
                 Ok(date) => {
                     view.error = None;

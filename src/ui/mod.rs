@@ -1,6 +1,7 @@
 //! The panels. Each reads state, keeps only its own view state, and returns what the user asked
 //! for as [`crate::command::Command`]s; none does IO.
 
+pub mod access_name;
 pub mod annotation_inspector;
 pub mod busy;
 pub mod codebook;

@@ -89,6 +89,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut PaletteView, commands: &mut Ve
                 .desired_width(f32::INFINITY),
         );
         field.request_focus();
+        super::access_name::name_control(&field, "Command palette");
         ui.add_space(4.0);
         if view.items.is_empty() && view.ranked_for.is_some() {
             ui.weak("Nothing matches");

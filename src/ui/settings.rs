@@ -40,20 +40,21 @@ pub fn settings_ui(
                     });
                     ui.end_row();
 
-                    ui.label("Window zoom");
+                    let zoom_label = ui.label("Window zoom");
                     ui.horizontal(|ui| {
-                        ui.add(
+                        let _ = ui.add(
                             egui::Slider::new(&mut settings.zoom, ZOOM_RANGE.0..=ZOOM_RANGE.1)
                                 .step_by(0.1)
                                 .custom_formatter(|z, _| format!("{:.0} %", z * 100.0)),
-                        );
+                        )
+                        .labelled_by(zoom_label.id);
                         if ui.button("100 %").clicked() {
                             settings.zoom = 1.0;
                         }
                     });
                     ui.end_row();
 
-                    ui.label("Reader font size");
+                    let size_label = ui.label("Reader font size");
                     ui.add(
                         egui::Slider::new(
                             &mut settings.reader_font_size,
@@ -61,7 +62,8 @@ pub fn settings_ui(
                         )
                         .step_by(0.5)
                         .suffix(" pt"),
-                    );
+                    )
+                    .labelled_by(size_label.id);
                     ui.end_row();
 
                     ui.label("Versions of one report");
