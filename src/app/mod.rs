@@ -20,6 +20,7 @@ mod remove_articles;
 mod search;
 mod settings;
 mod sources;
+mod status_panel;
 mod timeline_panel;
 mod window;
 

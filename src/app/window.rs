@@ -426,37 +426,9 @@ impl DatelineApp {
             focus.scrolled = true;
         }
         let timeline_height = self.timeline_panel(&mut timeline_ui, &mut commands);
-        let status = egui::Panel::bottom("status_bar").show(&mut status_ui, |ui| {
-            let busy = self
-                .load
-                .as_ref()
-                .map(|l| l.task.label.as_str())
-                .or(self.save.as_ref().map(|s| s.task.label.as_str()))
-                .or(self.families_busy())
-                .or(self.registry_busy())
-                .or(self.lanes_busy())
-                .or(self.extracted.busy())
-                .or(self.library_index.0.as_ref().map(|t| t.label.as_str()));
-            let indexing = self
-                .search
-                .building()
-                .map(|(done, total)| format!("Indexing for search: {done} of {total} articles…"));
-            let busy = busy.or(indexing.as_deref());
-            let extraction = self.extraction_status();
-            let status = ui::status_bar::StatusLine {
-                import: self.import.as_ref().map(|j| j.status()),
-                export: self.export_status(),
-                extraction,
-                busy,
-                articles: self.workspace.articles.len(),
-                problems: self.workspace.problems.len(),
-                unsaved: self.document.is_unsaved(),
-                message: self.message.as_deref(),
-            };
-            ui::status_bar::status_bar_ui(ui, &status, &mut commands);
-        });
+        let status_height = self.status_panel(&mut status_ui, &mut commands);
         self.panel_sizes.timeline = timeline_height;
-        self.panel_sizes.status = status.response.rect.height();
+        self.panel_sizes.status = status_height;
 
         self.settings_frame(ui.ctx());
         self.file_browser_frame(ui.ctx());
