@@ -139,7 +139,28 @@ pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> 
     titles::take_off_titles(text, &mut found);
     suffixes::people_named_as_bodies(&mut found);
     consistency::agree_within_document(text, &all_words, &mut found);
+    // The model learned names from capitalised English: in a text written mostly in a script
+    // without capitals (Arabic, Hebrew, Devanagari, Chinese, Japanese, Korean) it has no
+    // evidence, and what it marks there is noise (that may split a letter from its marks). A
+    // name without a capital is kept only in a text mostly in cased letters ("Seoul (서울)").
+    let uncased = |m: &EntityMention| !m.text.chars().any(char::is_uppercase);
+    if found.iter().any(uncased) && mostly_uncased(text) {
+        found.retain(|m| !uncased(m));
+    }
     found
+}
+
+/// True when most of the letters of `text` belong to scripts without capitals.
+fn mostly_uncased(text: &str) -> bool {
+    let (mut cased, mut uncased) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_uppercase() || c.is_lowercase() {
+            cased += 1;
+        } else {
+            uncased += 1;
+        }
+    }
+    uncased > cased
 }
 
 /// Finds the named entities in `text` with the bundled model.
@@ -313,5 +334,26 @@ mod tests {
                 .iter()
                 .any(|s| &body[s.start..s.end] == "Liang" && &*s.canonical == "Liang Guanglie")
         );
+    }
+}
+
+#[cfg(test)]
+mod script_tests {
+    use super::*;
+
+    #[test]
+    fn names_in_a_script_without_capitals_are_not_guessed() {
+        // A Hindi story: whatever the English model would mark in it is dropped.
+        let hindi =
+            "प्रधानमंत्री ने सोमवार को नई योजना की घोषणा की। मंत्री ने कहा कि योजना अगले साल शुरू होगी।";
+        assert!(
+            find_entities(hindi)
+                .iter()
+                .all(|m| m.text.chars().any(char::is_uppercase))
+        );
+        assert!(mostly_uncased(hindi));
+        // An English story with a Korean gloss keeps the gloss's name.
+        let english = "Envoys met on Monday in Seoul (서울), officials said.";
+        assert!(!mostly_uncased(english));
     }
 }
