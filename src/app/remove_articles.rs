@@ -15,15 +15,18 @@ impl DatelineApp {
             return;
         }
         // The row after the selected one is selected next, as after a delete in a list.
-        let next = self.selection.filter(|id| ids.contains(id)).and_then(|_| {
-            let after = self.library.neighbour(&self.workspace, self.selection, 1);
-            let before = self.library.neighbour(&self.workspace, self.selection, -1);
-            [after, before]
-                .into_iter()
-                .flatten()
-                .find(|id| !ids.contains(id))
-        });
         let was_selected = self.selection.is_some_and(|id| ids.contains(&id));
+        let next = if was_selected {
+            [1, -1]
+                .into_iter()
+                .filter_map(|step| {
+                    self.library
+                        .neighbour(&self.workspace, self.selection, step)
+                })
+                .find(|id| !ids.contains(id))
+        } else {
+            None
+        };
         if self.apply_edit(edit) {
             if was_selected {
                 self.selection = next;

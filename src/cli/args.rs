@@ -439,18 +439,19 @@ fn extract(args: ExtractArgs) -> Result<Invocation, ArgsError> {
         || args.out_dir.is_some()
         || args.threads.is_some()
         || args.reference_date.is_some();
-    if let Some(input) = args.timeml_jsonl.or(args.conll_jsonl.clone()) {
+    let scoring = match (args.timeml_jsonl, args.conll_jsonl) {
+        (Some(input), _) => Some(Invocation::ExtractTimeml { input }),
+        (None, Some(input)) => Some(Invocation::ExtractConll { input }),
+        (None, None) => None,
+    };
+    if let Some(invocation) = scoring {
         if !args.paths.is_empty() || streaming {
             return Err(usage(
                 "extract",
                 "extract --timeml-jsonl and --conll-jsonl take one input file and no other option",
             ));
         }
-        return Ok(if args.conll_jsonl.is_some() {
-            Invocation::ExtractConll { input }
-        } else {
-            Invocation::ExtractTimeml { input }
-        });
+        return Ok(invocation);
     }
     if args.jsonl {
         if args.paths.len() > 1 {

@@ -90,18 +90,17 @@ pub enum Edit {
         /// Position in `Workspace::orphans`.
         at: usize,
     },
-    /// Take the article with this id out of the workspace; its source is remembered as
-    /// removed, so a rescan does not bring it back. (Use [`Edit::remove_articles`], which
-    /// takes the user's work on it out with it.)
-    RemoveArticle(ArticleId),
-    /// Put an article back at position `at`, its source no longer remembered as removed (the
-    /// inverse of a removal).
-    InsertArticle {
-        /// Position in `Workspace::articles`.
-        at: usize,
-        /// The article, with its id.
-        article: Box<super::Article>,
-    },
+    /// Take the articles with these ids out of the workspace in one pass; their sources are
+    /// remembered as removed, so a rescan does not bring them back. (Use
+    /// [`Edit::remove_articles`], which takes the user's work on them out with them.)
+    RemoveArticles(Vec<ArticleId>),
+    /// Put articles back, each at its position in the list as it will be (ascending), their
+    /// sources no longer remembered as removed (the inverse of a removal).
+    InsertArticles(Vec<(usize, super::Article)>),
+    /// Take the annotations with these ids out in one pass (the next annotation id stays).
+    RemoveAnnotations(Vec<AnnotationId>),
+    /// Put annotations back, each at its position in the list as it will be (ascending).
+    InsertAnnotations(Vec<(usize, Annotation)>),
     /// Several edits as one step (a merge), applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -227,6 +226,55 @@ fn take<T: Stored>(list: &mut Vec<T>, id: T::Id) -> Option<(usize, T)> {
     Some((at, list.remove(at)))
 }
 
+/// Takes every item whose id is in `ids` out in one pass, each with its position; `None`, and
+/// nothing changed, when one of the ids is not there.
+fn take_all<T: Stored>(list: &mut Vec<T>, ids: &[T::Id]) -> Option<Vec<(usize, T)>>
+where
+    T::Id: std::hash::Hash + Eq,
+{
+    let wanted: std::collections::HashSet<T::Id> = ids.iter().copied().collect();
+    if list.iter().filter(|x| wanted.contains(&x.id())).count() != wanted.len() {
+        return None;
+    }
+    let mut taken = Vec::with_capacity(wanted.len());
+    let mut kept = Vec::with_capacity(list.len() - wanted.len());
+    for (at, item) in std::mem::take(list).into_iter().enumerate() {
+        if wanted.contains(&item.id()) {
+            taken.push((at, item));
+        } else {
+            kept.push(item);
+        }
+    }
+    *list = kept;
+    Some(taken)
+}
+
+/// Puts items back at their positions (ascending, in the list as it will be) in one pass;
+/// false, and nothing changed, when one's id is already there.
+fn put_back<T: Stored>(list: &mut Vec<T>, items: Vec<(usize, T)>) -> Result<(), T::Id>
+where
+    T::Id: std::hash::Hash + Eq,
+{
+    let present: std::collections::HashSet<T::Id> = list.iter().map(Stored::id).collect();
+    if let Some((_, clash)) = items.iter().find(|(_, x)| present.contains(&x.id())) {
+        return Err(clash.id());
+    }
+    let mut merged = Vec::with_capacity(list.len() + items.len());
+    let mut rest = std::mem::take(list).into_iter();
+    for (at, item) in items {
+        while merged.len() < at {
+            match rest.next() {
+                Some(x) => merged.push(x),
+                None => break,
+            }
+        }
+        merged.push(item);
+    }
+    merged.extend(rest);
+    *list = merged;
+    Ok(())
+}
+
 /// Puts `item` in place of the one with its id and returns that one.
 fn swap_in<T: Stored>(list: &mut [T], item: T) -> Option<T> {
     let slot = list.iter_mut().find(|x| x.id() == item.id())?;
@@ -324,7 +372,18 @@ impl Edit {
                 article_list: false,
                 ..EditScope::ALL
             },
-            Edit::RemoveArticle(_) | Edit::InsertArticle { .. } => EditScope::ALL,
+            Edit::RemoveArticles(_) | Edit::InsertArticles(_) => EditScope::ALL,
+            Edit::RemoveAnnotations(ids) => {
+                let ids: std::collections::HashSet<&AnnotationId> = ids.iter().collect();
+                workspace
+                    .annotations
+                    .iter()
+                    .filter(|a| ids.contains(&a.id))
+                    .fold(EditScope::NONE, |s, a| s.union(of(a)))
+            }
+            Edit::InsertAnnotations(items) => items
+                .iter()
+                .fold(EditScope::NONE, |s, (_, a)| s.union(of(a))),
             Edit::Batch(edits) => edits
                 .iter()
                 .fold(EditScope::NONE, |s, e| s.union(e.scope(workspace))),
@@ -339,9 +398,11 @@ impl Edit {
             Edit::InsertAnnotation { annotation, .. } | Edit::ReplaceAnnotation(annotation) => {
                 matches!(annotation.body, super::AnnotationBody::TimeExpression)
             }
-            Edit::RemoveAnnotation { .. } | Edit::RemoveArticle(_) | Edit::InsertArticle { .. } => {
-                true
-            }
+            Edit::RemoveAnnotation { .. }
+            | Edit::RemoveAnnotations(_)
+            | Edit::InsertAnnotations(_)
+            | Edit::RemoveArticles(_)
+            | Edit::InsertArticles(_) => true,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_extraction),
             _ => false,
         }
@@ -491,24 +552,38 @@ impl Edit {
                 let orphan = workspace.orphans.remove(at);
                 Edit::InsertOrphan { at, orphan }
             }
-            Edit::RemoveArticle(id) => {
-                let (at, article) =
-                    take(workspace.articles_mut(), id).ok_or(EditError::NoSuchArticle(id))?;
-                workspace.removed_sources.push(article.source.item_path());
-                Edit::InsertArticle {
-                    at,
-                    article: Box::new(article),
-                }
+            Edit::RemoveArticles(ids) => {
+                let taken = take_all(workspace.articles_mut(), &ids).ok_or_else(|| {
+                    let missing = ids.iter().find(|id| workspace.article(**id).is_none());
+                    EditError::NoSuchArticle(missing.copied().unwrap_or(ArticleId(u64::MAX)))
+                })?;
+                workspace
+                    .removed_sources
+                    .extend(taken.iter().map(|(_, a)| a.source.item_path()));
+                Edit::InsertArticles(taken)
             }
-            Edit::InsertArticle { at, article } => {
-                let (id, source) = (article.id, article.source.item_path());
-                if !insert_new(workspace.articles_mut(), at, *article) {
-                    return Err(EditError::DuplicateArticle(id));
-                }
-                if let Some(k) = workspace.removed_sources.iter().rposition(|p| *p == source) {
-                    workspace.removed_sources.remove(k);
-                }
-                Edit::RemoveArticle(id)
+            Edit::InsertArticles(items) => {
+                let ids: Vec<ArticleId> = items.iter().map(|(_, a)| a.id).collect();
+                let sources: std::collections::HashSet<std::path::PathBuf> =
+                    items.iter().map(|(_, a)| a.source.item_path()).collect();
+                put_back(workspace.articles_mut(), items).map_err(EditError::DuplicateArticle)?;
+                workspace.removed_sources.retain(|p| !sources.contains(p));
+                Edit::RemoveArticles(ids)
+            }
+            Edit::RemoveAnnotations(ids) => {
+                let taken = take_all(workspace.annotations_mut(), &ids).ok_or_else(|| {
+                    let missing = ids
+                        .iter()
+                        .find(|id| !workspace.annotations.iter().any(|a| a.id == **id));
+                    EditError::NoSuchAnnotation(missing.copied().unwrap_or(AnnotationId(u64::MAX)))
+                })?;
+                Edit::InsertAnnotations(taken)
+            }
+            Edit::InsertAnnotations(items) => {
+                let ids: Vec<AnnotationId> = items.iter().map(|(_, a)| a.id).collect();
+                put_back(workspace.annotations_mut(), items)
+                    .map_err(EditError::DuplicateAnnotation)?;
+                Edit::RemoveAnnotations(ids)
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

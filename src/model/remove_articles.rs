@@ -19,12 +19,18 @@ impl Edit {
             .copied()
             .filter(|id| workspace.article(*id).is_some() && gone.insert(*id))
             .collect();
-        let mut edits: Vec<Edit> = workspace
+        // Whole lists are taken out and put back in one pass each (removing 50,000 listed
+        // articles one at a time would move the rest of the list 50,000 times).
+        let annotations: Vec<_> = workspace
             .annotations
             .iter()
             .filter(|a| gone.contains(&a.target.article))
-            .map(|a| Edit::remove_annotation(workspace, a.id))
+            .map(|a| a.id)
             .collect();
+        let mut edits = Vec::new();
+        if !annotations.is_empty() {
+            edits.push(Edit::RemoveAnnotations(annotations));
+        }
         for event in &workspace.events {
             if !event.evidence.iter().any(|e| gone.contains(&e.article)) {
                 continue;
@@ -53,14 +59,16 @@ impl Edit {
                 .filter(|k| gone.contains(&k.article))
                 .map(|k| Edit::RestoreSuggestion(k.clone())),
         );
-        edits.extend(ids.into_iter().map(Edit::RemoveArticle));
+        if !ids.is_empty() {
+            edits.push(Edit::RemoveArticles(ids));
+        }
         Edit::Batch(edits)
     }
 
     /// The number of articles this edit removes (for messages: "3 articles removed").
     pub fn articles_removed(&self) -> usize {
         match self {
-            Edit::RemoveArticle(_) => 1,
+            Edit::RemoveArticles(ids) => ids.len(),
             Edit::Batch(edits) => edits.iter().map(Edit::articles_removed).sum(),
             _ => 0,
         }
@@ -161,17 +169,39 @@ mod tests {
     }
 
     #[test]
+    fn several_removed_at_once_come_back_in_their_places() {
+        let mut ws = workspace();
+        for k in 0..6 {
+            let target = TextTarget::new(ArticleId(k % 3), "Talks began.", 0, 5).unwrap();
+            let note = Annotation {
+                id: AnnotationId(k),
+                target,
+                body: AnnotationBody::Note(format!("note {k}")),
+                origin: AnnotationOrigin::Manual,
+                status: AnnotationStatus::Accepted,
+            };
+            ws.annotations_mut().push(note);
+        }
+        ws.next_annotation_id = 6;
+        let before = ws.clone();
+        let edit = Edit::remove_articles(&ws, &[ArticleId(2), ArticleId(0)]);
+        let inverse = edit.apply(&mut ws).unwrap();
+        let left: Vec<u64> = ws.articles.iter().map(|a| a.id.0).collect();
+        assert_eq!(left, [1]);
+        let notes: Vec<u64> = ws.annotations.iter().map(|a| a.id.0).collect();
+        assert_eq!(notes, [1, 4], "the notes on the removed articles went");
+        inverse.apply(&mut ws).unwrap();
+        assert_eq!(ws, before);
+    }
+
+    #[test]
     fn putting_back_an_article_whose_id_is_there_fails_and_changes_nothing() {
         let mut ws = workspace();
-        let inverse = Edit::RemoveArticle(ArticleId(0)).apply(&mut ws).unwrap();
+        let inverse = Edit::RemoveArticles(vec![ArticleId(0)])
+            .apply(&mut ws)
+            .unwrap();
         let twin = ws.articles[0].clone();
-        let clash = Edit::Batch(vec![
-            inverse,
-            Edit::InsertArticle {
-                at: 0,
-                article: Box::new(twin),
-            },
-        ]);
+        let clash = Edit::Batch(vec![inverse, Edit::InsertArticles(vec![(0, twin)])]);
         let before = ws.clone();
         assert!(clash.apply(&mut ws).is_err());
         assert_eq!(ws, before);

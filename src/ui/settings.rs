@@ -70,26 +70,33 @@ pub fn settings_ui(
                     ui.checkbox(&mut settings.count_once, "Count each report once");
                     ui.end_row();
 
-                    ui.label("Largest article file");
-                    limits_changed |= finished(ui.add(
-                        egui::DragValue::new(&mut limits.article)
-                            .range(1..=4096)
-                            .suffix(" MB"),
-                    ));
-                    ui.end_row();
-
-                    ui.label("Largest workspace file");
-                    limits_changed |= finished(ui.add(
-                        egui::DragValue::new(&mut limits.workspace)
-                            .range(16..=65536)
-                            .suffix(" MB"),
-                    ));
-                    ui.end_row();
+                    limits_changed |=
+                        limit_row(ui, "Largest article file", &mut limits.article, 1..=4096);
+                    limits_changed |= limit_row(
+                        ui,
+                        "Largest workspace file",
+                        &mut limits.workspace,
+                        16..=65536,
+                    );
                 });
             ui.add_space(6.0);
             ui.weak("Ctrl+Plus, Ctrl+Minus and Ctrl+0 zoom the window too. The limits are kept in limits.ron in Dateline's config folder, which the command line reads as well.");
         });
     limits_changed
+}
+
+/// One size limit's row of the grid: its name and its value in MB; true when an edit of it
+/// was finished.
+fn limit_row(
+    ui: &mut egui::Ui,
+    name: &str,
+    megabytes: &mut u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> bool {
+    ui.label(name);
+    let done = finished(ui.add(egui::DragValue::new(megabytes).range(range).suffix(" MB")));
+    ui.end_row();
+    done
 }
 
 /// Whether an edit of a number is finished: a drag let go, or a change not made by dragging.
