@@ -51,6 +51,7 @@ fn unnamed_controls(h: &egui_kittest::Harness<'static, dateline::app::DatelineAp
         Role::Slider,
         Role::Tab,
         Role::RadioButton,
+        Role::SpinButton,
     ] {
         for node in h.query_all_by_role(role) {
             let named = node

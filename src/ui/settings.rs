@@ -93,8 +93,11 @@ fn limit_row(
     megabytes: &mut u64,
     range: std::ops::RangeInclusive<u64>,
 ) -> bool {
-    ui.label(name);
-    let done = finished(ui.add(egui::DragValue::new(megabytes).range(range).suffix(" MB")));
+    let label = ui.label(name);
+    let value = ui
+        .add(egui::DragValue::new(megabytes).range(range).suffix(" MB"))
+        .labelled_by(label.id);
+    let done = finished(value);
     ui.end_row();
     done
 }
