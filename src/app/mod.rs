@@ -153,6 +153,8 @@ impl DerivedVersions {
 /// How large the panels that are made after their neighbours were drawn last frame: egui gives
 /// Tab focus in the order widgets are made, so the reader is made before the inspector and the
 /// panels above before the timeline and the status bar, in the room these took last frame.
+/// (egui keeps each panel's size too, but keyed by the Ui it is shown in, which is made from
+/// the rectangle these sizes decide.)
 #[derive(Clone, Copy, Debug)]
 struct PanelSizes {
     /// The timeline's height (0 when it is not shown).
