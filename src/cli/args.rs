@@ -162,6 +162,8 @@ pub enum Invocation {
         output: PathBuf,
         /// Passes over the data.
         epochs: usize,
+        /// Orders of the data whose models are averaged.
+        orders: usize,
     },
     /// Learn word classes from unlabelled text.
     TrainClasses {
@@ -324,6 +326,7 @@ fn invocation(cli: Cli) -> Result<Invocation, ArgsError> {
             input: args.input,
             output: args.output,
             epochs: args.epochs,
+            orders: args.orders,
         },
         Sub::TrainClasses(args) => Invocation::TrainClasses {
             inputs: args.inputs,

@@ -54,7 +54,12 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Invocation::EntitiesMerge { inputs } => entities_merge(&inputs),
         Invocation::ExtractTimeml { input } => super::timeml::extract_timeml(&input),
         Invocation::ExtractConll { input } => super::ner::extract_conll(&input),
-        Invocation::TrainNer { input, output, epochs } => super::ner::train_ner(&input, &output, epochs),
+        Invocation::TrainNer {
+            input,
+            output,
+            epochs,
+            orders,
+        } => super::ner::train_ner(&input, &output, epochs, orders),
         Invocation::TrainClasses {
             inputs,
             output,

@@ -33,8 +33,9 @@ fn byte_of(text: &str, index: usize) -> usize {
         .map_or(text.len(), |(b, _)| b)
 }
 
-/// Trains the entity model on CoNLL-style JSONL and writes it to `output`.
-pub fn train_ner(input: &Path, output: &Path, epochs: usize) -> Result<(), String> {
+/// Trains the entity model on CoNLL-style JSONL, `epochs` passes in each of `orders` orders
+/// of the data, and writes it to `output`.
+pub fn train_ner(input: &Path, output: &Path, epochs: usize, orders: usize) -> Result<(), String> {
     let docs: Vec<TrainingDocument> = read_jsonl(input)?
         .iter()
         .map(|d| {
@@ -60,8 +61,12 @@ pub fn train_ner(input: &Path, output: &Path, epochs: usize) -> Result<(), Strin
         docs.len(),
         input.display()
     );
-    let model = train(&docs, epochs, |epoch, accuracy| {
-        eprintln!("epoch {:>2}: training accuracy {accuracy:.4}", epoch + 1);
+    let model = train(&docs, epochs, orders, |order, epoch, accuracy| {
+        eprintln!(
+            "order {}, epoch {:>2}: training accuracy {accuracy:.4}",
+            order + 1,
+            epoch + 1
+        );
     });
     let bytes = model.to_bytes();
     crate::store::write_atomically(output, &bytes, None).map_err(|e| e.to_string())?;

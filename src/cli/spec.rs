@@ -258,6 +258,11 @@ pub struct TrainNerArgs {
     #[arg(long, value_name = "N", default_value_t = 12,
           value_parser = RangedU64ValueParser::<usize>::new().range(1..=100))]
     pub epochs: usize,
+    /// Models trained on the data read in different orders, whose weights are averaged into
+    /// the one written (1 to 20): less dependent on the luck of one order.
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=20))]
+    pub orders: usize,
 }
 
 /// `dateline train-classes`.

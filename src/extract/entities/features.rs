@@ -3,6 +3,7 @@
 
 use super::class_lookup::{GRAINS, WordClasses};
 use super::gazetteer::List;
+use super::history::{KINDS, history_parts};
 
 /// Rows in the weight table.
 pub const FEATURE_BITS: u32 = 18;
@@ -16,7 +17,8 @@ pub struct Prepared {
     shape: u64,
     affixes: [u64; 7],
     flags: u64,
-    title: bool,
+    /// Whether the word starts with a capital.
+    pub(super) title: bool,
     lower_only: bool,
     lists: Vec<u64>,
     classes: [u64; GRAINS],
@@ -165,8 +167,15 @@ fn affix(word: &str, n: usize, prefix: bool) -> &str {
     }
 }
 
-/// The feature rows of word `i` given the two previous tags (0 = O, then B-/I- per label).
-pub fn features(words: &[Prepared], i: usize, prev: u8, prev2: u8, out: &mut Vec<u32>) {
+/// The feature rows of word `i` given the two previous tags (0 = O, then B-/I- per label) and
+/// the kinds given to the word's earlier occurrences in the document.
+pub fn features(
+    words: &[Prepared],
+    i: usize,
+    (prev, prev2): (u8, u8),
+    history: Option<&[u16; KINDS]>,
+    out: &mut Vec<u32>,
+) {
     const NONE: u64 = 0x5555_5555_5555_5555;
     out.clear();
     let w = &words[i];
@@ -212,6 +221,12 @@ pub fn features(words: &[Prepared], i: usize, prev: u8, prev2: u8, out: &mut Vec
     for list in &w.lists {
         out.push(row(40, *list, 0, 0));
         out.push(row(41, *list, u64::from(w.title), 0));
+    }
+    if let Some(counts) = history {
+        history_parts(counts, |kind, share| {
+            out.push(row(70, kind, share, 0));
+            out.push(row(71, kind, share, w.flags));
+        });
     }
     for (k, template) in [(-1isize, 42u64), (1, 43)] {
         if let Some(p) = at(k) {

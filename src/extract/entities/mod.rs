@@ -9,6 +9,7 @@ mod consistency;
 mod corpus;
 mod features;
 mod gazetteer;
+mod history;
 mod perceptron;
 mod suffixes;
 mod titles;
@@ -102,9 +103,10 @@ fn sentences(text: &str) -> Vec<Sentence> {
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
     let mut all_words: Vec<(usize, usize)> = Vec::new();
+    let mut history = history::PredictionHistory::new();
     for Sentence { words, spans } in sentences(text) {
         all_words.extend_from_slice(&spans);
-        let tags = model.tag(&words);
+        let tags = model.tag(&words, &mut history);
         let mut open: Option<(usize, usize, EntityLabel)> = None;
         for (k, tag) in tags.iter().enumerate() {
             let current = tag_label(*tag);
@@ -176,14 +178,17 @@ pub struct TrainingDocument {
     pub entities: Vec<(usize, usize, EntityLabel)>,
 }
 
-/// Trains a tagger on documents; `on_epoch` hears the training accuracy of each pass.
+/// Trains a tagger on documents, `epochs` passes in each of `orders` orders of the data
+/// ([`Perceptron::train`]); `on_epoch` hears the order, the pass and its training accuracy.
 pub fn train(
     documents: &[TrainingDocument],
     epochs: usize,
-    on_epoch: impl FnMut(usize, f64),
+    orders: usize,
+    on_epoch: impl FnMut(usize, usize, f64),
 ) -> Perceptron {
     let mut material = Vec::new();
     for doc in documents {
+        let mut document = Vec::new();
         for Sentence { words, spans } in sentences(&doc.text) {
             let mut tags = vec![0u8; words.len()];
             for &(s, e, label) in &doc.entities {
@@ -195,10 +200,11 @@ pub fn train(
                     }
                 }
             }
-            material.push((words, tags));
+            document.push((words, tags));
         }
+        material.push(document);
     }
-    Perceptron::train(&material, epochs, on_epoch)
+    Perceptron::train(&material, epochs, orders, on_epoch)
 }
 
 /// A name in the text with the full name it stands for.

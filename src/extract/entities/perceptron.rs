@@ -2,6 +2,7 @@
 //! tags as features and impossible tags (I-X after anything but X) ruled out.
 
 use super::features::{FEATURE_BITS, Prepared, features};
+use super::history::PredictionHistory;
 use crate::model::EntityLabel;
 
 /// O, then B- and I- for PER, ORG, LOC, MISC.
@@ -162,31 +163,74 @@ impl Perceptron {
         pick(&scores, prev)
     }
 
-    /// Tags a sentence of prepared words.
-    pub fn tag(&self, words: &[Prepared]) -> Vec<u8> {
+    /// Tags a sentence of prepared words, reading and adding to the document's `history`.
+    pub fn tag(&self, words: &[Prepared], history: &mut PredictionHistory) -> Vec<u8> {
         let mut tags = Vec::with_capacity(words.len());
         let mut rows = Vec::with_capacity(64);
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-            features(words, i, prev, prev2, &mut rows);
-            tags.push(self.best(&rows, prev));
+            features(
+                words,
+                i,
+                (prev, prev2),
+                history.of(word).as_ref(),
+                &mut rows,
+            );
+            let tag = self.best(&rows, prev);
+            history.record(word, tag);
+            tags.push(tag);
         }
         tags
     }
 
-    /// Trains on sentences with gold tags for `epochs` passes, averaging the weights.
+    /// Trains on documents of sentences with gold tags: `epochs` passes over the data in each
+    /// of `orders` pseudo-random orders, each order's weights averaged over its passes (the
+    /// averaged perceptron) and the orders' weights averaged into one model (parameter
+    /// mixing). One order's model depends on the luck of its order (±0.3 points of F1 on
+    /// held-out news); the mix of five does not, and scores higher. `on_epoch` hears the order,
+    /// the pass and its training accuracy.
     pub fn train(
-        sentences: &[(Vec<Prepared>, Vec<u8>)],
+        documents: &[Vec<(Vec<Prepared>, Vec<u8>)>],
         epochs: usize,
-        mut on_epoch: impl FnMut(usize, f64),
+        orders: usize,
+        mut on_epoch: impl FnMut(usize, usize, f64),
     ) -> Self {
-        let mut weights = vec![[0f32; TAGS]; 1 << FEATURE_BITS];
-        let mut totals = vec![[0f32; TAGS]; 1 << FEATURE_BITS];
-        let mut stamps = vec![[0u64; TAGS]; 1 << FEATURE_BITS];
+        let orders = orders.max(1);
+        let mut mixed = vec![[0f32; TAGS]; ROWS];
+        for order in 0..orders {
+            let weights = Self::train_one(documents, epochs, order as u64, |epoch, accuracy| {
+                on_epoch(order, epoch, accuracy)
+            });
+            for (sum, row) in mixed.iter_mut().zip(&weights) {
+                for (s, w) in sum.iter_mut().zip(row) {
+                    *s += w / orders as f32;
+                }
+            }
+        }
+        Self::quantise(&mixed)
+    }
+
+    /// The averaged weights of `epochs` passes over the documents in the order `seed` draws.
+    /// The documents' sentences are read interleaved: one entry per sentence naming its
+    /// document, shuffled, reads them as mixed as a shuffle of sentences would, yet each
+    /// document's own in order, so that the prediction history is the one tagging builds.
+    fn train_one(
+        documents: &[Vec<(Vec<Prepared>, Vec<u8>)>],
+        epochs: usize,
+        seed: u64,
+        mut on_epoch: impl FnMut(usize, f64),
+    ) -> Vec<[f32; TAGS]> {
+        let mut weights = vec![[0f32; TAGS]; ROWS];
+        let mut totals = vec![[0f32; TAGS]; ROWS];
+        let mut stamps = vec![[0u64; TAGS]; ROWS];
         let mut clock: u64 = 0;
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut order: Vec<usize> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, sentences)| std::iter::repeat_n(d, sentences.len()))
+            .collect();
+        let mut rng: u64 = 0x9E37_79B9_7F4A_7C15 ^ seed;
         let mut rows = Vec::with_capacity(64);
         for epoch in 0..epochs {
             // A fixed pseudo-random order per epoch keeps training reproducible.
@@ -197,14 +241,25 @@ impl Perceptron {
                 order.swap(i, (rng % (i as u64 + 1)) as usize);
             }
             let (mut right, mut seen) = (0usize, 0usize);
-            for &s in &order {
-                let (words, gold) = &sentences[s];
+            let mut histories: Vec<PredictionHistory> =
+                documents.iter().map(|_| PredictionHistory::new()).collect();
+            let mut next = vec![0usize; documents.len()];
+            for &d in &order {
+                let history = &mut histories[d];
+                let (words, gold) = &documents[d][next[d]];
+                next[d] += 1;
                 let mut tags: Vec<u8> = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
+                for (i, word) in words.iter().enumerate() {
                     clock += 1;
                     let prev = if i > 0 { tags[i - 1] } else { 0 };
                     let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-                    features(words, i, prev, prev2, &mut rows);
+                    features(
+                        words,
+                        i,
+                        (prev, prev2),
+                        history.of(word).as_ref(),
+                        &mut rows,
+                    );
                     let guess = best_float(&weights, &rows, prev);
                     let truth = gold[i];
                     seen += 1;
@@ -220,6 +275,7 @@ impl Perceptron {
                             }
                         }
                     }
+                    history.record(word, guess);
                     tags.push(guess);
                 }
             }
@@ -231,6 +287,6 @@ impl Perceptron {
                 weights[r][t] = totals[r][t] / clock.max(1) as f32;
             }
         }
-        Self::quantise(&weights)
+        weights
     }
 }

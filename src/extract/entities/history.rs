@@ -1,0 +1,179 @@
+//! Extended prediction history (Ratinov and Roth 2009): the kinds the tagger gave a
+//! capitalised word's earlier occurrences in the same document, read as features of its next
+//! occurrence. "Parnevik" tagged as a person twice makes a person of the third "Parnevik" whose
+//! own sentence says little. Training keeps the history of the model's own guesses, not the
+//! gold tags, so that it learns how far to trust them.
+
+use std::collections::HashMap;
+
+use super::features::Prepared;
+use super::perceptron::tag_label;
+use crate::model::EntityLabel;
+
+/// Kinds counted: outside any name, then each entity label.
+pub const KINDS: usize = 1 + EntityLabel::ALL.len();
+
+/// How often each kind was given to each capitalised word so far in one document.
+#[derive(Default)]
+pub struct PredictionHistory {
+    counts: HashMap<u64, [u16; KINDS]>,
+}
+
+impl PredictionHistory {
+    /// An empty history, for the start of a document.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The kinds given to `word`'s earlier occurrences, if it is capitalised and was seen.
+    pub fn of(&self, word: &Prepared) -> Option<[u16; KINDS]> {
+        if !word.title {
+            return None;
+        }
+        self.counts.get(&word.word).copied()
+    }
+
+    /// Records the tag given to `word`.
+    pub fn record(&mut self, word: &Prepared, tag: u8) {
+        if !word.title {
+            return;
+        }
+        let kind = tag_label(tag).map_or(0, |(label, _)| {
+            1 + EntityLabel::ALL
+                .iter()
+                .position(|l| *l == label)
+                .unwrap_or(0)
+        });
+        let counts = self.counts.entry(word.word).or_default();
+        counts[kind] = counts[kind].saturating_add(1);
+    }
+}
+
+/// The history as feature parts: each kind seen, with whether it was all, most or some of
+/// the word's earlier tags.
+pub fn history_parts(counts: &[u16; KINDS], mut push: impl FnMut(u64, u64)) {
+    let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+    for (kind, &c) in counts.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let c = u32::from(c);
+        let share = if c == total {
+            2
+        } else if c * 2 > total {
+            1
+        } else {
+            0
+        };
+        push(kind as u64, share);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::class_lookup::WordClasses;
+    use crate::extract::entities::perceptron::tag_of;
+
+    #[test]
+    fn counts_only_capitalised_words_and_reads_shares() {
+        let mut lower = String::new();
+        let classes = WordClasses::bundled();
+        let parnevik = Prepared::new("Parnevik", false, &mut lower, classes);
+        let said = Prepared::new("said", false, &mut lower, classes);
+        let mut history = PredictionHistory::new();
+        assert_eq!(history.of(&parnevik), None);
+        history.record(&parnevik, tag_of(EntityLabel::Person, true));
+        history.record(&parnevik, tag_of(EntityLabel::Person, false));
+        history.record(&parnevik, tag_of(EntityLabel::Organisation, true));
+        history.record(&said, 0);
+        assert_eq!(history.of(&said), None);
+        let counts = history.of(&parnevik).expect("seen");
+        let mut parts = Vec::new();
+        history_parts(&counts, |kind, share| parts.push((kind, share)));
+        // Person (kind 1) most of the time, organisation (kind 2) some of it.
+        assert_eq!(parts, [(1, 1), (2, 0)]);
+        let mut once = PredictionHistory::new();
+        once.record(&parnevik, 0);
+        let mut parts = Vec::new();
+        history_parts(&once.of(&parnevik).expect("seen"), |k, s| {
+            parts.push((k, s))
+        });
+        assert_eq!(parts, [(0, 2)]);
+    }
+
+    /// Made-up names: unknown to the word classes and the gazetteers, so a model can tell
+    /// their kind only from the words around them.
+    fn made_up_name(n: usize) -> String {
+        const SYLLABLES: [&str; 12] = [
+            "ka", "ro", "mi", "tse", "van", "lo", "dru", "pe", "zan", "qui", "bo", "fel",
+        ];
+        let mut name = String::new();
+        let mut k = n + 7;
+        for _ in 0..3 {
+            name.push_str(SYLLABLES[k % SYLLABLES.len()]);
+            k = k / SYLLABLES.len() + 5 * k + 3;
+        }
+        let mut chars = name.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
+
+    /// A document that says first, with a clear cue, whether `name` is a person or a company,
+    /// then mentions it where nothing but that earlier mention tells which.
+    fn document(name: &str, person: bool) -> (String, Vec<(usize, usize, EntityLabel)>) {
+        let first = if person {
+            format!("Mr {name} spoke .")
+        } else {
+            format!("{name} Corp shares rose .")
+        };
+        let text = format!("{first}\nLater {name} won .");
+        let label = if person {
+            EntityLabel::Person
+        } else {
+            EntityLabel::Organisation
+        };
+        let spans = text
+            .match_indices(name)
+            .map(|(at, _)| (at, at + name.len(), label))
+            .collect();
+        (text, spans)
+    }
+
+    #[test]
+    fn a_trained_tagger_reads_a_name_by_the_kinds_it_gave_it_before() {
+        use crate::extract::entities::{TrainingDocument, sentences, train};
+        // Every name is a person in one document and a company in another, so that the name
+        // itself says nothing of its kind.
+        let documents: Vec<TrainingDocument> = (0..160)
+            .map(|n| {
+                let (text, entities) = document(&made_up_name(n / 2), n % 2 == 0);
+                TrainingDocument { text, entities }
+            })
+            .collect();
+        let model = train(&documents, 6, 2, |_, _, _| {});
+        // The same training gives the same model.
+        assert_eq!(
+            model.to_bytes(),
+            train(&documents, 6, 2, |_, _, _| {}).to_bytes()
+        );
+        // Names the model never saw, each as a person and as a company: in "Later X won ." the
+        // words are the same for both, so only the history can tell them apart.
+        for n in 1000..1010 {
+            let name = made_up_name(n);
+            for (person, label) in [
+                (true, EntityLabel::Person),
+                (false, EntityLabel::Organisation),
+            ] {
+                let (text, _) = document(&name, person);
+                let mut history = PredictionHistory::new();
+                let mut tags = Vec::new();
+                for sentence in sentences(&text) {
+                    tags = model.tag(&sentence.words, &mut history);
+                }
+                assert_eq!(tags, [0, tag_of(label, true), 0, 0], "{text}");
+            }
+        }
+    }
+}
