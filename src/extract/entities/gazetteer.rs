@@ -54,7 +54,8 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+/// Builds FNV-1a hashers, for maps keyed by short words or by hashes already made.
+pub(super) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// All lists, by lower-cased word sequence.
 pub struct Gazetteer {

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::features::Prepared;
+use super::gazetteer::FnvBuild;
 use super::perceptron::tag_label;
 use crate::model::EntityLabel;
 
@@ -16,7 +17,8 @@ pub const KINDS: usize = 1 + EntityLabel::ALL.len();
 /// How often each kind was given to each capitalised word so far in one document.
 #[derive(Default)]
 pub struct PredictionHistory {
-    counts: HashMap<u64, [u16; KINDS]>,
+    /// Keyed by the word's hash ([`Prepared::word`]), hashed again cheaply.
+    counts: HashMap<u64, [u16; KINDS], FnvBuild>,
 }
 
 impl PredictionHistory {
