@@ -295,15 +295,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_workspace_gives_a_bounded_article_its_year_and_leaves_a_lone_one_alone() {
-        let mut articles: Vec<Article> = (0..4)
+    /// `n` articles, the first `dated` of them published in `year`.
+    fn dated_then_not(n: usize, dated: usize, year: i32) -> Vec<Article> {
+        let mut articles: Vec<Article> = (0..n)
             .map(|i| super::super::test_article(&format!("{i}.txt"), &i.to_string(), "Text."))
             .collect();
-        // Three dated articles of 2004 and one whose text writes nothing after 2000.
-        for article in &mut articles[..3] {
-            article.published = super::super::PublishedAt::from_ymd(2004, 5, 1);
+        for article in &mut articles[..dated] {
+            article.published = super::super::PublishedAt::from_ymd(year, 5, 1);
         }
+        articles
+    }
+
+    #[test]
+    fn the_workspace_gives_a_bounded_article_its_year_and_leaves_a_lone_one_alone() {
+        // Three dated articles of 2004 and one whose text writes nothing after 2000.
+        let mut articles = dated_then_not(4, 3, 2004);
         articles[3].reference_estimate = Some(bounded(2000, None));
         settle_with_corpus(&mut articles);
         let settled = articles[3].reference_estimate.as_ref().unwrap();
@@ -342,12 +348,7 @@ mod tests {
         // Two dated wire stories of 1987 and forty undated stories of 2004, one of which writes
         // no year after 1900: the two 1987 stories are nearer, but stories that write only an
         // old year are a long tail, and the workspace is mostly from 2004.
-        let mut articles: Vec<Article> = (0..43)
-            .map(|i| super::super::test_article(&format!("{i}.txt"), &i.to_string(), "Text."))
-            .collect();
-        for article in &mut articles[..2] {
-            article.published = super::super::PublishedAt::from_ymd(1987, 3, 5);
-        }
+        let mut articles = dated_then_not(43, 2, 1987);
         for article in &mut articles[2..42] {
             article.reference_estimate = Some(estimate(2004, 7, 1, EstimatePrecision::Year));
         }
