@@ -8,6 +8,7 @@ mod class_lookup;
 mod consistency;
 mod corpus;
 mod features;
+mod function_words;
 mod gazetteer;
 mod history;
 mod perceptron;
@@ -98,8 +99,9 @@ fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Finds the named entities in `text` with `model`, a sentence at a time, then makes them
-/// agree across the document (titles taken off: `titles`; companies' names that read as
-/// people's: `suffixes`; one reading of a name throughout: `consistency`).
+/// agree across the document (a function word alone is no name, nor ends one: `function_words`; titles
+/// taken off: `titles`; companies' names that read as people's: `suffixes`; one reading of a
+/// name throughout: `consistency`).
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
     let mut all_words: Vec<(usize, usize)> = Vec::new();
@@ -138,6 +140,7 @@ pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> 
             });
         }
     }
+    function_words::drop_function_words(text, &mut found);
     titles::take_off_titles(text, &mut found);
     suffixes::people_named_as_bodies(&mut found);
     consistency::agree_within_document(text, &all_words, &mut found);
