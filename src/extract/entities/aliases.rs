@@ -45,6 +45,56 @@ fn is_acronym(text: &str) -> bool {
     (2..=8).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Words of a state body's name that say what it is but not whose: "Foreign Ministry",
+/// "Interior Ministry", "Embassy", "Army".
+const STATE_BODY_WORDS: &[&str] = &[
+    "Army",
+    "Cabinet",
+    "Consulate",
+    "Embassy",
+    "Force",
+    "Government",
+    "Ministry",
+    "Navy",
+    "Office",
+    "Parliament",
+    "Police",
+];
+
+/// True when `name` is a state body's that does not say whose it is ("Foreign Ministry",
+/// "Ministry of Trade"), unlike "Ministry of Defence of Japan" or "Bank of England".
+fn is_state_body(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| STATE_BODY_WORDS.contains(&w))
+}
+
+/// The canonical name of a state body written after its country's adjective, as the news
+/// annotation splits it ("French" "Foreign Ministry" → "French Foreign Ministry"), so that the
+/// ministries of two countries are not one entity; or the nearest earlier such name of the
+/// same words ("Foreign Ministry" later in the article).
+fn whose_body(
+    mentions: &[EntityMention],
+    names: &[String],
+    out: &[String],
+    i: usize,
+) -> Option<String> {
+    let m = &mentions[i];
+    if m.label != EntityLabel::Organisation || !is_state_body(&names[i]) {
+        return None;
+    }
+    if let Some(before) = i.checked_sub(1).map(|j| &mentions[j])
+        && before.label == EntityLabel::Other
+        && m.start == before.end + 1
+        && !before.text.contains(char::is_whitespace)
+    {
+        return Some(format!("{} {}", names[i - 1], names[i]));
+    }
+    (0..i)
+        .rev()
+        .find(|&j| names[j] == names[i] && out[j] != names[j])
+        .map(|j| out[j].clone())
+}
+
 /// The canonical name of every mention, in order.
 pub fn canonical_names(mentions: &[EntityMention]) -> Vec<String> {
     let names: Vec<String> = mentions.iter().map(|m| normalise_name(&m.text)).collect();
@@ -53,6 +103,10 @@ pub fn canonical_names(mentions: &[EntityMention]) -> Vec<String> {
         let name = &names[i];
         if let Some(canonical) = alias_table().get(&name.to_lowercase()) {
             out.push(canonical.clone());
+            continue;
+        }
+        if let Some(whose) = whose_body(mentions, &names, &out, i) {
+            out.push(whose);
             continue;
         }
         // An acronym whose expansion appears in the article, before or after.
@@ -144,5 +198,47 @@ mod tests {
     fn possessives_and_spacing() {
         assert_eq!(normalise_name("Pyongyang's"), "Pyongyang");
         assert_eq!(normalise_name("North  Korea"), "North Korea");
+    }
+
+    #[test]
+    fn a_state_body_written_after_its_countrys_adjective_is_that_countrys() {
+        use EntityLabel::*;
+        let text = "The French Foreign Ministry and the Chinese Foreign Ministry met. Later the \
+                    Foreign Ministry said no. Russian Gazprom sold.";
+        // Each mention is the next occurrence of its words.
+        let mut from = 0;
+        let mentions: Vec<EntityMention> = [
+            ("French", Other),
+            ("Foreign Ministry", Organisation),
+            ("Chinese", Other),
+            ("Foreign Ministry", Organisation),
+            ("Foreign Ministry", Organisation),
+            ("Russian", Other),
+            ("Gazprom", Organisation),
+        ]
+        .into_iter()
+        .map(|(words, label)| {
+            let start = text[from..].find(words).unwrap() + from;
+            from = start + words.len();
+            EntityMention {
+                start,
+                end: from,
+                text: words.into(),
+                label,
+            }
+        })
+        .collect();
+        assert_eq!(
+            canonical_names(&mentions),
+            [
+                "French",
+                "French Foreign Ministry",
+                "Chinese",
+                "Chinese Foreign Ministry",
+                "Chinese Foreign Ministry",
+                "Russian",
+                "Gazprom",
+            ]
+        );
     }
 }
