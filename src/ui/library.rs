@@ -556,64 +556,62 @@ pub fn library_ui(
                 let joinable = selected.filter(|s| {
                     *s != article.id && families.original_of(*s) != families.original_of(article.id)
                 });
-                {
-                    response.context_menu(|ui| {
-                        if in_family && ui.button("Compare versions…").clicked() {
-                            commands.push(Command::OpenVersions(article.id));
-                            ui.close();
-                        }
-                        if in_family && ui.button("Not a version of this report").clicked() {
-                            commands.push(Command::DecideFamily(
-                                crate::model::FamilyDecision::Alone(article.id),
-                            ));
-                            ui.close();
-                        }
-                        if let Some(other) = joinable
-                            && ui
-                                .button("Same report as the selected article")
-                                .on_hover_text("Join this article to the selected one's report")
-                                .clicked()
-                        {
-                            commands.push(Command::DecideFamily(
-                                crate::model::FamilyDecision::Together(other, article.id),
-                            ));
-                            ui.close();
-                        }
-                        if in_family || joinable.is_some() {
-                            ui.separator();
-                        }
-                        if ui
-                            .button("Remove from workspace")
-                            .on_hover_text(
-                                "Take this article and the work on it out of the workspace \
+                response.context_menu(|ui| {
+                    if in_family && ui.button("Compare versions…").clicked() {
+                        commands.push(Command::OpenVersions(article.id));
+                        ui.close();
+                    }
+                    if in_family && ui.button("Not a version of this report").clicked() {
+                        commands.push(Command::DecideFamily(crate::model::FamilyDecision::Alone(
+                            article.id,
+                        )));
+                        ui.close();
+                    }
+                    if let Some(other) = joinable
+                        && ui
+                            .button("Same report as the selected article")
+                            .on_hover_text("Join this article to the selected one's report")
+                            .clicked()
+                    {
+                        commands.push(Command::DecideFamily(
+                            crate::model::FamilyDecision::Together(other, article.id),
+                        ));
+                        ui.close();
+                    }
+                    if in_family || joinable.is_some() {
+                        ui.separator();
+                    }
+                    if ui
+                        .button("Remove from workspace")
+                        .on_hover_text(
+                            "Take this article and the work on it out of the workspace \
                                  (Ctrl+Z brings it back; a rescan does not)",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::RemoveArticles(vec![article.id]));
+                        ui.close();
+                    }
+                    // The listed ids are gathered only on the click, not while the menu
+                    // is open (a filter can list 100,000 rows).
+                    if narrowed
+                        && rows.len() > 1
+                        && ui
+                            .button(format!("Remove the {} listed articles", rows.len()))
+                            .on_hover_text(
+                                "Take every article the filter lists out of the workspace, \
+                                     with the work on them (Ctrl+Z brings them back)",
                             )
                             .clicked()
-                        {
-                            commands.push(Command::RemoveArticles(vec![article.id]));
-                            ui.close();
-                        }
-                        let listed: Vec<ArticleId> = if narrowed {
-                            rows.iter()
-                                .filter_map(|&i| workspace.articles.get(i).map(|a| a.id))
-                                .collect()
-                        } else {
-                            Vec::new()
-                        };
-                        if listed.len() > 1
-                            && ui
-                                .button(format!("Remove the {} listed articles", listed.len()))
-                                .on_hover_text(
-                                    "Take every article the filter lists out of the workspace, \
-                                     with the work on them (Ctrl+Z brings them back)",
-                                )
-                                .clicked()
-                        {
-                            commands.push(Command::RemoveArticles(listed));
-                            ui.close();
-                        }
-                    });
-                }
+                    {
+                        let listed: Vec<ArticleId> = rows
+                            .iter()
+                            .filter_map(|&i| workspace.articles.get(i).map(|a| a.id))
+                            .collect();
+                        commands.push(Command::RemoveArticles(listed));
+                        ui.close();
+                    }
+                });
             });
         });
 }

@@ -22,12 +22,14 @@ pub fn describe_timeline(
     mut select: impl FnMut(usize) -> Command,
     commands: &mut Vec<Command>,
 ) {
-    let summary = format!(
-        "Timeline: {} events shown; Left and Right move between them, Enter opens one",
-        drawn.len()
-    );
+    // Names are written only when AccessKit asks for them (the closures run only then), not
+    // every frame.
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Group, ui.is_enabled(), summary.clone())
+        let summary = format!(
+            "Timeline: {} events shown; Left and Right move between them, Enter opens one",
+            drawn.len()
+        );
+        egui::WidgetInfo::labeled(egui::Role::Group, ui.is_enabled(), summary)
     });
     let ctx = ui.ctx();
     for &(index, centre) in drawn.iter().take(MOST_NODES) {
@@ -35,11 +37,14 @@ pub fn describe_timeline(
             continue;
         };
         let id = node_id(response.id, index);
-        let label = format!("Event: {}, {}", event.title, event.value.to_timex());
         let bounds = Rect::from_center_size(centre, Vec2::splat(12.0));
         let made = ctx.accesskit_node_builder(id, |node| {
             node.set_role(egui::accesskit::Role::Button);
-            node.set_label(label);
+            node.set_label(format!(
+                "Event: {}, {}",
+                event.title,
+                event.value.to_timex()
+            ));
             node.set_bounds(egui::accesskit::Rect {
                 x0: f64::from(bounds.left()),
                 y0: f64::from(bounds.top()),
