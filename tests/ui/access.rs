@@ -1,10 +1,7 @@
 //! Keyboard users: Tab moves through the window in the order it is laid out (the menu bar, the
 //! library, the reader, the inspector, then the timeline and the status bar).
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{news_folder, window_with_import};
+use crate::common::{news_folder, window_with_import};
 
 use egui_kittest::kittest::Queryable;
 

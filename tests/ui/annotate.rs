@@ -1,10 +1,7 @@
 //! Annotating in the reader, driven headlessly: select words, name them with a key, see the
 //! annotation in the inspector, undo and redo; accept and reject suggestions; tags.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{press, settle, window_with_import};
+use crate::common::{press, settle, window_with_import};
 
 use dateline::app::{Command, DatelineApp};
 use dateline::model::{AnnotationBody, AnnotationStatus, EntityLabel};

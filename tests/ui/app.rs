@@ -1,10 +1,6 @@
 //! The real app driven headlessly through egui_kittest, by its widgets' labels.
-#![cfg(feature = "gui")]
-// Test helpers fail loudly on a broken assumption, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{settle, window_on};
+use crate::common::{settle, window_on};
 
 use std::path::Path;
 

@@ -1,10 +1,7 @@
 //! Annotation files opened in the window: a W3C file and a REFI-QDA project dropped on it
 //! (as `Command::OpenPaths` from a drop) land on the articles as one undoable step.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, settle, window_with_import};
+use crate::common::{folder_with, settle, window_with_import};
 
 use dateline::command::Command;
 use dateline::exchange::{ExportData, ExportFormat, export};
@@ -35,7 +32,7 @@ fn dropped_annotation_files_land_on_the_articles_and_undo_in_one_step() {
     let article = other.articles[0].clone();
     other.annotations_mut().push(Annotation {
         id: AnnotationId(0),
-        target: common::target_of(&article, "agreed on wages"),
+        target: crate::common::target_of(&article, "agreed on wages"),
         body: AnnotationBody::Tag(TagId(0)),
         origin: AnnotationOrigin::Manual,
         status: AnnotationStatus::Accepted,

@@ -1,11 +1,8 @@
 //! Wire-story families in the window, driven headlessly: a re-sent story is one library row
 //! with its versions, the Versions view compares them, "Not the same report" splits them and
 //! undo joins them again; entity counts count the report once unless the user says otherwise.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{settle, window_with_import};
+use crate::common::{settle, window_with_import};
 
 use dateline::app::{Command, DatelineApp};
 use dateline::model::{ArticleId, FamilyDecision};

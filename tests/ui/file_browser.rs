@@ -1,11 +1,8 @@
 //! Dateline's own file browser, which opens when the system's file dialog cannot (no
 //! xdg-desktop-portal), driven headlessly: open a folder of articles through it, then save the
 //! workspace through it in the folder it remembered.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{news_folder, settle, window};
+use crate::common::{news_folder, settle, window};
 
 use dateline::app::Command;
 use egui_kittest::kittest::Queryable;

@@ -1,11 +1,8 @@
 //! The command palette and Help › Keyboard shortcuts, driven headlessly: F1 opens the palette,
 //! typing narrows it, Enter runs an action or goes to an article, an action that cannot run now
 //! is shown but not run, and the shortcuts window lists the action table.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, window_with_import};
+use crate::common::{folder_with, window_with_import};
 
 use dateline::app::DatelineApp;
 use egui_kittest::Harness;

@@ -1,10 +1,7 @@
 //! Never losing work, driven headlessly: unsaved edits reach a recovery file within 30
 //! seconds; after a crash, opening the workspace offers them back; a save removes the file.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{news_folder, settle, window, window_on};
+use crate::common::{news_folder, settle, window, window_on};
 
 use std::time::Duration;
 

@@ -1,11 +1,8 @@
 //! Removing articles in the window, driven headlessly: the library row's context menu removes
 //! an article with its note, the next row is selected, the counts follow, and Ctrl+Z brings the
 //! article and its note back; a filtered list can be removed at once.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, settle, target_of, window_with_import};
+use crate::common::{folder_with, settle, target_of, window_with_import};
 
 use dateline::app::{Command, DatelineApp};
 use dateline::model::AnnotationBody;

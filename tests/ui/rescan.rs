@@ -1,11 +1,8 @@
 //! Sources that change under a workspace, driven headlessly: File › Rescan sources re-anchors
 //! annotations, sends what lost its words to the Orphans tab, where it is placed on selected
 //! words or deleted (undoably); opening a workspace rescans by itself.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, press, settle, target_of, window, window_with_import};
+use crate::common::{folder_with, press, settle, target_of, window, window_with_import};
 
 use dateline::app::{Command, DatelineApp};
 use dateline::model::AnnotationBody;

@@ -1,11 +1,8 @@
 //! Every script renders with the fonts Dateline bundles, on a machine with no fonts of its own:
 //! the bundled fonts have every character of a line of news in each script (egui's own fonts
 //! do not), and the window shows articles in all of them (a missing glyph panics under kittest).
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, settle, window};
+use crate::common::{folder_with, settle, window};
 
 use dateline::app::Command;
 use dateline::app::fonts::font_definitions;

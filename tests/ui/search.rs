@@ -1,11 +1,8 @@
 //! The Search tab driven headlessly: type a query, read the hits, open one, code them all (and
 //! undo), narrow the library to the results, read why a query is wrong, find words in the open
 //! article, save a search, and follow an article edited on disk.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{folder_with, settle, window_with_import};
+use crate::common::{folder_with, settle, window_with_import};
 
 use dateline::app::{Command, DatelineApp};
 use dateline::model::AnnotationBody;
@@ -323,7 +320,7 @@ fn hits_follow_an_article_edited_on_disk() {
 #[test]
 fn an_entity_search_typed_during_the_import_is_answered() {
     let dir = corpus();
-    let mut harness = common::window(Some(1.0 / 60.0));
+    let mut harness = crate::common::window(Some(1.0 / 60.0));
     harness
         .state_mut()
         .send(Command::Import(vec![dir.path().join("news")]));
@@ -348,7 +345,7 @@ fn recent_searches_are_remembered_across_windows() {
         recent_file: Some(dir.path().join("config/recent.ron")),
         config_dir: None,
     };
-    let mut harness = common::window_on(DatelineApp::new(options.clone()), Some(1.0 / 60.0));
+    let mut harness = crate::common::window_on(DatelineApp::new(options.clone()), Some(1.0 / 60.0));
     harness
         .state_mut()
         .send(Command::Import(vec![dir.path().join("news")]));
@@ -361,7 +358,7 @@ fn recent_searches_are_remembered_across_windows() {
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(harness.state().recent_searches(), ["oil NEAR prices"]);
-    let again = common::window_on(DatelineApp::new(options), None);
+    let again = crate::common::window_on(DatelineApp::new(options), None);
     assert_eq!(again.state().recent_searches(), ["oil NEAR prices"]);
 }
 

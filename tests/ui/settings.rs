@@ -1,10 +1,7 @@
 //! Settings, driven headlessly: the window changes the theme and counting, settings read back
 //! from storage are brought into range, and the window's zoom keys are kept.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{news_folder, window, window_with_import};
+use crate::common::{news_folder, window, window_with_import};
 
 use dateline::app::Command;
 use dateline::store::{Settings, ThemeChoice};

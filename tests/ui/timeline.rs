@@ -1,10 +1,7 @@
 //! The timeline driven headlessly through egui_kittest: zoom changes the ticks, a click on an
 //! event opens its evidence, a drag moves it in the workspace, and undo takes the move back.
-#![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-use common::{press, window};
+use crate::common::{press, window};
 
 use std::time::{Duration, Instant};
 
