@@ -74,6 +74,11 @@ pub enum Edit {
     PopFamilyDecision,
     /// Replace the time-expression corrections.
     SetCorrections(Vec<TimexCorrection>),
+    /// Replace the stored events (the next event id stays: ids are never reused). For changes
+    /// to many events at once, one pass where an edit per event would search the list for each.
+    SetEvents(Vec<Event>),
+    /// Replace the dismissed suggestions (many restored at once, in one pass).
+    SetDismissedSuggestions(Vec<SuggestionKey>),
     /// Set or clear an article's reference date.
     SetReferenceDate(ArticleId, Option<NaiveDate>),
     /// Set an article's headline.
@@ -350,6 +355,8 @@ impl Edit {
             | Edit::DismissSuggestion(_)
             | Edit::RestoreSuggestion(_)
             | Edit::SetCorrections(_)
+            | Edit::SetEvents(_)
+            | Edit::SetDismissedSuggestions(_)
             | Edit::SetReferenceDate(..) => events,
             Edit::SetHeadline(..) => EditScope {
                 articles: true,
@@ -524,6 +531,12 @@ impl Edit {
                 &mut workspace.timex_corrections,
                 corrections,
             )),
+            Edit::SetEvents(events) => {
+                Edit::SetEvents(std::mem::replace(&mut workspace.events, events))
+            }
+            Edit::SetDismissedSuggestions(keys) => Edit::SetDismissedSuggestions(
+                std::mem::replace(&mut workspace.dismissed_suggestions, keys),
+            ),
             Edit::SetReferenceDate(id, date) => {
                 let article = workspace
                     .articles_mut()

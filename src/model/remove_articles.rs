@@ -31,17 +31,25 @@ impl Edit {
         if !annotations.is_empty() {
             edits.push(Edit::RemoveAnnotations(annotations));
         }
-        for event in &workspace.events {
-            if !event.evidence.iter().any(|e| gone.contains(&e.article)) {
-                continue;
-            }
-            let mut kept = event.clone();
-            kept.evidence.retain(|e| !gone.contains(&e.article));
-            edits.push(if kept.evidence.is_empty() {
-                Edit::remove_event(workspace, event.id)
-            } else {
-                Edit::ReplaceEvent(kept)
-            });
+        let gave = |event: &super::Event| event.evidence.iter().any(|e| gone.contains(&e.article));
+        if workspace.events.iter().any(gave) {
+            // An event loses the evidence the removed articles gave it, and goes when that was
+            // all it had.
+            let events = workspace
+                .events
+                .iter()
+                .filter_map(|event| {
+                    let mut kept = event.clone();
+                    if gave(event) {
+                        kept.evidence.retain(|e| !gone.contains(&e.article));
+                        if kept.evidence.is_empty() {
+                            return None;
+                        }
+                    }
+                    Some(kept)
+                })
+                .collect();
+            edits.push(Edit::SetEvents(events));
         }
         if workspace
             .timex_corrections
@@ -52,13 +60,15 @@ impl Edit {
             corrections.retain(|c| !gone.contains(&c.article));
             edits.push(Edit::SetCorrections(corrections));
         }
-        edits.extend(
-            workspace
-                .dismissed_suggestions
-                .iter()
-                .filter(|k| gone.contains(&k.article))
-                .map(|k| Edit::RestoreSuggestion(k.clone())),
-        );
+        if workspace
+            .dismissed_suggestions
+            .iter()
+            .any(|k| gone.contains(&k.article))
+        {
+            let mut keys = workspace.dismissed_suggestions.clone();
+            keys.retain(|k| !gone.contains(&k.article));
+            edits.push(Edit::SetDismissedSuggestions(keys));
+        }
         if !ids.is_empty() {
             edits.push(Edit::RemoveArticles(ids));
         }
@@ -192,6 +202,33 @@ mod tests {
         assert_eq!(notes, [1, 4], "the notes on the removed articles went");
         inverse.apply(&mut ws).unwrap();
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn undo_puts_dismissed_suggestions_and_events_back_in_their_order() {
+        let mut ws = workspace();
+        let day = crate::model::TimeValue::from_timex("DATE", "1987-03-02").unwrap();
+        for (k, article) in [0, 1, 2, 1, 0, 2].into_iter().enumerate() {
+            ws.dismissed_suggestions.push(SuggestionKey {
+                article: ArticleId(article),
+                start: k,
+                text: format!("s{k}"),
+            });
+            let mut event = Event::manual(format!("e{k}"), day.clone());
+            event.id = EventId(k as u64);
+            event.evidence = vec![evidence(article)];
+            ws.events.push(event);
+        }
+        ws.next_event_id = 6;
+        let before = ws.clone();
+        let edit = Edit::remove_articles(&ws, &[ArticleId(1)]);
+        let inverse = edit.apply(&mut ws).unwrap();
+        let left: Vec<usize> = ws.dismissed_suggestions.iter().map(|k| k.start).collect();
+        assert_eq!(left, [0, 2, 4, 5]);
+        let events: Vec<u64> = ws.events.iter().map(|e| e.id.0).collect();
+        assert_eq!(events, [0, 2, 4, 5]);
+        inverse.apply(&mut ws).unwrap();
+        assert_eq!(ws, before, "each in its place again");
     }
 
     #[test]
