@@ -19,6 +19,8 @@ pub struct Prepared {
     flags: u64,
     /// Whether the word starts with a capital.
     pub(super) title: bool,
+    /// Whether the word starts with a small letter.
+    pub(super) lower_case: bool,
     lower_only: bool,
     lists: Vec<u64>,
     classes: [u64; GRAINS],
@@ -58,9 +60,15 @@ impl Prepared {
             flags: u64::from(title) | u64::from(caps) << 1 | u64::from(sentence_start) << 2,
             lower_only,
             title,
+            lower_case: text.starts_with(char::is_lowercase),
             classes: classes.map(u64::from),
             lists: Vec::new(),
         }
+    }
+
+    /// Whether the word begins its sentence.
+    pub(super) fn sentence_start(&self) -> bool {
+        self.flags & 4 != 0
     }
 
     /// Records the gazetteer lists the word is on (and whether it begins the name).
@@ -167,13 +175,25 @@ fn affix(word: &str, n: usize, prefix: bool) -> &str {
     }
 }
 
+/// What the rest of the document says of a word: the kinds given to its earlier occurrences,
+/// and whether it is written in small letters elsewhere.
+#[derive(Clone, Copy, Default)]
+pub struct InDocument {
+    /// Counts of the kinds given to the word before ([`super::history::PredictionHistory::of`]).
+    pub history: Option<[u16; KINDS]>,
+    /// The word is capitalised here and written in small letters elsewhere in the document.
+    pub lower_elsewhere: bool,
+    /// The word begins its sentence here and is capitalised mid-sentence elsewhere.
+    pub capitalised_elsewhere: bool,
+}
+
 /// The feature rows of word `i` given the two previous tags (0 = O, then B-/I- per label) and
-/// the kinds given to the word's earlier occurrences in the document.
+/// what the rest of its document says of it.
 pub fn features(
     words: &[Prepared],
     i: usize,
     (prev, prev2): (u8, u8),
-    history: Option<&[u16; KINDS]>,
+    document: InDocument,
     out: &mut Vec<u32>,
 ) {
     const NONE: u64 = 0x5555_5555_5555_5555;
@@ -222,11 +242,19 @@ pub fn features(
         out.push(row(40, *list, 0, 0));
         out.push(row(41, *list, u64::from(w.title), 0));
     }
-    if let Some(counts) = history {
+    if let Some(counts) = &document.history {
         history_parts(counts, |kind, share| {
             out.push(row(70, kind, share, 0));
             out.push(row(71, kind, share, w.flags));
         });
+    }
+    if document.lower_elsewhere {
+        out.push(row(72, w.flags, 0, 0));
+        out.push(row(73, w.flags, w.classes[1], 0));
+    }
+    if document.capitalised_elsewhere {
+        out.push(row(74, w.flags, 0, 0));
+        out.push(row(75, w.flags, w.classes[1], 0));
     }
     for (k, template) in [(-1isize, 42u64), (1, 43)] {
         if let Some(p) = at(k) {

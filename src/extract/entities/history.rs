@@ -4,9 +4,9 @@
 //! own sentence says little. Training keeps the history of the model's own guesses, not the
 //! gold tags, so that it learns how far to trust them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::features::Prepared;
+use super::features::{InDocument, Prepared};
 use super::gazetteer::FnvBuild;
 use super::perceptron::tag_label;
 use crate::model::EntityLabel;
@@ -14,11 +14,19 @@ use crate::model::EntityLabel;
 /// Kinds counted: outside any name, then each entity label.
 pub const KINDS: usize = 1 + EntityLabel::ALL.len();
 
-/// How often each kind was given to each capitalised word so far in one document.
+/// How often each kind was given to each capitalised word so far in one document, and the
+/// words the document writes in small letters somewhere.
 #[derive(Default)]
 pub struct PredictionHistory {
     /// Keyed by the word's hash ([`Prepared::word`]), hashed again cheaply.
     counts: HashMap<u64, [u16; KINDS], FnvBuild>,
+    /// The hashes of the words written without a capital anywhere in the document (Chieu and
+    /// Ng 2002): a sentence's first "Envoys" is a common noun when the text also writes
+    /// "envoys"; a name is hardly ever written so.
+    lower: HashSet<u64, FnvBuild>,
+    /// The hashes of the words capitalised somewhere other than at a sentence's start: a
+    /// sentence's first word is a name when the text capitalises it mid-sentence too.
+    capitalised: HashSet<u64, FnvBuild>,
 }
 
 impl PredictionHistory {
@@ -27,12 +35,45 @@ impl PredictionHistory {
         Self::default()
     }
 
+    /// An empty history for a document of these sentences, knowing the words it writes in
+    /// small letters.
+    pub fn for_document<'a>(sentences: impl IntoIterator<Item = &'a [Prepared]>) -> Self {
+        let mut history = Self::default();
+        for words in sentences {
+            for word in words {
+                if word.lower_case {
+                    history.lower.insert(word.word);
+                } else if word.title && !word.sentence_start() {
+                    history.capitalised.insert(word.word);
+                }
+            }
+        }
+        history
+    }
+
+    /// Whether `word` is capitalised here and written in small letters elsewhere in the
+    /// document.
+    pub fn lower_elsewhere(&self, word: &Prepared) -> bool {
+        word.title && self.lower.contains(&word.word)
+    }
+
     /// The kinds given to `word`'s earlier occurrences, if it is capitalised and was seen.
     pub fn of(&self, word: &Prepared) -> Option<[u16; KINDS]> {
         if !word.title {
             return None;
         }
         self.counts.get(&word.word).copied()
+    }
+
+    /// What the document says of `word` so far, as the features read it.
+    pub fn in_document(&self, word: &Prepared) -> InDocument {
+        InDocument {
+            history: self.of(word),
+            lower_elsewhere: self.lower_elsewhere(word),
+            capitalised_elsewhere: word.title
+                && word.sentence_start()
+                && self.capitalised.contains(&word.word),
+        }
     }
 
     /// Records the tag given to `word`.
@@ -175,6 +216,79 @@ mod tests {
                     tags = model.tag(&sentence.words, &mut history);
                 }
                 assert_eq!(tags, [0, tag_of(label, true), 0, 0], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_knows_the_words_it_writes_small_and_capitalised_mid_sentence() {
+        use crate::extract::entities::sentences;
+        let text =
+            "Envoys met in Geneva .\nThe envoys spoke .\nGeneva was calm .\nSOCCER - IT IS CALM .";
+        let sentences = sentences(text);
+        let history = PredictionHistory::for_document(sentences.iter().map(|s| s.words.as_slice()));
+        // What the document says of the word written `word` in sentence `s`.
+        let at = |s: usize, word: &str| {
+            let k = sentences[s]
+                .spans
+                .iter()
+                .position(|&(a, b)| &text[a..b] == word)
+                .expect("the word is in the sentence");
+            history.in_document(&sentences[s].words[k])
+        };
+        // "Envoys" opens a sentence, and the text writes "envoys" too.
+        assert!(at(0, "Envoys").lower_elsewhere);
+        assert!(!at(0, "Envoys").capitalised_elsewhere);
+        // "Geneva" opens a sentence, and the text capitalises it mid-sentence; mid-sentence
+        // that is not asked.
+        assert!(at(2, "Geneva").capitalised_elsewhere);
+        assert!(!at(2, "Geneva").lower_elsewhere);
+        assert!(!at(0, "Geneva").capitalised_elsewhere);
+        // A headline in capitals writes the same words ("CALM" is "calm").
+        assert!(at(3, "CALM").lower_elsewhere);
+        assert!(!at(3, "SOCCER").lower_elsewhere);
+    }
+
+    /// A document whose first sentence opens with `name`, which a later sentence writes either
+    /// capitalised mid-sentence (a person's name) or in small letters (a common word).
+    fn written_later(name: &str, person: bool) -> (String, Vec<(usize, usize, EntityLabel)>) {
+        let later = if person {
+            format!("Yesterday {name} spoke .")
+        } else {
+            format!("Yesterday the {} spoke .", name.to_lowercase())
+        };
+        let text = format!("{name} won .\n{later}");
+        let spans = if person {
+            text.match_indices(name)
+                .map(|(at, _)| (at, at + name.len(), EntityLabel::Person))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (text, spans)
+    }
+
+    #[test]
+    fn a_trained_tagger_reads_a_sentences_first_word_by_how_the_document_writes_it_elsewhere() {
+        use crate::extract::entities::{TrainingDocument, sentences, train};
+        let documents: Vec<TrainingDocument> = (0..160)
+            .map(|n| {
+                let (text, entities) = written_later(&made_up_name(n / 2), n % 2 == 0);
+                TrainingDocument { text, entities }
+            })
+            .collect();
+        let model = train(&documents, 6, 2, |_, _, _| {});
+        // "X won ." is the same in both kinds of document, and nothing has been tagged before
+        // it: only what the rest of the document writes can tell them apart.
+        for n in 1000..1010 {
+            let name = made_up_name(n);
+            for (person, first) in [(true, tag_of(EntityLabel::Person, true)), (false, 0)] {
+                let (text, _) = written_later(&name, person);
+                let sentences = sentences(&text);
+                let mut history =
+                    PredictionHistory::for_document(sentences.iter().map(|s| s.words.as_slice()));
+                let tags = model.tag(&sentences[0].words, &mut history);
+                assert_eq!(tags, [first, 0, 0], "{text}");
             }
         }
     }

@@ -105,8 +105,10 @@ fn sentences(text: &str) -> Vec<Sentence> {
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
     let mut all_words: Vec<(usize, usize)> = Vec::new();
-    let mut history = history::PredictionHistory::new();
-    for Sentence { words, spans } in sentences(text) {
+    let sentences = sentences(text);
+    let mut history =
+        history::PredictionHistory::for_document(sentences.iter().map(|s| s.words.as_slice()));
+    for Sentence { words, spans } in sentences {
         all_words.extend_from_slice(&spans);
         let tags = model.tag(&words, &mut history);
         let mut open: Option<(usize, usize, EntityLabel)> = None;

@@ -174,7 +174,7 @@ impl Perceptron {
                 words,
                 i,
                 (prev, prev2),
-                history.of(word).as_ref(),
+                history.in_document(word),
                 &mut rows,
             );
             let tag = self.best(&rows, prev);
@@ -241,8 +241,10 @@ impl Perceptron {
                 order.swap(i, (rng % (i as u64 + 1)) as usize);
             }
             let (mut right, mut seen) = (0usize, 0usize);
-            let mut histories: Vec<PredictionHistory> =
-                documents.iter().map(|_| PredictionHistory::new()).collect();
+            let mut histories: Vec<PredictionHistory> = documents
+                .iter()
+                .map(|d| PredictionHistory::for_document(d.iter().map(|(w, _)| w.as_slice())))
+                .collect();
             let mut next = vec![0usize; documents.len()];
             for &d in &order {
                 let history = &mut histories[d];
@@ -257,7 +259,7 @@ impl Perceptron {
                         words,
                         i,
                         (prev, prev2),
-                        history.of(word).as_ref(),
+                        history.in_document(word),
                         &mut rows,
                     );
                     let guess = best_float(&weights, &rows, prev);
