@@ -51,22 +51,14 @@ impl Edit {
                 .collect();
             edits.push(Edit::SetEvents(events));
         }
-        if workspace
-            .timex_corrections
-            .iter()
-            .any(|c| gone.contains(&c.article))
+        if let Some(corrections) =
+            without(&workspace.timex_corrections, |c| gone.contains(&c.article))
         {
-            let mut corrections = workspace.timex_corrections.clone();
-            corrections.retain(|c| !gone.contains(&c.article));
             edits.push(Edit::SetCorrections(corrections));
         }
-        if workspace
-            .dismissed_suggestions
-            .iter()
-            .any(|k| gone.contains(&k.article))
-        {
-            let mut keys = workspace.dismissed_suggestions.clone();
-            keys.retain(|k| !gone.contains(&k.article));
+        if let Some(keys) = without(&workspace.dismissed_suggestions, |k| {
+            gone.contains(&k.article)
+        }) {
             edits.push(Edit::SetDismissedSuggestions(keys));
         }
         if !ids.is_empty() {
@@ -83,6 +75,13 @@ impl Edit {
             _ => 0,
         }
     }
+}
+
+/// The list without the items `gone` picks, when it picks any.
+fn without<T: Clone>(list: &[T], gone: impl Fn(&T) -> bool) -> Option<Vec<T>> {
+    list.iter()
+        .any(&gone)
+        .then(|| list.iter().filter(|x| !gone(x)).cloned().collect())
 }
 
 #[cfg(test)]

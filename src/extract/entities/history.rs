@@ -165,7 +165,7 @@ mod tests {
 
     /// A document that says first, with a clear cue, whether `name` is a person or a company,
     /// then mentions it where nothing but that earlier mention tells which.
-    fn document(name: &str, person: bool) -> (String, Vec<(usize, usize, EntityLabel)>) {
+    fn document(name: &str, person: bool) -> Written {
         let first = if person {
             format!("Mr {name} spoke .")
         } else {
@@ -184,23 +184,30 @@ mod tests {
         (text, spans)
     }
 
-    #[test]
-    fn a_trained_tagger_reads_a_name_by_the_kinds_it_gave_it_before() {
-        use crate::extract::entities::{TrainingDocument, sentences, train};
-        // Every name is a person in one document and a company in another, so that the name
-        // itself says nothing of its kind.
+    /// A made-up document's text with its gold names.
+    type Written = (String, Vec<(usize, usize, EntityLabel)>);
+
+    /// A tagger trained on 160 documents `make` writes, two for each made-up name (a person's
+    /// and the other kind).
+    fn trained_on(make: fn(&str, bool) -> Written) -> crate::extract::entities::Perceptron {
+        use crate::extract::entities::{TrainingDocument, train};
         let documents: Vec<TrainingDocument> = (0..160)
             .map(|n| {
-                let (text, entities) = document(&made_up_name(n / 2), n % 2 == 0);
+                let (text, entities) = make(&made_up_name(n / 2), n % 2 == 0);
                 TrainingDocument { text, entities }
             })
             .collect();
-        let model = train(&documents, 6, 2, |_, _, _| {});
+        train(&documents, 6, 2, |_, _, _| {})
+    }
+
+    #[test]
+    fn a_trained_tagger_reads_a_name_by_the_kinds_it_gave_it_before() {
+        use crate::extract::entities::sentences;
+        // Every name is a person in one document and a company in another, so that the name
+        // itself says nothing of its kind.
+        let model = trained_on(document);
         // The same training gives the same model.
-        assert_eq!(
-            model.to_bytes(),
-            train(&documents, 6, 2, |_, _, _| {}).to_bytes()
-        );
+        assert_eq!(model.to_bytes(), trained_on(document).to_bytes());
         // Names the model never saw, each as a person and as a company: in "Later X won ." the
         // words are the same for both, so only the history can tell them apart.
         for n in 1000..1010 {
@@ -251,7 +258,7 @@ mod tests {
 
     /// A document whose first sentence opens with `name`, which a later sentence writes either
     /// capitalised mid-sentence (a person's name) or in small letters (a common word).
-    fn written_later(name: &str, person: bool) -> (String, Vec<(usize, usize, EntityLabel)>) {
+    fn written_later(name: &str, person: bool) -> Written {
         let later = if person {
             format!("Yesterday {name} spoke .")
         } else {
@@ -270,14 +277,8 @@ mod tests {
 
     #[test]
     fn a_trained_tagger_reads_a_sentences_first_word_by_how_the_document_writes_it_elsewhere() {
-        use crate::extract::entities::{TrainingDocument, sentences, train};
-        let documents: Vec<TrainingDocument> = (0..160)
-            .map(|n| {
-                let (text, entities) = written_later(&made_up_name(n / 2), n % 2 == 0);
-                TrainingDocument { text, entities }
-            })
-            .collect();
-        let model = train(&documents, 6, 2, |_, _, _| {});
+        use crate::extract::entities::sentences;
+        let model = trained_on(written_later);
         // "X won ." is the same in both kinds of document, and nothing has been tagged before
         // it: only what the rest of the document writes can tell them apart.
         for n in 1000..1010 {
