@@ -176,7 +176,8 @@ fn affix(word: &str, n: usize, prefix: bool) -> &str {
 }
 
 /// What the rest of the document says of a word: the kinds given to its earlier occurrences,
-/// and whether it is written in small letters elsewhere.
+/// whether it is written in small letters elsewhere, and (at a sentence's start) whether it is
+/// capitalised mid-sentence elsewhere.
 #[derive(Clone, Copy, Default)]
 pub struct InDocument {
     /// Counts of the kinds given to the word before ([`super::history::PredictionHistory::of`]).

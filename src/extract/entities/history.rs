@@ -2,7 +2,9 @@
 //! capitalised word's earlier occurrences in the same document, read as features of its next
 //! occurrence. "Parnevik" tagged as a person twice makes a person of the third "Parnevik" whose
 //! own sentence says little. Training keeps the history of the model's own guesses, not the
-//! gold tags, so that it learns how far to trust them.
+//! gold tags, so that it learns how far to trust them. Beside it, what the whole document
+//! writes of a word (Chieu and Ng 2002): whether it also writes it in small letters, and
+//! whether it capitalises a sentence's first word mid-sentence too.
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,7 +38,7 @@ impl PredictionHistory {
     }
 
     /// An empty history for a document of these sentences, knowing the words it writes in
-    /// small letters.
+    /// small letters and those it capitalises mid-sentence.
     pub fn for_document<'a>(sentences: impl IntoIterator<Item = &'a [Prepared]>) -> Self {
         let mut history = Self::default();
         for words in sentences {
