@@ -27,12 +27,15 @@ const WORDS: &[&str] = &[
 /// True when `mention` is one function word written as one: in lower case or with only its
 /// first letter capitalised ("The", "the", "It"; not "US" nor "IT", and not "The Who").
 pub fn is_function_word(mention: &str) -> bool {
-    let mut chars = mention.chars();
+    written_as_one_of(mention, WORDS)
+}
+
+/// True when `word` is one of the sorted lower-case `list`, written in lower case or with only
+/// its first letter capitalised.
+fn written_as_one_of(word: &str, list: &[&str]) -> bool {
+    let mut chars = word.chars();
     let as_a_word = chars.next().is_some() && chars.all(char::is_lowercase);
-    as_a_word
-        && WORDS
-            .binary_search(&mention.to_lowercase().as_str())
-            .is_ok()
+    as_a_word && list.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
 
 /// Words that never end a name ("Vadim Mitroshin The dispute…", where the text lost its full
@@ -47,13 +50,7 @@ const NEVER_LAST: &[&str] = &[
 pub fn drop_function_words(text: &str, mentions: &mut Vec<EntityMention>) {
     for m in mentions.iter_mut() {
         while let Some(space) = m.text.rfind(char::is_whitespace) {
-            let last = &m.text[space..].trim_start();
-            let is_word = is_function_word(last);
-            if !(is_word
-                && NEVER_LAST
-                    .binary_search(&last.to_lowercase().as_str())
-                    .is_ok())
-            {
+            if !written_as_one_of(m.text[space..].trim_start(), NEVER_LAST) {
                 break;
             }
             let kept = m.text[..space].trim_end().len();

@@ -18,7 +18,7 @@ pub const KINDS: usize = 1 + EntityLabel::ALL.len();
 
 /// How often each kind was given to each capitalised word so far in one document, and the
 /// words the document writes in small letters somewhere.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct PredictionHistory {
     /// Keyed by the word's hash ([`Prepared::word`]), hashed again cheaply.
     counts: HashMap<u64, [u16; KINDS], FnvBuild>,
@@ -32,11 +32,6 @@ pub struct PredictionHistory {
 }
 
 impl PredictionHistory {
-    /// An empty history, for the start of a document.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// An empty history for a document of these sentences, knowing the words it writes in
     /// small letters and those it capitalises mid-sentence.
     pub fn for_document<'a>(sentences: impl IntoIterator<Item = &'a [Prepared]>) -> Self {
@@ -126,7 +121,7 @@ mod tests {
         let classes = WordClasses::bundled();
         let parnevik = Prepared::new("Parnevik", false, &mut lower, classes);
         let said = Prepared::new("said", false, &mut lower, classes);
-        let mut history = PredictionHistory::new();
+        let mut history = PredictionHistory::default();
         assert_eq!(history.of(&parnevik), None);
         history.record(&parnevik, tag_of(EntityLabel::Person, true));
         history.record(&parnevik, tag_of(EntityLabel::Person, false));
@@ -138,7 +133,7 @@ mod tests {
         history_parts(&counts, |kind, share| parts.push((kind, share)));
         // Person (kind 1) most of the time, organisation (kind 2) some of it.
         assert_eq!(parts, [(1, 1), (2, 0)]);
-        let mut once = PredictionHistory::new();
+        let mut once = PredictionHistory::default();
         once.record(&parnevik, 0);
         let mut parts = Vec::new();
         history_parts(&once.of(&parnevik).expect("seen"), |k, s| {
@@ -219,7 +214,7 @@ mod tests {
                 (false, EntityLabel::Organisation),
             ] {
                 let (text, _) = document(&name, person);
-                let mut history = PredictionHistory::new();
+                let mut history = PredictionHistory::default();
                 let mut tags = Vec::new();
                 for sentence in sentences(&text) {
                     tags = model.tag(&sentence.words, &mut history);

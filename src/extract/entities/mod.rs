@@ -99,9 +99,9 @@ fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Finds the named entities in `text` with `model`, a sentence at a time, then makes them
-/// agree across the document (a function word alone is no name, nor ends one: `function_words`; titles
-/// taken off: `titles`; companies' names that read as people's: `suffixes`; one reading of a
-/// name throughout: `consistency`).
+/// agree across the document (a function word alone is no name, nor ends one:
+/// `function_words`; titles taken off: `titles`; companies' names that read as people's:
+/// `suffixes`; one reading of a name throughout: `consistency`).
 pub fn find_entities_with(model: &Perceptron, text: &str) -> Vec<EntityMention> {
     let mut found = Vec::new();
     let mut all_words: Vec<(usize, usize)> = Vec::new();

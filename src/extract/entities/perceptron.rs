@@ -232,6 +232,12 @@ impl Perceptron {
             .collect();
         let mut rng: u64 = 0x9E37_79B9_7F4A_7C15 ^ seed;
         let mut rows = Vec::with_capacity(64);
+        // What each document writes of its words is the same every pass; the kinds given to
+        // them start empty each pass.
+        let fresh: Vec<PredictionHistory> = documents
+            .iter()
+            .map(|d| PredictionHistory::for_document(d.iter().map(|(w, _)| w.as_slice())))
+            .collect();
         for epoch in 0..epochs {
             // A fixed pseudo-random order per epoch keeps training reproducible.
             for i in (1..order.len()).rev() {
@@ -241,10 +247,7 @@ impl Perceptron {
                 order.swap(i, (rng % (i as u64 + 1)) as usize);
             }
             let (mut right, mut seen) = (0usize, 0usize);
-            let mut histories: Vec<PredictionHistory> = documents
-                .iter()
-                .map(|d| PredictionHistory::for_document(d.iter().map(|(w, _)| w.as_slice())))
-                .collect();
+            let mut histories = fresh.clone();
             let mut next = vec![0usize; documents.len()];
             for &d in &order {
                 let history = &mut histories[d];
